@@ -1,0 +1,85 @@
+import Foundation
+
+/// Per-task outcome recomputed from the routes: the basis of `late`, KPIs and checking.
+public struct TaskOutcome: Sendable, Hashable {
+    public var job: Job
+    /// Dates the task is visited in the plan, sorted, unique.
+    public var visitDates: [CivilDate]
+    public var isDue: Bool
+    public var lateDays: Int
+    public var firstMissedDue: CivilDate?
+}
+
+extension KPIs {
+    /// Every job's visit dates and lateness in `routes` (format §2).
+    public static func outcomes(of routes: [Route], in scenario: Scenario) -> [TaskOutcome] {
+        let calendar = WorkingCalendar(horizon: scenario.horizon)
+        var dates: [String: Set<CivilDate>] = [:]
+        for r in routes { for s in r.stops { dates[s.task, default: []].insert(r.date) } }
+        return scenario.jobs().map { job in
+            let v = (dates[job.id] ?? []).sorted()
+            let rule = job.dueRule
+            let (late, missed) = rule.lateness(visits: v, calendar: calendar)
+            return TaskOutcome(job: job, visitDates: v, isDue: rule.isDue(in: calendar), lateDays: late,
+                               firstMissedDue: missed)
+        }
+    }
+
+    /// The KPIs of format §5.8, recomputed from the routes and the scenario.
+    ///
+    /// Decimals are rounded as written in plan.json (km 0.001, ratios 0.0001), so a plan's reported
+    /// KPIs and the recomputed ones compare equal.
+    public static func compute(routes: [Route], scenario: Scenario) -> KPIs {
+        let outcomes = outcomes(of: routes, in: scenario)
+        let jobsById = Dictionary(outcomes.map { ($0.job.id, $0.job) }, uniquingKeysWith: { a, _ in a })
+        let due = outcomes.filter(\.isDue)
+        let lateTaskDays = outcomes.reduce(0) { $0 + $1.lateDays }
+        let onTime = due.isEmpty ? 1.0 : Double(due.filter { $0.lateDays == 0 }.count) / Double(due.count)
+
+        // Visit events: a pair visit once. Group household stops by (task, date, start).
+        struct Event: Hashable { var task: String; var date: CivilDate; var start: TimeOfDay }
+        var events: [Event: [String]] = [:]
+        for r in routes {
+            for s in r.stops where s.kind == .visit { events[Event(task: s.task, date: r.date, start: s.start), default: []].append(r.worker) }
+        }
+        let visits = events.count
+        let preferred = events.filter { e, ws in
+            guard let p = jobsById[e.task]?.preferredWorker else { return false }
+            return ws.contains(p)
+        }.count
+        let continuity = visits == 0 ? 1.0 : Double(preferred) / Double(visits)
+
+        let calendar = WorkingCalendar(horizon: scenario.horizon)
+        var workByWorker: [String: Int] = [:]
+        var travelKm = 0.0, travelMin = 0, workMin = 0
+        for r in routes {
+            travelKm += r.travelKm
+            travelMin += r.travelMin
+            let w = r.workingMinutes(breakTime: scenario.workers.first { $0.id == r.worker }?.breakTime)
+            workMin += w
+            workByWorker[r.worker, default: 0] += w
+        }
+        var utils: [Double] = []
+        for w in scenario.workers {
+            let avail = calendar.workingDays(for: w).count * w.availableMinutesPerDay
+            guard avail > 0 else { continue }
+            utils.append(Double(workByWorker[w.id] ?? 0) / Double(avail))
+        }
+        return KPIs(
+            tasksDue: due.count, visitsPlanned: visits, lateTaskDays: lateTaskDays,
+            onTimeRate: Plan.round(onTime, places: 4), travelKm: Plan.round(travelKm, places: 3),
+            travelMin: travelMin, workMin: workMin,
+            utilisationMin: Plan.round(utils.min() ?? 0, places: 4),
+            utilisationMax: Plan.round(utils.max() ?? 0, places: 4),
+            continuity: Plan.round(continuity, places: 4))
+    }
+}
+
+extension Route {
+    /// `end − start` less the part of the break inside it.
+    public func workingMinutes(breakTime: TimeWindow?) -> Int {
+        let span = end.minutes - start.minutes
+        guard let b = breakTime else { return span }
+        return span - b.overlap(start.minutes, end.minutes)
+    }
+}

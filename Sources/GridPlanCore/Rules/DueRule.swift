@@ -1,0 +1,55 @@
+import Foundation
+
+/// The rhythm of one task (format §2): due by `last + everyDays`, not before `last + minGapDays`.
+public struct DueRule: Sendable, Hashable {
+    public var everyDays: Int
+    public var minGapDays: Int
+    public var lastVisit: CivilDate?
+
+    public init(everyDays: Int, minGapDays: Int, lastVisit: CivilDate?) {
+        self.everyDays = everyDays
+        self.minGapDays = minGapDays
+        self.lastVisit = lastVisit
+    }
+
+    /// The first due date: `last + everyDays`, or the first working day of the horizon without a last visit.
+    public func firstDue(in calendar: WorkingCalendar) -> CivilDate {
+        if let l = lastVisit { return l.adding(days: everyDays) }
+        return calendar.workingDays.first ?? calendar.horizon.start
+    }
+
+    /// Whether the task is due in the horizon: its first due date is no later than the horizon's last day.
+    public func isDue(in calendar: WorkingCalendar) -> Bool { firstDue(in: calendar) <= calendar.horizon.end }
+
+    /// Whether the task is late on `day`: no visit in the `everyDays` calendar days ending on `day`.
+    ///
+    /// Without any last visit, the task is late from the horizon's first working day until visited.
+    /// - Parameter visits: visit dates in the horizon (any order).
+    public func isLate(on day: CivilDate, visits: [CivilDate], calendar: WorkingCalendar) -> Bool {
+        let lo = day.adding(days: -(everyDays - 1))
+        if let l = lastVisit, l >= lo, l <= day { return false }
+        if visits.contains(where: { $0 >= lo && $0 <= day }) { return false }
+        if lastVisit == nil {
+            // No visit before: late once due (first working day) until the first visit.
+            return day >= firstDue(in: calendar)
+        }
+        return true
+    }
+
+    /// Late days and the first due date missed, for the given visit dates in the horizon.
+    ///
+    /// - Complexity: O(days × visits).
+    public func lateness(visits: [CivilDate], calendar: WorkingCalendar) -> (lateDays: Int, firstMissedDue: CivilDate?) {
+        var count = 0
+        var first: CivilDate?
+        for d in calendar.workingDays where isLate(on: d, visits: visits, calendar: calendar) {
+            count += 1
+            if first == nil { first = d }
+        }
+        guard let firstLate = first else { return (0, nil) }
+        // The due date missed: the end of the last covered stretch before the first late day.
+        let before = ([lastVisit].compactMap { $0 } + visits.filter { $0 < firstLate }).max()
+        let due = before.map { $0.adding(days: everyDays) } ?? firstDue(in: calendar)
+        return (count, min(due, firstLate))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Minutes and kilometres of one leg.
+public struct Leg: Sendable, Hashable {
+    public var minutes: Int
+    public var km: Double
+
+    public init(minutes: Int, km: Double) {
+        self.minutes = minutes
+        self.km = km
+    }
+
+    public static let zero = Leg(minutes: 0, km: 0)
+}
+
+/// The travel model of format §3: haversine × detour factor at a speed, unless the matrix lists the pair.
+public struct TravelModel: Sendable {
+    public static let earthRadiusKm = 6371.0
+    public let detourFactor: Double
+    public let defaultSpeedKmh: Double
+    private let matrix: [String: TravelMatrixEntry]
+    private let points: [String: GeoPoint]
+
+    public init(scenario: Scenario) {
+        detourFactor = scenario.travel.detourFactor
+        defaultSpeedKmh = scenario.travel.speedKmh
+        var m: [String: TravelMatrixEntry] = [:]
+        for e in scenario.travel.matrix { m[e.from + "\u{1}" + e.to] = e }
+        matrix = m
+        var p: [String: GeoPoint] = [:]
+        for x in scenario.places { p[x.id] = x.location }
+        for x in scenario.households { p[x.id] = x.location }
+        for x in scenario.patrols { p[x.id] = x.location }
+        points = p
+    }
+
+    /// Great-circle distance in km (haversine, radius 6371.0 km), without the detour factor.
+    public static func greatCircleKm(_ a: GeoPoint, _ b: GeoPoint) -> Double {
+        let rad = Double.pi / 180
+        let dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * rad) * cos(b.lat * rad) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * earthRadiusKm * asin(min(1, sqrt(h)))
+    }
+
+    /// Route distance between two points: great-circle × detour factor.
+    public func km(_ a: GeoPoint, _ b: GeoPoint) -> Double { TravelModel.greatCircleKm(a, b) * detourFactor }
+
+    /// Minutes for `km` at `speedKmh`: `ceil(km / speed × 60)`, 0 for 0 km.
+    public static func minutes(km: Double, speedKmh: Double) -> Int {
+        km <= 0 ? 0 : Int((km / speedKmh * 60 - 1e-9).rounded(.up))
+    }
+
+    /// The leg between two location ids (places, households, patrols) for a worker.
+    ///
+    /// A matrix entry for the pair wins (its km, when missing, falls back to the coordinates);
+    /// otherwise coordinates; the same id is 0. Unknown ids give a zero leg.
+    public func leg(from: String, to: String, worker: Worker?) -> Leg {
+        if from == to { return .zero }
+        let speed = worker?.speedKmh ?? defaultSpeedKmh
+        let a = points[from], b = points[to]
+        let geoKm: Double? = (a != nil && b != nil) ? km(a!, b!) : nil
+        if let e = matrix[from + "\u{1}" + to] {
+            return Leg(minutes: e.minutes, km: e.km ?? geoKm ?? 0)
+        }
+        guard let k = geoKm else { return .zero }
+        if a == b { return .zero }
+        return Leg(minutes: TravelModel.minutes(km: k, speedKmh: speed), km: k)
+    }
+
+    /// The coordinates of a location id, if known.
+    public func point(of id: String) -> GeoPoint? { points[id] }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct GridPlan: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "gridplan",
+        abstract: "Plan community grid workers' visits and patrols: who visits what, on which day, in which order.",
+        discussion: """
+            Exit status: 0 success, 1 failure while solving or writing (or an invalid plan for 'check'), \
+            2 invalid input or usage.
+            """,
+        version: version,
+        subcommands: [
+            Validate.self, Plan.self, Check.self, Show.self, Compare.self,
+            Record.self, Next.self, Replan.self,
+            Generate.self, Init.self, Bench.self,
+        ]
+    )
+}
