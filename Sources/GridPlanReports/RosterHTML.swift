@@ -72,7 +72,7 @@ enum RosterHTML {
         }
         b += "<th>\(Escape.html(t[.total]))</th><th class=\"num\">\(Escape.html(t[.utilisation]))</th></tr></thead>\n<tbody>\n"
         for w in c.workers {
-            b += "<tr><th>\(Escape.html(c.workerName(w.id)))<br><span class=\"muted\">\(Escape.html(w.id))</span></th>"
+            b += "<tr class=\"w\"><th>\(Escape.html(c.workerName(w.id)))<br><span class=\"muted\">\(Escape.html(w.id))</span></th>"
             var stops = 0, minutes = 0
             for d in c.dates {
                 if let r = c.route(of: w.id, on: d) {
