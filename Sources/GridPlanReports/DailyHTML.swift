@@ -37,6 +37,7 @@ enum DailyHTML {
           .stop{grid-template-columns:2em 1fr}
           .check{grid-column:1 / -1;flex-direction:row;align-items:flex-end}
           .check .write{flex:1}
+          .check .write + .write{display:none}
         }
         """
 
