@@ -132,7 +132,7 @@ public struct ScenarioGenerator: Sendable {
             let streetName = Self.streetName(street)
             let communityName = Self.communityName(ci)
             let office = Place(id: "\(communityID)-OFFICE", name: "\(streetName)\(communityName)党群服务中心",
-                               location: Self.offset(origin, east: ce, north: cn))
+                               location: Self.rounded(Self.offset(origin, east: ce, north: cn)))
             places.append(office)
             let gridIDs = (1...size).map { "\(communityID)-G\($0)" }
             let breakTime = ci % 2 == 0 ? TimeWindow(11 * 60 + 30, 13 * 60) : TimeWindow(12 * 60, 13 * 60 + 30)
@@ -230,7 +230,7 @@ public struct ScenarioGenerator: Sendable {
             let policy = Self.policies[ci]
             var h = Household(
                 id: "\(grid.id)-H\(String(format: "%03d", n))", name: Self.personName(&rng, age: age),
-                address: "\(grid.estate) \(b + 1)号楼 \(unit)单元 \(room)室", grid: grid.id, location: loc,
+                address: "\(grid.estate) \(b + 1)号楼 \(unit)单元 \(room)室", grid: grid.id, location: Self.rounded(loc),
                 categories: categories, phone: Self.phone(&rng), notes: rng.pick(Self.notes[ci]))
             // Working families in communities with an evening helper are seen after work.
             if grid.helper != nil, policy.everyDays >= 30, policy.window == nil, rng.unit() < 0.06 {
@@ -259,7 +259,8 @@ public struct ScenarioGenerator: Sendable {
             let round = (n - 1) / Self.patrolKinds.count
             let loc = Self.offset(grid.center, east: rng.uniform(-140, 140), north: rng.uniform(-120, 120))
             let name = "\(grid.estate) \(kind.0)" + (round > 0 ? "（\(round + 1)）" : "")
-            let p = Patrol(id: "\(grid.id)-P\(String(format: "%02d", n))", name: name, grid: grid.id, location: loc,
+            let p = Patrol(id: "\(grid.id)-P\(String(format: "%02d", n))", name: name, grid: grid.id,
+                           location: Self.rounded(loc),
                            everyDays: kind.1, minGapDays: kind.2, durationMin: kind.3, window: kind.4,
                            priority: kind.5, notes: kind.6)
             appendHistory(task: p.id, everyDays: p.everyDays, worker: grid.worker, visits: 1, rng: &rng,
@@ -375,6 +376,11 @@ public struct ScenarioGenerator: Sendable {
         ["配合司法所，核实去向"],
         ["监护人为母亲，核实服药情况，两人联合走访"],
     ]
+
+    /// Six decimals (about 0.1 m), as the files hold them, so a scenario read back equals the one generated.
+    static func rounded(_ p: GeoPoint) -> GeoPoint {
+        GeoPoint(lat: (p.lat * 1e6).rounded() / 1e6, lon: (p.lon * 1e6).rounded() / 1e6)
+    }
 
     /// The point `east` and `north` metres from `p` (flat-earth offset; fine at grid scale).
     static func offset(_ p: GeoPoint, east: Double, north: Double) -> GeoPoint {
