@@ -24,7 +24,7 @@ enum RouteMap {
         if let s = start { all.append(s.0) }
         if let e = end { all.append(e.0) }
         guard !all.isEmpty else { return nil }
-        let pad = 16.0
+        let pad = 20.0
         let meanLat = all.map(\.lat).reduce(0, +) / Double(all.count)
         let k = cos(meanLat * Double.pi / 180)
         func raw(_ p: GeoPoint) -> (Double, Double) { (p.lon * k, -p.lat) }
@@ -62,6 +62,17 @@ enum RouteMap {
             if let h = home, let last = path.last, !points.isEmpty {
                 let (hx, hy) = xy(h.0)
                 s += "<line x1=\"\(n(last.0))\" y1=\"\(n(last.1))\" x2=\"\(n(hx))\" y2=\"\(n(hy))\" stroke=\"#1f5fa8\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
+            }
+        }
+
+        // Scale bar: the largest of 50 m … 5 km that takes at most a third of the width.
+        if scale > 0 {
+            let pxPerKm = scale / (TravelModel.earthRadiusKm * Double.pi / 180)
+            if let km = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50].last(where: { $0 * pxPerKm <= width / 3 }) {
+                let len = km * pxPerKm, x0 = 8.0, y0 = height - 8
+                s += "<g class=\"scale\"><path d=\"M\(n(x0)) \(n(y0 - 4))V\(n(y0))H\(n(x0 + len))V\(n(y0 - 4))\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.2\"/>"
+                let label = km < 1 ? "\(Int((km * 1000).rounded())) m" : "\(Format.decimal(km, places: 0)) km"
+                s += "<text x=\"\(n(x0 + len + 4))\" y=\"\(n(y0))\" font-size=\"9\" fill=\"#333\">\(label)</text></g>"
             }
         }
 

@@ -144,6 +144,9 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(svg.contains("<title>1. a&lt;b</title>"))
         XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 3)
         XCTAssertTrue(svg.contains(">S</text>"))
+        // About 2.2 km across 260 px: a 500 m bar fits in a third of the width, 1 km does not.
+        XCTAssertTrue(svg.contains("<g class=\"scale\">"))
+        XCTAssertTrue(svg.contains(">500 m</text>"), svg)
         // Points keep inside the 300 × 220 box.
         let centres = Self.circleCentres(svg)
         XCTAssertEqual(centres.count, 3)
@@ -169,6 +172,7 @@ final class HTMLReportTests: XCTestCase {
         let svg = try XCTUnwrap(RouteMap.svg(points: p, start: (GeoPoint(lat: 31.0, lon: 121.0), "o"), end: nil,
                                              startMark: "S", caption: "m"))
         XCTAssertTrue(svg.contains("cx=\"150.0\" cy=\"110.0\""))
+        XCTAssertFalse(svg.contains("class=\"scale\""), "no scale for a single spot")
         XCTAssertNil(RouteMap.svg(points: [], start: nil, end: nil, startMark: "S", caption: "m"))
     }
 
