@@ -7,25 +7,32 @@ enum DailyHTML {
         @page{size:A4 portrait;margin:10mm}
         .day{max-width:190mm;margin:0 auto 24px}
         .day + .day{border-top:2px dashed #999;padding-top:16px}
-        .head{display:grid;grid-template-columns:1fr 62mm;gap:10px;align-items:start}
+        .head{display:grid;grid-template-columns:1fr 50mm;gap:10px;align-items:start}
         .head .map{width:100%;height:auto;display:block}
         .caption{font-size:.75em;color:#555;margin:2px 0 0}
         .summary{margin:4px 0;padding:0;list-style:none}
         .summary li{margin:1px 0}
-        ol.stops{list-style:none;margin:8px 0 0;padding:0}
-        .stop{display:grid;grid-template-columns:2.2em 1fr 12em;gap:8px;border:1px solid #999;border-radius:4px;padding:5px 6px;margin:0 0 5px;break-inside:avoid;page-break-inside:avoid}
+        ol.stops{list-style:none;margin:0;padding:0}
+        .stop{display:grid;grid-template-columns:1.8em 1fr 10em;gap:6px;border:1px solid #999;border-radius:4px;padding:2px 6px;margin:0 0 3px;break-inside:avoid;page-break-inside:avoid}
         .no{font-size:1.3em;font-weight:700;text-align:center}
         .patrol .no{color:#b35c00}
         .time{font-weight:600;font-variant-numeric:tabular-nums}
         .name{font-weight:600}
         .line{margin:1px 0}
+        .small{font-size:.9em}
+        .field{margin-right:.9em;display:inline-block}
         .label{color:#444}
-        .notes{background:#f4f4f4;border-left:3px solid #888;padding:1px 5px;margin:2px 0}
-        .check{display:flex;flex-direction:column;gap:6px}
-        .tick{display:inline-block;width:4.5mm;height:4.5mm;border:1.5px solid #222;vertical-align:middle;margin-right:4px}
-        .write{border-bottom:1px solid #555;height:7mm}
+        .notes{background:#f4f4f4;border-left:3px solid #888;padding:0 5px;margin:1px 0}
+        .check{display:flex;align-items:flex-end;gap:4px}
+        .tick{display:inline-block;flex:none;width:4.5mm;height:4.5mm;border:1.5px solid #222}
+        .write{flex:1;border-bottom:1px solid #555;height:4.5mm}
+        .stops-head{display:flex;justify-content:space-between;font-size:.8em;color:#444;margin:6px 0 1px;padding:0 6px}
         .back{margin:4px 0 0;color:#333}
         @media print{
+          body{font-size:9pt;line-height:1.22}
+          .tag{line-height:1.1;padding:0 3px}
+          .stop{padding:1px 6px;margin:0 0 2px}
+          .line,.notes{margin:0}
           .day{max-width:none;margin:0;break-after:page;page-break-after:always}
           .day:last-child{break-after:auto;page-break-after:auto}
           .day + .day{border-top:none;padding-top:0}
@@ -35,9 +42,8 @@ enum DailyHTML {
           body{margin:8px;font-size:16px}
           .head{grid-template-columns:1fr}
           .stop{grid-template-columns:2em 1fr}
-          .check{grid-column:1 / -1;flex-direction:row;align-items:flex-end}
-          .check .write{flex:1}
-          .check .write + .write{display:none}
+          .check{grid-column:1 / -1}
+          .stops-head{display:none}
         }
         """
 
@@ -63,11 +69,11 @@ enum DailyHTML {
         b += "<h1>\(Escape.html(c.workerLabel(w.id))) · \(Escape.html(t.day(r.date)))</h1>"
         b += "<p class=\"sub\">\(Escape.html(t[.dailyTitle])) · \(Escape.html(c.scenario.name)) · \(r.date.iso)</p>"
         b += "<ul class=\"summary\">"
-        b += "<li><span class=\"label\">\(Escape.html(t[.leaves])):</span> <span class=\"time\">\(r.start.hhmm)</span> \(Escape.html(c.placeName(w.start)))</li>"
-        b += "<li><span class=\"label\">\(Escape.html(t[.returns])):</span> <span class=\"time\">\(r.end.hhmm)</span> \(Escape.html(c.placeName(w.end)))</li>"
+        b += "<li><span class=\"label\">\(Escape.html(t[.leaves])):</span> <span class=\"time\">\(r.start.hhmm)</span> \(Escape.html(c.placeName(w.start)))"
+        b += " · <span class=\"label\">\(Escape.html(t[.returns])):</span> <span class=\"time\">\(r.end.hhmm)</span> \(Escape.html(c.placeName(w.end)))</li>"
         b += "<li><span class=\"label\">\(Escape.html(t[.stops])):</span> \(n.stops) (\(Escape.html(t[.visits])) \(n.visits) · \(Escape.html(t[.patrols])) \(n.patrols))"
-        b += " · <span class=\"label\">\(Escape.html(t[.hours])):</span> \(Escape.html(t.hours(minutes: c.workingMinutes(r))))</li>"
-        b += "<li><span class=\"label\">\(Escape.html(t[.travel])):</span> \(Format.decimal(r.travelKm, places: 1)) \(Escape.html(t[.km])) · \(r.travelMin) \(Escape.html(t[.minutes]))</li>"
+        b += " · <span class=\"label\">\(Escape.html(t[.hours])):</span> \(Escape.html(t.hours(minutes: c.workingMinutes(r))))"
+        b += " · <span class=\"label\">\(Escape.html(t[.travel])):</span> \(Format.decimal(r.travelKm, places: 1)) \(Escape.html(t[.km])) · \(r.travelMin) \(Escape.html(t[.minutes]))</li>"
         b += "</ul></div>"
 
         let points = details.compactMap { d -> RouteMap.Point? in
@@ -78,12 +84,12 @@ enum DailyHTML {
         let start = startPlace.map { ($0.location, $0.name.isEmpty ? $0.id : $0.name) }
         let end = (w.end != w.start) ? endPlace.map { ($0.location, $0.name.isEmpty ? $0.id : $0.name) } : nil
         if let svg = RouteMap.svg(points: points, start: start, end: end, startMark: t[.startMark],
-                                  caption: "\(t[.map]) · \(c.workerLabel(w.id)) · \(r.date.iso)") {
+                                  caption: "\(t[.map]) · \(c.workerLabel(w.id)) · \(r.date.iso)", width: 300, height: 190) {
             b += "<figure style=\"margin:0\">\(svg)<figcaption class=\"caption\">\(Escape.html(t[.mapCaption]))</figcaption></figure>"
         } else {
             b += "<div></div>"
         }
-        b += "</div>\n<ol class=\"stops\">\n"
+        b += "</div>\n<div class=\"stops-head\"><span>\(Escape.html(t[.route]))</span><span>\(Escape.html(t[.done])) · \(Escape.html(t[.outcome]))</span></div>\n<ol class=\"stops\">\n"
         for d in details { b += stop(c, d, date: r.date) }
         b += "</ol>\n"
         b += "<p class=\"back\"><span class=\"label\">\(Escape.html(t[.returns])):</span> \(Escape.html(c.placeName(w.end)))"
@@ -91,39 +97,40 @@ enum DailyHTML {
         return b
     }
 
+    /// One stop as a compact card: what, when and who on the first line, then where, the last
+    /// visit, the notes and any extra fields; a tick box and a line for the outcome on the right.
     static func stop(_ c: ReportContext, _ d: StopDetail, date: CivilDate) -> String {
         let t = c.strings
         let s = d.stop
+        func field(_ label: String, _ html: String) -> String {
+            "<span class=\"field\"><span class=\"label\">\(Escape.html(label)):</span> \(html)</span>"
+        }
         var b = "<li class=\"stop \(s.kind == .visit ? "visit" : "patrol")\"><div class=\"no\">\(d.order)</div><div>"
-        b += "<div class=\"line\"><span class=\"time\">\(s.start.hhmm)–\(s.end.hhmm)</span>"
-        b += " <span class=\"muted\">(\(Escape.html(t[.arrive])) \(s.arrive.hhmm) · \(Escape.html(t[.travel])) \(s.travelMin) \(Escape.html(t[.minutes])))</span></div>"
-        b += "<div class=\"line\"><span class=\"tag\">\(Escape.html(t.kind(s.kind)))</span>"
-        b += "<span class=\"name\">\(Escape.html(d.name.isEmpty ? s.task : d.name))</span> <span class=\"muted\">\(Escape.html(s.task)) · \(Escape.html(t[.grid])) \(Escape.html(d.grid))</span></div>"
-        if !d.categories.isEmpty {
-            b += "<div class=\"line\">" + d.categories.map { "<span class=\"tag\">\(Escape.html($0))</span>" }.joined() + "</div>"
-        }
-        if !d.address.isEmpty {
-            b += "<div class=\"line\"><span class=\"label\">\(Escape.html(t[.address])):</span> \(Escape.html(d.address))</div>"
-        }
+        b += "<div class=\"line\"><span class=\"time\">\(s.start.hhmm)–\(s.end.hhmm)</span> "
+        b += "<span class=\"tag\">\(Escape.html(t.kind(s.kind)))</span>"
+        b += "<span class=\"name\">\(Escape.html(d.name.isEmpty ? s.task : d.name))</span> "
+        b += "<span class=\"muted\">\(Escape.html(s.task)) · \(Escape.html(t[.grid])) \(Escape.html(d.grid))</span>"
+        for category in d.categories { b += " <span class=\"tag\">\(Escape.html(category))</span>" }
+        b += " <span class=\"muted small\">\(Escape.html(t[.arrive])) \(s.arrive.hhmm) · \(Escape.html(t[.travel])) \(s.travelMin) \(Escape.html(t[.minutes]))</span>"
+        b += "</div>"
+        var fields: [String] = []
+        if !d.address.isEmpty { fields.append(field(t[.address], Escape.html(d.address))) }
         if !d.phone.isEmpty {
             let shown = Escape.html(d.phone)
-            let link = Escape.telURI(d.phone).map { "<a href=\"\(Escape.html($0))\">\(shown)</a>" } ?? shown
-            b += "<div class=\"line\"><span class=\"label\">\(Escape.html(t[.phone])):</span> \(link)</div>"
+            fields.append(field(t[.phone], Escape.telURI(d.phone).map { "<a href=\"\(Escape.html($0))\">\(shown)</a>" } ?? shown))
         }
         if !s.with.isEmpty {
-            let names = s.with.map { c.workerLabel($0) }.joined(separator: t.listSeparator)
-            b += "<div class=\"line\"><span class=\"label\">\(Escape.html(t[.with])):</span> \(Escape.html(names))</div>"
+            fields.append(field(t[.with], Escape.html(s.with.map { c.workerLabel($0) }.joined(separator: t.listSeparator))))
         }
-        b += "<div class=\"line\"><span class=\"label\">\(Escape.html(t[.lastVisit])):</span> \(Escape.html(lastVisitText(c, task: s.task, before: date)))</div>"
+        fields.append(field(t[.lastVisit], Escape.html(lastVisitText(c, task: s.task, before: date))))
+        for f in d.extra where !f.value.isEmpty { fields.append(field(f.name, Escape.htmlLines(f.value))) }
+        b += "<div class=\"line\">" + fields.joined(separator: " ") + "</div>"
         if !d.notes.isEmpty {
             let label = s.kind == .patrol ? t[.checkHere] : t[.notes]
             b += "<div class=\"notes\"><span class=\"label\">\(Escape.html(label)):</span> \(Escape.htmlLines(d.notes))</div>"
         }
-        for f in d.extra where !f.value.isEmpty {
-            b += "<div class=\"line\"><span class=\"label\">\(Escape.html(f.name)):</span> \(Escape.htmlLines(f.value))</div>"
-        }
-        b += "</div><div class=\"check\"><div><span class=\"tick\"></span>\(Escape.html(t[.done]))</div>"
-        b += "<div class=\"label\">\(Escape.html(t[.outcome])):</div><div class=\"write\"></div><div class=\"write\"></div></div></li>\n"
+        b += "</div><div class=\"check\" title=\"\(Escape.html(t[.done])) / \(Escape.html(t[.outcome]))\">"
+        b += "<span class=\"tick\"></span><span class=\"write\"></span></div></li>\n"
         return b
     }
 

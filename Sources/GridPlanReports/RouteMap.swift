@@ -47,7 +47,7 @@ enum RouteMap {
         // Inline SVG in HTML needs no namespace attribute (and so holds no URL at all).
         var s = "<svg class=\"map\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\">"
         s += "<title>\(Escape.html(caption))</title>"
-        s += "<rect x=\"0.5\" y=\"0.5\" width=\"\(n(width - 1))\" height=\"\(n(height - 1))\" fill=\"#fff\" stroke=\"#999\"/>"
+        s += "<rect x=\"1\" y=\"1\" width=\"\(n(width - 2))\" height=\"\(n(height - 2))\" fill=\"#fff\" stroke=\"#999\"/>"
 
         // The path: start → stops → end.
         var path: [(Double, Double)] = []

@@ -103,7 +103,7 @@ enum Label: CaseIterable {
         case .weekday: return ("星期", "Weekday")
         case .travelMinShort: return ("路程分钟", "Travel min")
         case .map: return ("路线图", "Route map")
-        case .mapCaption: return ("直线示意，非实际道路；数字为走访顺序，■为出发地。", "Straight lines, not streets; numbers give the order, ■ the start.")
+        case .mapCaption: return ("直线示意；数字为顺序，■为出发地", "Straight lines; numbers: order; ■: start")
         case .of: return ("/", "of")
         case .page: return ("页", "page")
         case .minutes: return ("分钟", "min")
