@@ -101,13 +101,27 @@ extension PlanComparison {
         if households.isEmpty {
             out += "\(t[.noChanges])\n"
         } else {
+            out += changeCounts().joined(separator: "; ") + "\n"
             var table = TextTable(header: [t[.task], t[.name]] + k, alignments: Array(repeating: .left, count: 2 + names.count))
-            for h in households {
+            for h in households.prefix(maxTextRows) {
                 table.append([Escape.terminal(h.task), Escape.terminal(h.name)] + h.visits.map { Escape.terminal(describe($0)) })
             }
             out += table.render(colour: colour)
+            if households.count > maxTextRows { out += t.moreRows(households.count - maxTextRows) + "\n" }
         }
         return out
+    }
+
+    /// Households listed in the terminal before the rest is left to `--html` and `--json`.
+    var maxTextRows: Int { 40 }
+
+    /// Per compared plan: `B: 换人 120 · 改日 200`.
+    func changeCounts() -> [String] {
+        let t = strings, k = keys
+        return names.indices.dropFirst().map { i in
+            let w = households.filter { $0.changedWorker[i] }.count, d = households.filter { $0.changedDay[i] }.count
+            return "\(k[i]): \(t[.otherWorker]) \(w) · \(t[.otherDay]) \(d)"
+        }
     }
 
     // MARK: HTML
@@ -167,6 +181,7 @@ extension PlanComparison {
         if households.isEmpty {
             b += "<p>\(Escape.html(t[.noChanges]))</p>"
         } else {
+            b += "<p>\(Escape.html(changeCounts().joined(separator: "; ")))</p>"
             b += "<table><thead><tr><th>\(Escape.html(t[.task]))</th><th>\(Escape.html(t[.name]))</th>"
             for key in k { b += "<th>\(key)</th>" }
             b += "</tr></thead><tbody>\n"

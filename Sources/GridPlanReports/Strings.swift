@@ -26,7 +26,7 @@ enum Label: CaseIterable {
     case reasonNoEligibleWorker, reasonNoWorkingDay, reasonWindowOutsideShift, reasonCapacity, reasonMinGap, reasonOther
     // Comparison
     case metric, delta, baseline, workerLoad, changedHouseholds, noChanges, visitsIn, minutesShort, stopsShort
-    case absent, scenario, startMark, planned
+    case absent, scenario, startMark, planned, otherWorker, otherDay
 
     /// Chinese (simplified) and English texts.
     var texts: (zh: String, en: String) {
@@ -129,6 +129,8 @@ enum Label: CaseIterable {
         case .scenario: return ("方案", "Scenario")
         case .startMark: return ("起", "S")
         case .planned: return ("本计划", "this plan")
+        case .otherWorker: return ("换人", "other worker")
+        case .otherDay: return ("改日", "other day")
         }
     }
 }
@@ -197,6 +199,12 @@ struct Strings: Sendable {
 
     /// `5 站` / `5 stops`.
     func stops(_ n: Int) -> String { "\(n) \(self[.stopsUnit])" }
+
+    /// `另有 207 户未列出…` / `207 more not shown…`.
+    func moreRows(_ n: Int) -> String {
+        locale == .en ? "\(n) more not shown; --html or --json give the full list."
+            : "另有 \(n) 户未列出，完整列表见 --html 或 --json。"
+    }
 
     /// A list separator: `、` / `, `.
     var listSeparator: String { locale == .en ? ", " : "、" }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GridPlanCore
 import GridPlanReports
+import GridPlanSolver
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -136,15 +137,8 @@ extension GridPlan {
 }
 
 extension GridPlan.Compare {
-    struct PlannerUnavailable: Error, CustomStringConvertible {
-        var description: String {
-            "this build has no planner yet; compare plan.json files made by 'gridplan plan' instead"
-        }
-    }
-
-    /// Plans a scenario input. Until GridPlanSolver's `Planner.plan` is merged into this branch,
-    /// scenario inputs are refused with a clear message (plan.json inputs work).
+    /// Plans a scenario input as `gridplan plan` would, with `--time-limit` when given.
     static func plan(_ scenario: Scenario, timeLimit: Double?) throws -> GridPlanCore.Plan {
-        throw PlannerUnavailable()
+        try Planner.plan(scenario, options: PlanOptions(timeLimitSeconds: timeLimit))
     }
 }

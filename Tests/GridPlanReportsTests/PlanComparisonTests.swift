@@ -135,3 +135,32 @@ final class PlanComparisonTests: XCTestCase {
         XCTAssertTrue(try comparison().text(colour: true).contains("\u{1B}[32m+20.0 pp\u{1B}[0m"))
     }
 }
+
+extension PlanComparisonTests {
+    func testTextSummarisesChangesAndCapsTheHouseholdList() throws {
+        XCTAssertTrue(try comparison().text().contains("B: 换人 2 · 改日 3"))
+        XCTAssertTrue(try comparison(locale: .en).text().contains("B: other worker 2 · other day 3"))
+        // Fifty households that each move a day: the terminal shows forty and says how many are left out.
+        var s = Fixture.scenario()
+        var a = Fixture.planA(scenario: s), b = Fixture.planA(scenario: s)
+        a.routes = []
+        b.routes = []
+        for i in 0..<50 {
+            let id = String(format: "X%03d", i)
+            s.households.append(Household(id: id, name: "h\(i)", grid: "XH-09", location: GeoPoint(lat: 31.2, lon: 121.4),
+                                          categories: ["独居老人"]))
+            let stop = Fixture.stop(id, .visit, "09:00", "09:00", "09:20", travel: 1, km: 0.1)
+            a.routes.append(Route(worker: "W01", date: Fixture.d("2026-11-23"), start: Fixture.t("08:30"), end: Fixture.t("10:00"),
+                                  travelMin: 1, travelKm: 0.1, serviceMin: 20, stops: [stop]))
+            b.routes.append(Route(worker: "W01", date: Fixture.d("2026-11-24"), start: Fixture.t("08:30"), end: Fixture.t("10:00"),
+                                  travelMin: 1, travelKm: 0.1, serviceMin: 20, stops: [stop]))
+        }
+        let c = try PlanComparison([.init(name: "a", scenario: s, plan: a), .init(name: "b", scenario: s, plan: b)])
+        XCTAssertEqual(c.households.count, 50)
+        let text = c.text()
+        XCTAssertTrue(text.contains("X039"))
+        XCTAssertFalse(text.contains("X040"))
+        XCTAssertTrue(text.contains("另有 10 户未列出"))
+        XCTAssertTrue(c.html().contains("X049"), "the HTML lists every household")
+    }
+}
