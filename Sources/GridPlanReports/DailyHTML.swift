@@ -23,6 +23,7 @@ enum DailyHTML {
         .field{margin-right:.9em;display:inline-block}
         .label{color:#444}
         .notes{background:#f4f4f4;border-left:3px solid #888;padding:0 5px;margin:1px 0}
+        .hl{background:#f4f4f4;border-left:3px solid #b35c00;padding:0 5px}
         .check{display:flex;align-items:flex-end;gap:4px}
         .tick{display:inline-block;flex:none;width:4.5mm;height:4.5mm;border:1.5px solid #222}
         .write{flex:1;border-bottom:1px solid #555;height:4.5mm}
@@ -36,7 +37,8 @@ enum DailyHTML {
           .day{max-width:none;margin:0;break-after:page;page-break-after:always}
           .day:last-child{break-after:auto;page-break-after:auto}
           .day + .day{border-top:none;padding-top:0}
-          .notes{background:#f4f4f4 !important;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+          .back{display:none}
+          .notes,.hl{background:#f4f4f4 !important;-webkit-print-color-adjust:exact;print-color-adjust:exact}
         }
         @media screen and (max-width:640px){
           body{margin:8px;font-size:16px}
@@ -124,10 +126,17 @@ enum DailyHTML {
         }
         fields.append(field(t[.lastVisit], Escape.html(lastVisitText(c, task: s.task, before: date))))
         for f in d.extra where !f.value.isEmpty { fields.append(field(f.name, Escape.htmlLines(f.value))) }
-        b += "<div class=\"line\">" + fields.joined(separator: " ") + "</div>"
-        if !d.notes.isEmpty {
-            let label = s.kind == .patrol ? t[.checkHere] : t[.notes]
-            b += "<div class=\"notes\"><span class=\"label\">\(Escape.html(label)):</span> \(Escape.htmlLines(d.notes))</div>"
+        if s.kind == .patrol {
+            // A patrol point has no door or phone: what to check goes on the same line, highlighted.
+            if !d.notes.isEmpty {
+                fields.append("<span class=\"field hl\"><span class=\"label\">\(Escape.html(t[.checkHere])):</span> \(Escape.htmlLines(d.notes))</span>")
+            }
+            b += "<div class=\"line\">" + fields.joined(separator: " ") + "</div>"
+        } else {
+            b += "<div class=\"line\">" + fields.joined(separator: " ") + "</div>"
+            if !d.notes.isEmpty {
+                b += "<div class=\"notes\"><span class=\"label\">\(Escape.html(t[.notes])):</span> \(Escape.htmlLines(d.notes))</div>"
+            }
         }
         b += "</div><div class=\"check\" title=\"\(Escape.html(t[.done])) / \(Escape.html(t[.outcome]))\">"
         b += "<span class=\"tick\"></span><span class=\"write\"></span></div></li>\n"

@@ -24,7 +24,7 @@ enum HTMLPage {
         .muted{color:#555}
         .tag{display:inline-block;border:1px solid #777;border-radius:3px;padding:0 4px;font-size:.85em;margin-right:3px;white-space:nowrap}
         .kpis{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0 10px;padding:0}
-        .kpis div{border:1px solid #999;border-radius:4px;padding:3px 8px;min-width:8.5em}
+        .kpis div{border:1px solid #999;border-radius:4px;padding:3px 8px;flex:1 1 0;min-width:7em}
         .kpis dt{font-size:.8em;color:#444}
         .kpis dd{margin:0;font-size:1.15em;font-weight:600;font-variant-numeric:tabular-nums}
         footer{margin-top:10px;font-size:.8em;color:#555}
