@@ -7,8 +7,9 @@ enum DailyHTML {
         @page{size:A4 portrait;margin:10mm}
         .day{max-width:190mm;margin:0 auto 24px}
         .day + .day{border-top:2px dashed #999;padding-top:16px}
-        .head{display:grid;grid-template-columns:1fr 50mm;gap:10px;align-items:start}
-        .head .map{width:100%;height:auto;display:block}
+        .head{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,50mm);gap:10px;align-items:start}
+        .head figure{margin:0;min-width:0}
+        .head .map{width:100%;max-width:100%;height:auto;display:block}
         .caption{font-size:.75em;color:#555;margin:2px 0 0}
         .summary{margin:4px 0;padding:0;list-style:none}
         .summary li{margin:1px 0}
@@ -87,7 +88,7 @@ enum DailyHTML {
         let end = (w.end != w.start) ? endPlace.map { ($0.location, $0.name.isEmpty ? $0.id : $0.name) } : nil
         if let svg = RouteMap.svg(points: points, start: start, end: end, startMark: t[.startMark],
                                   caption: "\(t[.map]) · \(c.workerLabel(w.id)) · \(r.date.iso)", width: 300, height: 190) {
-            b += "<figure style=\"margin:0\">\(svg)<figcaption class=\"caption\">\(Escape.html(t[.mapCaption]))</figcaption></figure>"
+            b += "<figure>\(svg)<figcaption class=\"caption\">\(Escape.html(t[.mapCaption]))</figcaption></figure>"
         } else {
             b += "<div></div>"
         }
