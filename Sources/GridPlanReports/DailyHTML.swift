@@ -45,7 +45,7 @@ enum DailyHTML {
           body{margin:8px;font-size:16px}
           .head{grid-template-columns:1fr}
           .stop{grid-template-columns:2em 1fr}
-          .check{grid-column:1 / -1}
+          .check{display:none}
           .stops-head{display:none}
         }
         """
