@@ -93,14 +93,12 @@ enum CalendarICS {
     /// never splits a UTF-8 sequence (breaks only between Unicode scalars).
     static func fold(_ line: String) -> String {
         var out = ""
-        var used = 0
-        var limit = 75
+        var used = 0  // octets on the current physical line, the leading space of a continuation included
         for scalar in line.unicodeScalars {
             let size = String(scalar).utf8.count
-            if used + size > limit {
+            if used + size > 75 {
                 out += "\r\n "
                 used = 1
-                limit = 75
             }
             out.unicodeScalars.append(scalar)
             used += size

@@ -163,7 +163,7 @@ struct ReportContext {
         }
     }
 
-    /// Hours and stop counts of one route.
+    /// Stops, visits and patrols of one route.
     func counts(_ route: Route) -> (stops: Int, visits: Int, patrols: Int) {
         let v = route.stops.filter { $0.kind == .visit }.count
         return (route.stops.count, v, route.stops.count - v)

@@ -17,16 +17,16 @@ enum Label: CaseIterable {
     case utilisationMin, utilisationMax, continuity, solveSeconds, gap, status
     // Daily
     case route, order, arrive, start, end, task, kind, name, address, grid, categories, phone
-    case lastVisit, lastVisitBy, never, notes, checkHere, with, outcome, done, leaves, returns
-    case noRoutes, startPlace, endPlace, stops, visits, patrols, hours, travel, date, weekday, travelMinShort
-    case map, mapCaption, of, page, minutes, km
+    case lastVisit, never, notes, checkHere, with, outcome, done, leaves, returns
+    case noRoutes, stops, visits, patrols, hours, travel, date, weekday, travelMinShort
+    case map, mapCaption, minutes, km
     // Kinds
     case kindVisit, kindPatrol
     // Late reasons
     case reasonNoEligibleWorker, reasonNoWorkingDay, reasonWindowOutsideShift, reasonCapacity, reasonMinGap, reasonOther
     // Comparison
-    case metric, delta, baseline, workerLoad, changedHouseholds, noChanges, visitsIn, minutesShort, stopsShort
-    case absent, scenario, startMark, planned, otherWorker, otherDay
+    case metric, baseline, workerLoad, changedHouseholds, noChanges, minutesShort, stopsShort
+    case absent, startMark, planned, otherWorker, otherDay
 
     /// Chinese (simplified) and English texts.
     var texts: (zh: String, en: String) {
@@ -82,7 +82,6 @@ enum Label: CaseIterable {
         case .categories: return ("类别", "Categories")
         case .phone: return ("电话", "Phone")
         case .lastVisit: return ("上次走访", "Last visit")
-        case .lastVisitBy: return ("走访人", "by")
         case .never: return ("无记录", "none on record")
         case .notes: return ("备注", "Notes")
         case .checkHere: return ("检查要点", "What to check")
@@ -92,8 +91,6 @@ enum Label: CaseIterable {
         case .leaves: return ("出发", "Leave")
         case .returns: return ("返回", "Back")
         case .noRoutes: return ("本期没有安排。", "Nothing planned in this period.")
-        case .startPlace: return ("出发地", "Start")
-        case .endPlace: return ("返回地", "End")
         case .stops: return ("站数", "Stops")
         case .visits: return ("走访", "Visits")
         case .patrols: return ("巡查", "Patrols")
@@ -104,8 +101,6 @@ enum Label: CaseIterable {
         case .travelMinShort: return ("路程分钟", "Travel min")
         case .map: return ("路线图", "Route map")
         case .mapCaption: return ("直线示意；数字为顺序，■为出发地", "Straight lines; numbers: order; ■: start")
-        case .of: return ("/", "of")
-        case .page: return ("页", "page")
         case .minutes: return ("分钟", "min")
         case .km: return ("公里", "km")
         case .kindVisit: return ("走访", "visit")
@@ -117,16 +112,13 @@ enum Label: CaseIterable {
         case .reasonMinGap: return ("间隔规则无法满足", "gap rule cannot be kept")
         case .reasonOther: return ("其他", "other")
         case .metric: return ("指标", "Measure")
-        case .delta: return ("变化", "Change")
         case .baseline: return ("基准", "baseline")
         case .workerLoad: return ("网格员工作量", "Workers' load")
         case .changedHouseholds: return ("走访人或日期有变化的住户", "Households whose worker or day changed")
         case .noChanges: return ("没有变化。", "No changes.")
-        case .visitsIn: return ("走访安排", "Visits")
         case .minutesShort: return ("分钟", "min")
         case .stopsShort: return ("站", "stops")
         case .absent: return ("—", "—")
-        case .scenario: return ("方案", "Scenario")
         case .startMark: return ("起", "S")
         case .planned: return ("本计划", "this plan")
         case .otherWorker: return ("换人", "other worker")
