@@ -104,12 +104,13 @@ extension ScenarioBuilder {
         let validWorkers = workers.compactMap(\.model)
         let allSkills = Set(workers.flatMap { $0.record.peekItems("skills").map(\.0) })
 
-        for (p, r) in policies where p != nil {
+        // A skill nobody has is a finding whatever else is wrong with the record.
+        for (_, r) in policies {
             for (s, loc) in r.peekItems("skills") where !allSkills.contains(s) {
                 log.warning("no worker has skill '\(s)' needed by \(r.label)", at: loc, path: r.fieldPath("skills"))
             }
         }
-        for (p, r) in patrols where p != nil {
+        for (_, r) in patrols {
             for (s, loc) in r.peekItems("skills") where !allSkills.contains(s) {
                 log.warning("no worker has skill '\(s)' needed by \(r.label)", at: loc, path: r.fieldPath("skills"))
             }
