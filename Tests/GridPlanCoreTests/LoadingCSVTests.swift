@@ -228,3 +228,13 @@ final class LoadingCSVTests: XCTestCase {
         XCTAssertEqual(r2.scenario?.travel.matrix, [TravelMatrixEntry(from: "OFFICE", to: "H01", minutes: 6)])
     }
 }
+
+extension LoadingCSVTests {
+    func testAScenarioFileInGB18030IsReadWithANote() throws {
+        let folder = ScenarioFolder()
+        folder.write("scenario.yaml", bytes: gb18030(baseScenario))
+        let r = ScenarioLoader.load(path: folder.shown("scenario.yaml"))
+        assertFindings(r, ["\(folder.shown("scenario.yaml")):1: note: scenario file is GB18030, not UTF-8; it was read, but save it as UTF-8"])
+        XCTAssertEqual(r.scenario?.name, "测试网格")
+    }
+}

@@ -100,3 +100,13 @@ final class LoadingCalendarTests: XCTestCase {
         XCTAssertEqual(good.diagnostics, [])
     }
 }
+
+extension LoadingCalendarTests {
+    func testAnUnknownCalendarIsReportedEvenWhenTheHorizonDatesAreWrong() {
+        let yaml = scenario(replacing: "  days: 7\n", with: "  days: 0\n  calendar: cn2026\n")
+        assertFindings(load(yaml), [
+            "scenario.yaml:4:9: error: 'days' of horizon must be within 1...62, not 0",
+            "scenario.yaml:5:13: error: unknown calendar 'cn2026'; known presets: cn-2025, cn-2026 (or name a calendar file by path)",
+        ])
+    }
+}

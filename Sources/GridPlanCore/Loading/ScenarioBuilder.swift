@@ -200,9 +200,11 @@ final class ScenarioBuilder {
         var holidays = r.dates("holidays") ?? []
         var extra = r.dates("extra_workdays") ?? []
         let calendarName = r.text("calendar")
+        // Read the calendar even when the dates are wrong, so its mistakes show in the same run.
+        let cal = calendarName.flatMap { calendar(named: $0, record: r) }
         guard let start, let days, (1...62).contains(days) else { return nil }
         var h = Horizon(start: start, days: days, weekdays: weekdays, calendar: calendarName)
-        if let name = calendarName, let cal = calendar(named: name, record: r) {
+        if let cal {
             holidays += cal.holidays.filter(h.contains)
             extra += cal.extraWorkdays.filter(h.contains)
         }

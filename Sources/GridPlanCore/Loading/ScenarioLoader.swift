@@ -34,6 +34,10 @@ public enum ScenarioLoader {
               let text = decode(bytes, file: path, log: log) else {
             return ScenarioLoadResult(scenario: nil, diagnostics: log.sorted())
         }
+        if TextDecoder.decode(bytes)?.encoding == .gb18030 {
+            log.note("scenario file is GB18030, not UTF-8; it was read, but save it as UTF-8",
+                     at: SourceLocation(file: path, line: 1))
+        }
         return build(yaml: text, file: path, baseDirectory: directory(of: path), sha256: sha256(bytes), log: log)
     }
 
