@@ -360,3 +360,15 @@ final class LoadingDiagnosticsTests: XCTestCase {
         assertFindings(r, ["/nonexistent/scenario.yaml: error: cannot read file '/nonexistent/scenario.yaml': no such file"])
     }
 }
+
+extension LoadingDiagnosticsTests {
+    func testAMalformedWeightIsReportedOnce() {
+        let r = load(baseScenario + "weights: {lateness: lots, travel: 2}\n")
+        assertFindings(r, ["scenario.yaml:22:21: error: 'lateness' of weights must be a number, not 'lots'"])
+    }
+
+    func testWeightsThatAreGivenReplaceTheDefaultsOneByOne() {
+        let r = load(baseScenario + "weights: {travel: 2}\n")
+        XCTAssertEqual(r.scenario?.weights, Weights(lateness: 1000, continuity: 10, balance: 5, travel: 2))
+    }
+}

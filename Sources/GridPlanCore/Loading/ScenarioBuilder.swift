@@ -389,11 +389,15 @@ final class ScenarioBuilder {
         guard let r = subRecord(top, "weights", kind: "weights", known: Self.weightFields) else {
             return top.has("weights") ? nil : w
         }
-        if let v = r.double("lateness") { w.lateness = v }
-        if let v = r.double("continuity") { w.continuity = v }
-        if let v = r.double("balance") { w.balance = v }
-        if let v = r.double("travel") { w.travel = v }
-        for key in Self.weightFields where r.has(key) { r.checkNotNegative(key, r.double(key)) }
+        let values = Self.weightFields.map { key -> Double? in
+            let v = r.double(key)
+            r.checkNotNegative(key, v)
+            return v
+        }
+        w.lateness = values[0] ?? w.lateness
+        w.continuity = values[1] ?? w.continuity
+        w.balance = values[2] ?? w.balance
+        w.travel = values[3] ?? w.travel
         return r.failed ? nil : w
     }
 
