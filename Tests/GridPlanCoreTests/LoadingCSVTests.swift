@@ -238,3 +238,17 @@ extension LoadingCSVTests {
         XCTAssertEqual(r.scenario?.name, "测试网格")
     }
 }
+
+extension LoadingCSVTests {
+    func testANegativeDistanceInTheTravelMatrixIsReported() {
+        let folder = ScenarioFolder()
+        folder.write("travel.csv", "from,to,minutes,km\nOFFICE,H01,6,-0.4\n")
+        let r = folder.load(scenario(replacing: "places:\n", with: "travel:\n  matrix: travel.csv\nplaces:\n"))
+        assertFindings(r, ["\(folder.shown("travel.csv")):2: error: column km: 'km' of travel matrix row #1 must not be negative, not -0.4"])
+    }
+
+    func testAMissingHistoryFileIsReportedAtTheHistoryField() {
+        let r = load(baseScenario + "history: visits.csv\n")
+        assertFindings(r, ["scenario.yaml:22:10: error: cannot read file 'visits.csv': no such file"])
+    }
+}

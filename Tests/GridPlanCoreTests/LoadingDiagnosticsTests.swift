@@ -372,3 +372,52 @@ extension LoadingDiagnosticsTests {
         XCTAssertEqual(r.scenario?.weights, Weights(lateness: 1000, continuity: 10, balance: 5, travel: 2))
     }
 }
+
+/// Shapes: a YAML value of the wrong kind is reported where it is.
+extension LoadingDiagnosticsTests {
+    func testAListWhereOneValueIsExpectedIsReported() {
+        let r = load(scenario(replacing: "name: 测试网格", with: "name: [a, b]"))
+        assertFindings(r, ["scenario.yaml:1:7: error: 'name' of scenario must be a single value, not a list"])
+    }
+
+    func testAnItemOfAListOfRecordsThatIsNotAMappingIsReported() {
+        let r = load(scenario(replacing: "  - {id: P01,", with: "  - P00\n  - {id: P01,"))
+        assertFindings(r, ["scenario.yaml:21:5: error: items of 'patrols' must be mappings (patrol #1 is not)"])
+    }
+
+    func testHouseholdsThatAreNeitherAFileNorAListAreReported() {
+        let r = load(scenario(replacing: "households:\n  - {id: H01, grid: XH-09, lat: 31.249, lon: 121.406, categories: [独居老人]}",
+                              with: "households: {file: households.csv}"))
+        assertFindings(r, ["scenario.yaml:18:13: error: 'households' must be a CSV file name or a list"])
+    }
+
+    func testANestedListItemIsReported() {
+        let r = load(scenario(replacing: "skills: [elderly-care]", with: "skills: [elderly-care, [first-aid]]"))
+        assertFindings(r, ["scenario.yaml:17:28: error: items of 'skills' in worker 'W01' must be single values"])
+    }
+
+    func testAMappingWhereAListOfValuesIsExpectedIsReported() {
+        let r = load(scenario(replacing: "grids: [XH-09]", with: "grids: {main: XH-09}"))
+        assertFindings(r, ["scenario.yaml:14:12: error: 'grids' of worker 'W01' must be a list, not a mapping"])
+    }
+
+    func testANegativeVisitCapIsReported() {
+        let r = load(scenario(replacing: "    skills: [elderly-care]", with: "    skills: [elderly-care]\n    max_visits_per_day: -1"))
+        assertFindings(r, ["scenario.yaml:18:25: error: 'max_visits_per_day' of worker 'W01' must be at least 0, not -1"])
+    }
+
+    func testANegativeMipGapIsReported() {
+        let r = load(baseScenario + "solver: {mip_gap: -0.5}\n")
+        assertFindings(r, ["scenario.yaml:22:19: error: 'mip_gap' of solver must not be negative, not -0.5"])
+    }
+
+    func testAnUnknownFieldInACalendarFileIsReportedInThatFile() {
+        let folder = ScenarioFolder()
+        folder.write("c.yaml", "holidays: [2026-11-27]\nextra_workday: [2026-11-28]\n")
+        let r = folder.load(scenario(replacing: "  days: 7\n", with: "  days: 7\n  calendar: c.yaml\n"))
+        assertFindings(r, [
+            "\(folder.shown("c.yaml")):2:1: error: unknown field 'extra_workday' in calendar; did you mean 'extra_workdays'?",
+            "scenario.yaml:5:13: error: calendar file 'c.yaml' has errors",
+        ])
+    }
+}

@@ -140,9 +140,18 @@ extension ScenarioBuilder {
 
         // Grids a worker with an error would cover cannot be judged: say nothing about them.
         var unjudged: Set<String> = []
+        var judgeNoGrid = false
         for (w, r) in workers where w == nil {
-            unjudged.formUnion(r.peekItems("grids").map(\.0) + r.peekItems("may_cover").map(\.0))
+            for key in ["grids", "may_cover"] {
+                let items = r.peekItems(key)
+                // A grid list that cannot be read at all could name any grid.
+                if let n = r.node(key), n.mapping != nil || n.sequence?.contains(where: { $0.scalar == nil }) == true {
+                    judgeNoGrid = true
+                }
+                unjudged.formUnion(items.map(\.0))
+            }
         }
+        guard !judgeNoGrid else { return }
         var uncovered: [(grid: String, first: Record, count: Int)] = []
         var uncoveredIndex: [String: Int] = [:]
         for job in probe.jobs() {
