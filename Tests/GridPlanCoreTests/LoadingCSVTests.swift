@@ -51,7 +51,7 @@ final class LoadingCSVTests: XCTestCase {
         assertFindings(r2, [])
         let h2 = try XCTUnwrap(r2.scenario?.households.first)
         XCTAssertEqual(h2.extra, [ExtraField(name: "楼栋", value: "3号楼 2单元")])
-        XCTAssertEqual(h2.notes, "楼栋: 3号楼 2单元")
+        XCTAssertEqual(h2.notes, "", "unknown columns are kept in extra, not copied into notes")
     }
 
     func testCategoriesAndWeekdaysSplitOnSemicolonsOfEitherWidth() throws {

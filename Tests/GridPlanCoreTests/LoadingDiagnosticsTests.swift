@@ -421,3 +421,10 @@ extension LoadingDiagnosticsTests {
         ])
     }
 }
+
+extension LoadingDiagnosticsTests {
+    func testACommentEndingInABarDoesNotHideATab() {
+        let r = load(scenario(replacing: "name: 测试网格", with: "name: 测试网格   # a | b |") .replacingOccurrences(of: "  days: 7", with: "  \tdays: 7"))
+        XCTAssertEqual(r.errors.first?.description, "scenario.yaml:4:3: error: tab in indentation; indent with spaces")
+    }
+}

@@ -325,10 +325,7 @@ final class ScenarioBuilder {
         let duration = r.int("duration_min")
         r.checkAtLeast("duration_min", duration, 1)
         let last = r.date("last_visit")
-        var notes = r.text("notes") ?? ""
-        if r.isCSV, !r.extra.isEmpty, notes.isEmpty {
-            notes = r.extra.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
-        }
+        let notes = r.text("notes") ?? ""
         guard let id, let grid, let point, let categories, !r.failed else { return nil }
         return Household(id: id, name: r.text("name") ?? "", address: r.text("address") ?? "", grid: grid,
                          location: point, categories: categories, preferredWorker: preferred, window: window,
@@ -350,10 +347,7 @@ final class ScenarioBuilder {
         checkRhythm(r, every: every, gap: gap)
         r.checkAtLeast("duration_min", duration, 1)
         r.checkRange("priority", priority, 1...10)
-        var notes = r.text("notes") ?? ""
-        if r.isCSV, !r.extra.isEmpty, notes.isEmpty {
-            notes = r.extra.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
-        }
+        let notes = r.text("notes") ?? ""
         guard let id, let grid, let point, let every, let duration, !r.failed else { return nil }
         return Patrol(id: id, name: r.text("name") ?? "", grid: grid, location: point, everyDays: every,
                       minGapDays: gap, durationMin: duration, window: window, skills: skills,

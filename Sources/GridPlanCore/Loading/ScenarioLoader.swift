@@ -177,7 +177,7 @@ public enum ScenarioLoader {
                 lines.insert(lineNumber)
             }
             let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.hasSuffix("|") || trimmed.hasSuffix(">") || trimmed.hasSuffix("|-")
+            if !trimmed.hasPrefix("#"), trimmed.hasSuffix("|") || trimmed.hasSuffix(">") || trimmed.hasSuffix("|-")
                 || trimmed.hasSuffix(">-") {
                 inBlockScalar = true
                 blockIndent = indent + 1
