@@ -110,3 +110,18 @@ extension LoadingCalendarTests {
         ])
     }
 }
+
+extension LoadingCalendarTests {
+    func testAHorizonAcrossNewYearTakesTwoCalendars() throws {
+        let yaml = scenario(replacing: "  start: 2026-11-23\n  days: 7\n",
+                            with: "  start: 2025-12-29\n  days: 14\n  calendar: [cn-2025, cn-2026]\n")
+        let r = load(yaml)
+        assertFindings(r, [])
+        let h = try XCTUnwrap(r.scenario?.horizon)
+        XCTAssertEqual(h.calendar, "cn-2025, cn-2026", "kept in a form that reads back the same")
+        XCTAssertEqual(h.holidays, ["2026-01-01", "2026-01-02", "2026-01-03"].map(d))
+        XCTAssertEqual(h.extraWorkdays, ["2026-01-04"].map(d))
+        let again = load(scenario(replacing: "calendar: [cn-2025, cn-2026]", with: "calendar: \"cn-2025, cn-2026\"", in: yaml))
+        XCTAssertEqual(again.scenario?.horizon, h)
+    }
+}

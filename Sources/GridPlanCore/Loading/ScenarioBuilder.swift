@@ -199,12 +199,14 @@ final class ScenarioBuilder {
         let weekdays = r.weekdays("weekdays") ?? Weekday.workweek
         var holidays = r.dates("holidays") ?? []
         var extra = r.dates("extra_workdays") ?? []
-        let calendarName = r.text("calendar")
-        // Read the calendar even when the dates are wrong, so its mistakes show in the same run.
-        let cal = calendarName.flatMap { calendar(named: $0, record: r) }
+        // One calendar, or several for a horizon across New Year (`[cn-2025, cn-2026]`).
+        let calendarNames = r.strings("calendar") ?? []
+        // Read the calendars even when the dates are wrong, so their mistakes show in the same run.
+        let calendars = calendarNames.compactMap { calendar(named: $0, record: r) }
         guard let start, let days, (1...62).contains(days) else { return nil }
-        var h = Horizon(start: start, days: days, weekdays: weekdays, calendar: calendarName)
-        if let cal {
+        var h = Horizon(start: start, days: days, weekdays: weekdays,
+                        calendar: calendarNames.isEmpty ? nil : calendarNames.joined(separator: ", "))
+        for cal in calendars {
             holidays += cal.holidays.filter(h.contains)
             extra += cal.extraWorkdays.filter(h.contains)
         }
