@@ -314,7 +314,7 @@ final class LoadingDiagnosticsTests: XCTestCase {
         XCTAssertEqual(d.file, "scenario.yaml")
         XCTAssertEqual(d.line, 5)
         XCTAssertEqual(d.column, 7)
-        XCTAssertTrue(d.message.hasPrefix("yaml syntax error: "), d.message)
+        XCTAssertEqual(d.message, "yaml syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 4)")
         XCTAssertNil(r.scenario)
     }
 

@@ -129,7 +129,7 @@ public enum ScenarioLoader {
                  .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):
                 guard !tabLines.contains(mark.line) else { return nil }
-                let ctx = context.map { " \($0.text) at line \($0.mark.line)" } ?? ""
+                let ctx = context.map { " (\($0.text) that starts at line \($0.mark.line))" } ?? ""
                 log.error("yaml syntax error: \(problem)\(ctx)",
                           at: SourceLocation(file: file, line: mark.line, column: mark.column))
             case .duplicatedKeysInMapping(let duplicates, let context):
