@@ -224,8 +224,9 @@ final class ScenarioBuilder {
         let looksLikePath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
         guard looksLikePath else {
             let known = HolidayCalendar.presetNames
-            r.fail("calendar", "unknown calendar '\(name)'; known presets: \(known.joined(separator: ", ")) "
-                + "(or name a calendar file by path)")
+            let presets = known.isEmpty ? "none found (the folder gridplan_GridPlanCore.resources must stay "
+                + "next to the gridplan program)" : known.joined(separator: ", ")
+            r.fail("calendar", "unknown calendar '\(name)'; known presets: \(presets) (or name a calendar file by path)")
             return nil
         }
         let path = ScenarioLoader.resolve(name, against: baseDirectory)
