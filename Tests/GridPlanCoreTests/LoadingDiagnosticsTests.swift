@@ -43,7 +43,7 @@ final class ScenarioFolder {
     func write(_ name: String, _ text: String) { write(name, bytes: Array(text.utf8)) }
 
     func write(_ name: String, bytes: [UInt8]) {
-        FileManager.default.createFile(atPath: path + "/" + name, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: path + "/" + name, contents: Data(bytes)), "cannot write \(name)")
     }
 
     /// `path/name`, as diagnostics show a CSV file named `name` in the scenario.
