@@ -428,3 +428,10 @@ extension LoadingDiagnosticsTests {
         XCTAssertEqual(r.errors.first?.description, "scenario.yaml:4:3: error: tab in indentation; indent with spaces")
     }
 }
+
+extension LoadingDiagnosticsTests {
+    func testTabInIndentationIsFoundWithWindowsLineEndings() {
+        let crlf = scenario(replacing: "  days: 7", with: "\tdays: 7").replacingOccurrences(of: "\n", with: "\r\n")
+        assertFindings(load(crlf), ["scenario.yaml:4:1: error: tab in indentation; indent with spaces"])
+    }
+}

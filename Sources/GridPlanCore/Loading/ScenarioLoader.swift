@@ -154,7 +154,9 @@ public enum ScenarioLoader {
         var lineNumber = 0
         var inBlockScalar = false
         var blockIndent = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on scalars: in a String, "\r\n" is one Character and would not match "\n".
+        for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = Substring(String(String.UnicodeScalarView(scalars)))
             lineNumber += 1
             var column = 0
             var indent = 0
