@@ -123,6 +123,11 @@ extension ScenarioBuilder {
             r.warn(nil, "\(r.label) has no working day in the horizon")
         }
 
+        for (c, r) in campaigns {
+            guard let c, c.by < horizon.start else { continue }
+            r.warn("by", "\(r.label) is due \(c.by.iso), before the horizon starts (\(horizon.start.iso))")
+        }
+
         // Jobs apply the policy-combination rules (window intersection, skills, pair visits).
         let probe = Scenario(name: "", horizon: horizon, policies: policies.compactMap(\.model),
                              workers: validWorkers, households: households.compactMap(\.model),
