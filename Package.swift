@@ -58,6 +58,6 @@ let package = Package(
         .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore"]),
         .testTarget(name: "GridPlanReportsTests", dependencies: ["GridPlanReports", "GridPlanCore"],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "gridplan"]),
     ]
 )

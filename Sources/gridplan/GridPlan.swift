@@ -19,4 +19,19 @@ struct GridPlan: ParsableCommand {
             Generate.self, Init.self, Bench.self,
         ]
     )
+
+    /// Runs the command, mapping usage errors to exit status 2 (the project's convention for
+    /// invalid input or usage) instead of swift-argument-parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

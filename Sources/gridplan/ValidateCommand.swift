@@ -14,19 +14,22 @@ extension GridPlan {
             commandName: "validate",
             abstract: "Check a scenario and its CSV files, and list every problem with its place.",
             discussion: """
-                Reads the scenario YAML and every file it names (households, patrols, history, travel \
-                matrix, calendar), then prints each finding on standard error as
+                Reads the scenario YAML and every file it names (households, patrols, history, \
+                travel matrix, calendar), then prints each finding on standard error as
 
-                  FILE:LINE:COLUMN: error: message          (YAML)
-                  FILE:LINE: error: column NAME: message    (CSV; LINE is the row's line in the file)
+                  FILE:LINE:COLUMN: error: message       (YAML)
+                  FILE:LINE: error: column C: message    (CSV)
 
-                followed by a one-line summary. Errors make the scenario unusable (a typo in a field \
-                name, a missing shift, a date that does not exist, an unknown category …). Warnings \
-                point at what will surely make tasks late (a grid nobody covers, a skill nobody has, a \
-                window outside every shift, weekdays nobody works); the scenario can still be planned.
+                where LINE of a CSV finding is the line of the file on which the row starts, \
+                followed by a one-line summary.
 
-                CSV files may be UTF-8 (with or without a byte-order mark) or GB18030, as Excel saves them.
-                See Docs/scenario-format.md for every field and every message.
+                Errors make the scenario unusable: a typo in a field name, a missing shift, a date \
+                that does not exist, an unknown category … Warnings point at what will surely make \
+                tasks late: a grid nobody covers, a skill nobody has, a window outside every \
+                shift, weekdays nobody works. A scenario with warnings can still be planned.
+
+                CSV files may be UTF-8 (with or without a byte-order mark) or GB18030, as Excel \
+                saves them. See Docs/scenario-format.md for every field and every message.
 
                 Exit status: 0 when there is no error (warnings allowed), 2 otherwise.
                 """)

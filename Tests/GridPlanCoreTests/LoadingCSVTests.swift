@@ -51,7 +51,7 @@ final class LoadingCSVTests: XCTestCase {
         assertFindings(r2, [])
         let h2 = try XCTUnwrap(r2.scenario?.households.first)
         XCTAssertEqual(h2.extra, [ExtraField(name: "楼栋", value: "3号楼 2单元")])
-        XCTAssertEqual(h2.notes, "楼栋: 3号楼 2单元")
+        XCTAssertEqual(h2.notes, "", "unknown columns are kept in extra, not copied into notes")
     }
 
     func testCategoriesAndWeekdaysSplitOnSemicolonsOfEitherWidth() throws {
@@ -226,5 +226,29 @@ final class LoadingCSVTests: XCTestCase {
         let r2 = ok.load(scenario(replacing: "places:\n", with: "travel:\n  matrix: travel.csv\nplaces:\n"))
         assertFindings(r2, [])
         XCTAssertEqual(r2.scenario?.travel.matrix, [TravelMatrixEntry(from: "OFFICE", to: "H01", minutes: 6)])
+    }
+}
+
+extension LoadingCSVTests {
+    func testAScenarioFileInGB18030IsReadWithANote() throws {
+        let folder = ScenarioFolder()
+        folder.write("scenario.yaml", bytes: gb18030(baseScenario))
+        let r = ScenarioLoader.load(path: folder.shown("scenario.yaml"))
+        assertFindings(r, ["\(folder.shown("scenario.yaml")):1: note: scenario file is GB18030, not UTF-8; it was read, but save it as UTF-8"])
+        XCTAssertEqual(r.scenario?.name, "测试网格")
+    }
+}
+
+extension LoadingCSVTests {
+    func testANegativeDistanceInTheTravelMatrixIsReported() {
+        let folder = ScenarioFolder()
+        folder.write("travel.csv", "from,to,minutes,km\nOFFICE,H01,6,-0.4\n")
+        let r = folder.load(scenario(replacing: "places:\n", with: "travel:\n  matrix: travel.csv\nplaces:\n"))
+        assertFindings(r, ["\(folder.shown("travel.csv")):2: error: column km: 'km' of travel matrix row #1 must not be negative, not -0.4"])
+    }
+
+    func testAMissingHistoryFileIsReportedAtTheHistoryField() {
+        let r = load(baseScenario + "history: visits.csv\n")
+        assertFindings(r, ["scenario.yaml:22:10: error: cannot read file 'visits.csv': no such file"])
     }
 }

@@ -43,7 +43,7 @@ final class ScenarioFolder {
     func write(_ name: String, _ text: String) { write(name, bytes: Array(text.utf8)) }
 
     func write(_ name: String, bytes: [UInt8]) {
-        FileManager.default.createFile(atPath: path + "/" + name, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: path + "/" + name, contents: Data(bytes)), "cannot write \(name)")
     }
 
     /// `path/name`, as diagnostics show a CSV file named `name` in the scenario.
@@ -314,7 +314,7 @@ final class LoadingDiagnosticsTests: XCTestCase {
         XCTAssertEqual(d.file, "scenario.yaml")
         XCTAssertEqual(d.line, 5)
         XCTAssertEqual(d.column, 7)
-        XCTAssertTrue(d.message.hasPrefix("yaml syntax error: "), d.message)
+        XCTAssertEqual(d.message, "yaml syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 4)")
         XCTAssertNil(r.scenario)
     }
 
@@ -358,5 +358,80 @@ final class LoadingDiagnosticsTests: XCTestCase {
     func testMissingScenarioFileIsReported() {
         let r = ScenarioLoader.load(path: "/nonexistent/scenario.yaml")
         assertFindings(r, ["/nonexistent/scenario.yaml: error: cannot read file '/nonexistent/scenario.yaml': no such file"])
+    }
+}
+
+extension LoadingDiagnosticsTests {
+    func testAMalformedWeightIsReportedOnce() {
+        let r = load(baseScenario + "weights: {lateness: lots, travel: 2}\n")
+        assertFindings(r, ["scenario.yaml:22:21: error: 'lateness' of weights must be a number, not 'lots'"])
+    }
+
+    func testWeightsThatAreGivenReplaceTheDefaultsOneByOne() {
+        let r = load(baseScenario + "weights: {travel: 2}\n")
+        XCTAssertEqual(r.scenario?.weights, Weights(lateness: 1000, continuity: 10, balance: 5, travel: 2))
+    }
+}
+
+/// Shapes: a YAML value of the wrong kind is reported where it is.
+extension LoadingDiagnosticsTests {
+    func testAListWhereOneValueIsExpectedIsReported() {
+        let r = load(scenario(replacing: "name: 测试网格", with: "name: [a, b]"))
+        assertFindings(r, ["scenario.yaml:1:7: error: 'name' of scenario must be a single value, not a list"])
+    }
+
+    func testAnItemOfAListOfRecordsThatIsNotAMappingIsReported() {
+        let r = load(scenario(replacing: "  - {id: P01,", with: "  - P00\n  - {id: P01,"))
+        assertFindings(r, ["scenario.yaml:21:5: error: items of 'patrols' must be mappings (patrol #1 is not)"])
+    }
+
+    func testHouseholdsThatAreNeitherAFileNorAListAreReported() {
+        let r = load(scenario(replacing: "households:\n  - {id: H01, grid: XH-09, lat: 31.249, lon: 121.406, categories: [独居老人]}",
+                              with: "households: {file: households.csv}"))
+        assertFindings(r, ["scenario.yaml:18:13: error: 'households' must be a CSV file name or a list"])
+    }
+
+    func testANestedListItemIsReported() {
+        let r = load(scenario(replacing: "skills: [elderly-care]", with: "skills: [elderly-care, [first-aid]]"))
+        assertFindings(r, ["scenario.yaml:17:28: error: items of 'skills' in worker 'W01' must be single values"])
+    }
+
+    func testAMappingWhereAListOfValuesIsExpectedIsReported() {
+        let r = load(scenario(replacing: "grids: [XH-09]", with: "grids: {main: XH-09}"))
+        assertFindings(r, ["scenario.yaml:14:12: error: 'grids' of worker 'W01' must be a list, not a mapping"])
+    }
+
+    func testANegativeVisitCapIsReported() {
+        let r = load(scenario(replacing: "    skills: [elderly-care]", with: "    skills: [elderly-care]\n    max_visits_per_day: -1"))
+        assertFindings(r, ["scenario.yaml:18:25: error: 'max_visits_per_day' of worker 'W01' must be at least 0, not -1"])
+    }
+
+    func testANegativeMipGapIsReported() {
+        let r = load(baseScenario + "solver: {mip_gap: -0.5}\n")
+        assertFindings(r, ["scenario.yaml:22:19: error: 'mip_gap' of solver must not be negative, not -0.5"])
+    }
+
+    func testAnUnknownFieldInACalendarFileIsReportedInThatFile() {
+        let folder = ScenarioFolder()
+        folder.write("c.yaml", "holidays: [2026-11-27]\nextra_workday: [2026-11-28]\n")
+        let r = folder.load(scenario(replacing: "  days: 7\n", with: "  days: 7\n  calendar: c.yaml\n"))
+        assertFindings(r, [
+            "\(folder.shown("c.yaml")):2:1: error: unknown field 'extra_workday' in calendar; did you mean 'extra_workdays'?",
+            "scenario.yaml:5:13: error: calendar file 'c.yaml' has errors",
+        ])
+    }
+}
+
+extension LoadingDiagnosticsTests {
+    func testACommentEndingInABarDoesNotHideATab() {
+        let r = load(scenario(replacing: "name: 测试网格", with: "name: 测试网格   # a | b |") .replacingOccurrences(of: "  days: 7", with: "  \tdays: 7"))
+        XCTAssertEqual(r.errors.first?.description, "scenario.yaml:4:3: error: tab in indentation; indent with spaces")
+    }
+}
+
+extension LoadingDiagnosticsTests {
+    func testTabInIndentationIsFoundWithWindowsLineEndings() {
+        let crlf = scenario(replacing: "  days: 7", with: "\tdays: 7").replacingOccurrences(of: "\n", with: "\r\n")
+        assertFindings(load(crlf), ["scenario.yaml:4:1: error: tab in indentation; indent with spaces"])
     }
 }

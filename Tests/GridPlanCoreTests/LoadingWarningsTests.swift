@@ -87,3 +87,16 @@ final class LoadingWarningsTests: XCTestCase {
         assertFindings(r, ["scenario.yaml:16:22: error: malformed time '8:00pm' in 'shift' of worker 'W01'; expected HH:MM"])
     }
 }
+
+extension LoadingWarningsTests {
+    func testACampaignDueBeforeTheHorizonIsAWarning() {
+        let r = load(baseScenario + "campaigns:\n  - {name: 中秋慰问, categories: [独居老人], by: 2026-09-24, duration_min: 30}\n")
+        assertFindings(r, ["scenario.yaml:23:42: warning: campaign '中秋慰问' is due 2026-09-24, before the horizon starts (2026-11-23)"])
+    }
+
+    func testACampaignDueInTheHorizonIsNotWarned() {
+        let r = load(baseScenario + "campaigns:\n  - {name: 慰问, categories: [独居老人], by: 2026-11-27, duration_min: 30}\n")
+        assertFindings(r, [])
+        XCTAssertEqual(r.scenario?.campaigns.first?.by, CivilDate(iso: "2026-11-27"))
+    }
+}

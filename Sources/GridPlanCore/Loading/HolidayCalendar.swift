@@ -15,6 +15,7 @@ import Yams
 ///   - 2026-01-04               # 元旦 调休
 /// ```
 public struct HolidayCalendar: Sendable, Hashable {
+    /// The calendar's name, e.g. `cn-2026`.
     public var name: String
     /// Free text: where the dates come from.
     public var title: String
@@ -32,18 +33,40 @@ public struct HolidayCalendar: Sendable, Hashable {
 
     /// The names of the bundled presets, sorted (`cn-2025`, `cn-2026`, …).
     public static var presetNames: [String] {
-        guard let dir = Bundle.module.url(forResource: "Calendars", withExtension: nil),
-              let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        guard let dir = presetsDirectory,
+              let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// The bundled preset called `name`, or nil when there is none.
     public static func preset(named name: String) -> HolidayCalendar? {
-        guard presetNames.contains(name),
-              let dir = Bundle.module.url(forResource: "Calendars", withExtension: nil) else { return nil }
+        guard presetNames.contains(name), let dir = presetsDirectory else { return nil }
         let log = DiagnosticLog()
-        return read(path: dir.appendingPathComponent(name + ".yaml").path, shownAs: "\(name).yaml", log: log)
+        return read(path: dir + "/" + name + ".yaml", shownAs: "\(name).yaml", log: log)
     }
+
+    /// The folder holding the bundled presets: the package's resource bundle (`Bundle.module`) next to
+    /// the program, or, when the program was copied away from it, the bundle beside the program's real
+    /// path, or the source tree's `Calendars` folder. Never traps, unlike `Bundle.module` when its
+    /// bundle is missing; nil when no folder is found.
+    static let presetsDirectory: String? = {
+        let bundleName = "gridplan_GridPlanCore.resources"
+        let fm = FileManager.default
+        func calendars(inBundleAt dir: String) -> String? {
+            let path = dir + "/" + bundleName + "/Calendars"
+            return fm.fileExists(atPath: path) ? path : nil
+        }
+        if fm.fileExists(atPath: Bundle.main.bundleURL.appendingPathComponent(bundleName).path),
+           let url = Bundle.module.url(forResource: "Calendars", withExtension: nil) {
+            return url.path
+        }
+        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+           let found = calendars(inBundleAt: ScenarioLoader.directory(of: exe)) {
+            return found
+        }
+        let source = ScenarioLoader.directory(of: ScenarioLoader.directory(of: #filePath)) + "/Calendars"
+        return fm.fileExists(atPath: source) ? source : nil
+    }()
 
     /// Reads a calendar file, reporting every mistake in it.
     ///

@@ -104,12 +104,13 @@ extension ScenarioBuilder {
         let validWorkers = workers.compactMap(\.model)
         let allSkills = Set(workers.flatMap { $0.record.peekItems("skills").map(\.0) })
 
-        for (p, r) in policies where p != nil {
+        // A skill nobody has is a finding whatever else is wrong with the record.
+        for (_, r) in policies {
             for (s, loc) in r.peekItems("skills") where !allSkills.contains(s) {
                 log.warning("no worker has skill '\(s)' needed by \(r.label)", at: loc, path: r.fieldPath("skills"))
             }
         }
-        for (p, r) in patrols where p != nil {
+        for (_, r) in patrols {
             for (s, loc) in r.peekItems("skills") where !allSkills.contains(s) {
                 log.warning("no worker has skill '\(s)' needed by \(r.label)", at: loc, path: r.fieldPath("skills"))
             }
@@ -120,6 +121,11 @@ extension ScenarioBuilder {
         for (w, r) in workers {
             guard let w, calendar.workingDays(for: w).isEmpty else { continue }
             r.warn(nil, "\(r.label) has no working day in the horizon")
+        }
+
+        for (c, r) in campaigns {
+            guard let c, c.by < horizon.start else { continue }
+            r.warn("by", "\(r.label) is due \(c.by.iso), before the horizon starts (\(horizon.start.iso))")
         }
 
         // Jobs apply the policy-combination rules (window intersection, skills, pair visits).
@@ -139,9 +145,18 @@ extension ScenarioBuilder {
 
         // Grids a worker with an error would cover cannot be judged: say nothing about them.
         var unjudged: Set<String> = []
+        var judgeNoGrid = false
         for (w, r) in workers where w == nil {
-            unjudged.formUnion(r.peekItems("grids").map(\.0) + r.peekItems("may_cover").map(\.0))
+            for key in ["grids", "may_cover"] {
+                let items = r.peekItems(key)
+                // A grid list that cannot be read at all could name any grid.
+                if let n = r.node(key), n.mapping != nil || n.sequence?.contains(where: { $0.scalar == nil }) == true {
+                    judgeNoGrid = true
+                }
+                unjudged.formUnion(items.map(\.0))
+            }
         }
+        guard !judgeNoGrid else { return }
         var uncovered: [(grid: String, first: Record, count: Int)] = []
         var uncoveredIndex: [String: Int] = [:]
         for job in probe.jobs() {

@@ -199,10 +199,14 @@ final class ScenarioBuilder {
         let weekdays = r.weekdays("weekdays") ?? Weekday.workweek
         var holidays = r.dates("holidays") ?? []
         var extra = r.dates("extra_workdays") ?? []
-        let calendarName = r.text("calendar")
+        // One calendar, or several for a horizon across New Year (`[cn-2025, cn-2026]`).
+        let calendarNames = r.strings("calendar") ?? []
+        // Read the calendars even when the dates are wrong, so their mistakes show in the same run.
+        let calendars = calendarNames.compactMap { calendar(named: $0, record: r) }
         guard let start, let days, (1...62).contains(days) else { return nil }
-        var h = Horizon(start: start, days: days, weekdays: weekdays, calendar: calendarName)
-        if let name = calendarName, let cal = calendar(named: name, record: r) {
+        var h = Horizon(start: start, days: days, weekdays: weekdays,
+                        calendar: calendarNames.isEmpty ? nil : calendarNames.joined(separator: ", "))
+        for cal in calendars {
             holidays += cal.holidays.filter(h.contains)
             extra += cal.extraWorkdays.filter(h.contains)
         }
@@ -220,8 +224,9 @@ final class ScenarioBuilder {
         let looksLikePath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
         guard looksLikePath else {
             let known = HolidayCalendar.presetNames
-            r.fail("calendar", "unknown calendar '\(name)'; known presets: \(known.joined(separator: ", ")) "
-                + "(or name a calendar file by path)")
+            let presets = known.isEmpty ? "none found (the folder gridplan_GridPlanCore.resources must stay "
+                + "next to the gridplan program)" : known.joined(separator: ", ")
+            r.fail("calendar", "unknown calendar '\(name)'; known presets: \(presets) (or name a calendar file by path)")
             return nil
         }
         let path = ScenarioLoader.resolve(name, against: baseDirectory)
@@ -323,10 +328,7 @@ final class ScenarioBuilder {
         let duration = r.int("duration_min")
         r.checkAtLeast("duration_min", duration, 1)
         let last = r.date("last_visit")
-        var notes = r.text("notes") ?? ""
-        if r.isCSV, !r.extra.isEmpty, notes.isEmpty {
-            notes = r.extra.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
-        }
+        let notes = r.text("notes") ?? ""
         guard let id, let grid, let point, let categories, !r.failed else { return nil }
         return Household(id: id, name: r.text("name") ?? "", address: r.text("address") ?? "", grid: grid,
                          location: point, categories: categories, preferredWorker: preferred, window: window,
@@ -348,10 +350,7 @@ final class ScenarioBuilder {
         checkRhythm(r, every: every, gap: gap)
         r.checkAtLeast("duration_min", duration, 1)
         r.checkRange("priority", priority, 1...10)
-        var notes = r.text("notes") ?? ""
-        if r.isCSV, !r.extra.isEmpty, notes.isEmpty {
-            notes = r.extra.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
-        }
+        let notes = r.text("notes") ?? ""
         guard let id, let grid, let point, let every, let duration, !r.failed else { return nil }
         return Patrol(id: id, name: r.text("name") ?? "", grid: grid, location: point, everyDays: every,
                       minGapDays: gap, durationMin: duration, window: window, skills: skills,
@@ -387,11 +386,15 @@ final class ScenarioBuilder {
         guard let r = subRecord(top, "weights", kind: "weights", known: Self.weightFields) else {
             return top.has("weights") ? nil : w
         }
-        if let v = r.double("lateness") { w.lateness = v }
-        if let v = r.double("continuity") { w.continuity = v }
-        if let v = r.double("balance") { w.balance = v }
-        if let v = r.double("travel") { w.travel = v }
-        for key in Self.weightFields where r.has(key) { r.checkNotNegative(key, r.double(key)) }
+        let values = Self.weightFields.map { key -> Double? in
+            let v = r.double(key)
+            r.checkNotNegative(key, v)
+            return v
+        }
+        w.lateness = values[0] ?? w.lateness
+        w.continuity = values[1] ?? w.continuity
+        w.balance = values[2] ?? w.balance
+        w.travel = values[3] ?? w.travel
         return r.failed ? nil : w
     }
 

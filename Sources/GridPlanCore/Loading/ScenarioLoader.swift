@@ -34,6 +34,10 @@ public enum ScenarioLoader {
               let text = decode(bytes, file: path, log: log) else {
             return ScenarioLoadResult(scenario: nil, diagnostics: log.sorted())
         }
+        if TextDecoder.decode(bytes)?.encoding == .gb18030 {
+            log.note("scenario file is GB18030, not UTF-8; it was read, but save it as UTF-8",
+                     at: SourceLocation(file: path, line: 1))
+        }
         return build(yaml: text, file: path, baseDirectory: directory(of: path), sha256: sha256(bytes), log: log)
     }
 
@@ -125,7 +129,7 @@ public enum ScenarioLoader {
                  .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):
                 guard !tabLines.contains(mark.line) else { return nil }
-                let ctx = context.map { " \($0.text) at line \($0.mark.line)" } ?? ""
+                let ctx = context.map { " (\($0.text) that starts at line \($0.mark.line))" } ?? ""
                 log.error("yaml syntax error: \(problem)\(ctx)",
                           at: SourceLocation(file: file, line: mark.line, column: mark.column))
             case .duplicatedKeysInMapping(let duplicates, let context):
@@ -150,7 +154,9 @@ public enum ScenarioLoader {
         var lineNumber = 0
         var inBlockScalar = false
         var blockIndent = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on scalars: in a String, "\r\n" is one Character and would not match "\n".
+        for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = Substring(String(String.UnicodeScalarView(scalars)))
             lineNumber += 1
             var column = 0
             var indent = 0
@@ -173,7 +179,7 @@ public enum ScenarioLoader {
                 lines.insert(lineNumber)
             }
             let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.hasSuffix("|") || trimmed.hasSuffix(">") || trimmed.hasSuffix("|-")
+            if !trimmed.hasPrefix("#"), trimmed.hasSuffix("|") || trimmed.hasSuffix(">") || trimmed.hasSuffix("|-")
                 || trimmed.hasSuffix(">-") {
                 inBlockScalar = true
                 blockIndent = indent + 1

@@ -17,8 +17,15 @@ public enum TextEncoding: String, Sendable, Hashable {
 
 /// Text decoded from a file's bytes, with the encoding that was detected.
 public struct DecodedText: Sendable, Hashable {
+    /// The text, without a byte-order mark.
     public var text: String
+    /// The encoding the bytes were in.
     public var encoding: TextEncoding
+
+    public init(text: String, encoding: TextEncoding) {
+        self.text = text
+        self.encoding = encoding
+    }
 }
 
 /// Decodes file bytes by detection, never by asking: UTF-8 with a byte-order mark, plain UTF-8,

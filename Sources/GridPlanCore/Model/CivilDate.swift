@@ -103,20 +103,21 @@ public enum Weekday: Int, CaseIterable, Comparable, Sendable, Codable {
     /// Accepts `mon`…`sun`, full English names, and 周一…周日 / 星期一…星期日; case-insensitive.
     public init?(name raw: String) {
         let s = raw.trimmingCharacters(in: .whitespaces).lowercased()
-        let table: [String: Weekday] = [
-            "mon": .mon, "monday": .mon, "周一": .mon, "星期一": .mon,
-            "tue": .tue, "tuesday": .tue, "周二": .tue, "星期二": .tue,
-            "wed": .wed, "wednesday": .wed, "周三": .wed, "星期三": .wed,
-            "thu": .thu, "thursday": .thu, "周四": .thu, "星期四": .thu,
-            "fri": .fri, "friday": .fri, "周五": .fri, "星期五": .fri,
-            "sat": .sat, "saturday": .sat, "周六": .sat, "星期六": .sat,
-            "sun": .sun, "sunday": .sun, "周日": .sun, "星期日": .sun, "周天": .sun, "星期天": .sun,
-        ]
-        guard let d = table[s] else { return nil }
+        guard let d = Weekday.names[s] else { return nil }
         self = d
     }
 
     public static func < (a: Weekday, b: Weekday) -> Bool { a.rawValue < b.rawValue }
+
+    private static let names: [String: Weekday] = [
+        "mon": .mon, "monday": .mon, "周一": .mon, "星期一": .mon,
+        "tue": .tue, "tuesday": .tue, "周二": .tue, "星期二": .tue,
+        "wed": .wed, "wednesday": .wed, "周三": .wed, "星期三": .wed,
+        "thu": .thu, "thursday": .thu, "周四": .thu, "星期四": .thu,
+        "fri": .fri, "friday": .fri, "周五": .fri, "星期五": .fri,
+        "sat": .sat, "saturday": .sat, "周六": .sat, "星期六": .sat,
+        "sun": .sun, "sunday": .sun, "周日": .sun, "星期日": .sun, "周天": .sun, "星期天": .sun,
+    ]
 
     /// Monday to Friday.
     public static let workweek: [Weekday] = [.mon, .tue, .wed, .thu, .fri]
