@@ -192,8 +192,11 @@ final class CheckRulesTests: XCTestCase {
             F.Visit(task: "H1", kind: .visit, notBefore: "11:20")])
         let found = assertCaught(F.plan(scenario, routes: [r]), rule: "5.4", "stop H1 ends at 11:40, after its window 09:00-11:30")
         XCTAssertTrue(found.contains { $0.rule == "5.4" && $0.message.contains("stop H1 (11:20-11:40) overlaps the break 11:30-13:00") })
-        let fine = F.route(scenario, worker: "W01", date: "2026-11-24", start: "10:30", [
+        var fine = F.route(scenario, worker: "W01", date: "2026-11-24", start: "10:30", [
             F.Visit(task: "H1", kind: .visit, notBefore: "11:10")])
+        // Ends 11:30 as the break begins: the walk home waits for the break's end.
+        assertCaught(F.plan(scenario, routes: [fine]), rule: "5.3", "0 min less 4 min of break, but the travel takes 4 min")
+        fine.end = TimeOfDay(minutes: 13 * 60 + fine.stops[0].travelMin)
         assertValid(F.plan(scenario, routes: [fine]))
     }
 

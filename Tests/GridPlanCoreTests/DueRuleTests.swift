@@ -23,7 +23,7 @@ final class DueRuleTests: XCTestCase {
     }
 
     func test_a_task_due_after_the_horizon_is_not_due_and_never_late() {
-        let r = rule(last: "2026-11-25")  // due 12-02
+        let r = rule(every: 14, gap: 7, last: "2026-11-20")  // due 12-04
         XCTAssertFalse(r.isDue(in: calendar))
         XCTAssertEqual(r.lateness(visits: [], calendar: calendar).lateDays, 0)
         XCTAssertTrue(rule(last: "2026-11-22").isDue(in: calendar), "due on the horizon's last day")
@@ -38,7 +38,9 @@ final class DueRuleTests: XCTestCase {
 
     func test_a_visit_on_the_due_date_is_on_time() {
         let r = rule(every: 3, gap: 1, last: "2026-11-21")  // due Tuesday 24
-        XCTAssertEqual(r.lateness(visits: [d("2026-11-24")], calendar: calendar).lateDays, 0)
+        XCTAssertEqual(r.lateness(visits: [d("2026-11-24"), d("2026-11-29")], calendar: calendar).lateDays, 0)
+        // Visited on 24, due again by 27 (a holiday): late on the make-up Sunday 29.
+        XCTAssertEqual(r.lateness(visits: [d("2026-11-24")], calendar: calendar).lateDays, 1)
         XCTAssertFalse(r.isLate(on: d("2026-11-24"), visits: [d("2026-11-24")], calendar: calendar))
         XCTAssertTrue(r.isLate(on: d("2026-11-24"), visits: [], calendar: calendar))
         XCTAssertFalse(r.isLate(on: d("2026-11-23"), visits: [], calendar: calendar), "window 21..23 holds the last visit")
@@ -74,5 +76,26 @@ final class DueRuleTests: XCTestCase {
         // Every 3 days, last visit Saturday 21: on time Monday 23, late from Tuesday 24.
         let r = rule(every: 3, gap: 1, last: "2026-11-21")
         XCTAssertEqual(r.lateness(visits: [], calendar: calendar).lateDays, 4)  // 24, 25, 26, 29
+    }
+
+    func test_history_inside_the_horizon_counts_for_every_day_it_covers() {
+        // A re-plan: history recorded through Wednesday 25 (visits on 22 and 25), every 3 days.
+        let r = DueRule(everyDays: 3, minGapDays: 1, lastVisit: d("2026-11-25"),
+                        pastVisits: [d("2026-11-22"), d("2026-11-25")])
+        let (late, due) = r.lateness(visits: [], calendar: calendar)
+        XCTAssertEqual(late, 1, "on time 23–26, late on 29 (due 28)")
+        XCTAssertEqual(due, d("2026-11-28"))
+        let lastOnly = DueRule(everyDays: 3, minGapDays: 1, lastVisit: d("2026-11-25"))
+        XCTAssertEqual(lastOnly.lateness(visits: [], calendar: calendar).lateDays, 3, "23 and 24 look uncovered")
+    }
+
+    func test_jobs_carry_their_past_visits_into_the_due_rule() {
+        let s = Scenario(
+            name: "x", horizon: calendar.horizon,
+            policies: [Policy(category: "A", everyDays: 3, durationMin: 10)],
+            households: [Household(id: "H", grid: "G", location: GeoPoint(lat: 0, lon: 0), categories: ["A"])],
+            history: [HistoryEntry(task: "H", date: d("2026-11-22"), worker: "W"),
+                      HistoryEntry(task: "H", date: d("2026-11-25"), worker: "W")])
+        XCTAssertEqual(s.jobs()[0].dueRule.lateness(visits: [], calendar: calendar).lateDays, 1)
     }
 }

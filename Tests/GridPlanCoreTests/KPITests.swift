@@ -14,7 +14,8 @@ final class KPITests: XCTestCase {
         return Scenario(
             name: "kpis", horizon: Horizon(start: d("2026-11-23"), days: 7),
             policies: [Policy(category: "A", everyDays: 7, durationMin: 30),
-                       Policy(category: "K", everyDays: 7, durationMin: 30, workersNeeded: 2)],
+                       Policy(category: "K", everyDays: 7, durationMin: 30, workersNeeded: 2),
+                       Policy(category: "B", everyDays: 14, durationMin: 30)],
             workers: [
                 Worker(id: "W01", name: "", grids: ["G1"], start: "O", shift: shift, breakTime: TimeWindow(text: "11:30-13:00")),
                 Worker(id: "W02", name: "", grids: ["G2"], mayCover: ["G1"], start: "O", shift: shift),
@@ -25,7 +26,7 @@ final class KPITests: XCTestCase {
                 Household(id: "H", grid: "G1", location: here, categories: ["K"]),                 // preferred W01
                 Household(id: "H2", grid: "G2", location: here, categories: ["A"]),                // preferred W02
                 Household(id: "H3", grid: "G1", location: here, categories: ["A"]),                // never visited
-                Household(id: "H4", grid: "G1", location: here, categories: ["A"], lastVisit: d("2026-11-25")),
+                Household(id: "H4", grid: "G1", location: here, categories: ["B"], lastVisit: d("2026-11-20")),
             ],
             patrols: [Patrol(id: "P", grid: "G1", location: here, everyDays: 7, durationMin: 10)])
     }
@@ -77,7 +78,7 @@ final class KPITests: XCTestCase {
 
     func test_due_tasks_on_time_rate_and_late_task_days() {
         let k = KPIs.compute(routes: routes(), scenario: scenario())
-        // H, H2, P visited Monday; H3 never (late all 5 working days); H4 not due (12-02).
+        // H, H2, P visited Monday; H3 never (late all 5 working days); H4 not due (12-04).
         XCTAssertEqual(k.tasksDue, 4)
         XCTAssertEqual(k.lateTaskDays, 5)
         XCTAssertEqual(k.onTimeRate, 0.75)
