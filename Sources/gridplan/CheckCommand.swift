@@ -29,10 +29,10 @@ extension GridPlan {
                 throw ExitCode(2)
             }
             let plan: GridPlanCore.Plan
-            switch Self.readPlan(at: self.plan) {
+            switch PlanFile.read(path: self.plan) {
             case .success(let p): plan = p
-            case .failure(let message):
-                Self.printError("\(self.plan): error: \(message.text)")
+            case .failure(let problem):
+                Self.printError("\(self.plan): error: \(problem.message)")
                 throw ExitCode(2)
             }
             if let sha = scenario.source?.sha256, !plan.scenario.sha256.isEmpty, plan.scenario.sha256 != sha {
@@ -58,48 +58,6 @@ extension GridPlan {
             let byRule = order.map { "rule \($0): \(perRule[$0]!)" }.joined(separator: ", ")
             print("\(name) is not valid: \(size), \(violations.count) violation\(violations.count == 1 ? "" : "s") (\(byRule))")
             throw ExitCode(1)
-        }
-
-        struct Message: Error { var text: String }
-
-        /// Reads and decodes plan.json; a readable message when the file is missing, not JSON or not a plan.
-        static func readPlan(at path: String) -> Result<GridPlanCore.Plan, Message> {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                    return .failure(Message(text: isDirectory.boolValue
-                        ? "is a folder, not a plan.json" : "cannot read the file"))
-                }
-                return .failure(Message(text: "no such file"))
-            }
-            if (try? JSONSerialization.jsonObject(with: data)) == nil {
-                return .failure(Message(text: "not JSON: a plan is the plan.json written by 'gridplan plan'"))
-            }
-            let plan: GridPlanCore.Plan
-            do {
-                plan = try GridPlanCore.Plan.decode(from: data)
-            } catch let DecodingError.keyNotFound(key, context) {
-                return .failure(Message(text: "not a gridplan plan: missing field '\(fieldPath(context.codingPath + [key]))'"))
-            } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-                return .failure(Message(text: "not a gridplan plan: field '\(fieldPath(context.codingPath))': \(context.debugDescription)"))
-            } catch let DecodingError.dataCorrupted(context) {
-                return .failure(Message(text: "not a gridplan plan: field '\(fieldPath(context.codingPath))': \(context.debugDescription)"))
-            } catch {
-                return .failure(Message(text: "not a gridplan plan: \(error)"))
-            }
-            guard plan.format == GridPlanCore.Plan.formatName else {
-                return .failure(Message(text: "format '\(plan.format)' is not \(GridPlanCore.Plan.formatName)"))
-            }
-            return .success(plan)
-        }
-
-        /// `routes[3].stops[0].start` for a coding path.
-        static func fieldPath(_ keys: [CodingKey]) -> String {
-            var s = ""
-            for k in keys {
-                if let i = k.intValue { s += "[\(i)]" } else { s += s.isEmpty ? k.stringValue : "." + k.stringValue }
-            }
-            return s.isEmpty ? "(top level)" : s
         }
 
         static func printError(_ line: String) {
