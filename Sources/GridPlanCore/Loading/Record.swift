@@ -36,9 +36,15 @@ final class Record {
 
     /// A record from a YAML mapping. Unknown keys are errors with a did-you-mean; null values are absent.
     init(kind: String, label: String, mapping: Node.Mapping, file: String, path: String?, known: [String],
-         log: DiagnosticLog) {
+         idKey: String? = nil, log: DiagnosticLog) {
         self.kind = kind
-        self.label = label
+        var name = label
+        if let idKey {
+            for (k, v) in mapping where k.scalar?.string == idKey {
+                if let id = v.scalar?.string, !id.isEmpty { name = "\(kind) '\(id)'" }
+            }
+        }
+        self.label = name
         self.location = Record.location(of: mapping.mark, in: file)
         self.path = path
         self.isCSV = false
@@ -47,7 +53,7 @@ final class Record {
             let key = k.scalar?.string ?? "\(k)"
             let keyLocation = Record.location(of: k.mark, in: file)
             guard known.contains(key) else {
-                fail("unknown field '\(key)' in \(label)\(Spelling.hint(for: key, among: known))", at: keyLocation,
+                fail("unknown field '\(key)' in \(self.label)\(Spelling.hint(for: key, among: known))", at: keyLocation,
                      key: key)
                 continue
             }
@@ -275,7 +281,8 @@ final class Record {
             if let d = Weekday(name: s) {
                 if !out.contains(d) { out.append(d) }
             } else {
-                let hint = Spelling.hint(for: s, among: Weekday.allCases.map(\.name))
+                let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                let hint = Spelling.hint(for: s, among: Weekday.allCases.map(\.name) + names)
                 fail("unknown weekday '\(s)' in '\(key)' of \(label)\(hint)", at: loc, key: key)
             }
         }

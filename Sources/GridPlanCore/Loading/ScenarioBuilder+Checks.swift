@@ -102,7 +102,7 @@ extension ScenarioBuilder {
     /// every shift, weekdays nobody works, workers with no working day. Only records without errors count.
     func checkWarnings() {
         let validWorkers = workers.compactMap(\.model)
-        let allSkills = Set(validWorkers.flatMap(\.skills))
+        let allSkills = Set(workers.flatMap { $0.record.peekItems("skills").map(\.0) })
 
         for (p, r) in policies where p != nil {
             for (s, loc) in r.peekItems("skills") where !allSkills.contains(s) {
@@ -137,10 +137,15 @@ extension ScenarioBuilder {
             return c
         }
 
+        // Grids a worker with an error would cover cannot be judged: say nothing about them.
+        var unjudged: Set<String> = []
+        for (w, r) in workers where w == nil {
+            unjudged.formUnion(r.peekItems("grids").map(\.0) + r.peekItems("may_cover").map(\.0))
+        }
         var uncovered: [(grid: String, first: Record, count: Int)] = []
         var uncoveredIndex: [String: Int] = [:]
         for job in probe.jobs() {
-            guard let r = recordByTask[job.id] else { continue }
+            guard let r = recordByTask[job.id], !unjudged.contains(job.grid) else { continue }
             let team = team(covering: job.grid)
             guard !team.isEmpty else {
                 if let i = uncoveredIndex[job.grid] { uncovered[i].count += 1 } else {

@@ -146,8 +146,7 @@ final class ScenarioBuilder {
                 continue
             }
             let r = Record(kind: kind, label: "\(kind) #\(i + 1)", mapping: map, file: file,
-                           path: "\(key)[\(i)]", known: known, log: log)
-            r.identify(by: idKey)
+                           path: "\(key)[\(i)]", known: known, idKey: idKey, log: log)
             out.append(r)
         }
         return out
@@ -243,7 +242,7 @@ final class ScenarioBuilder {
         r.checkPositive("detour_factor", r.has("detour_factor") ? t.detourFactor : nil)
         if let name = r.text("matrix") {
             matrix = csvRecords(name, reference: r.place(of: "matrix"), kind: "travel matrix row",
-                                known: Self.matrixFields, required: Self.matrixRequired, idKey: "from")
+                                known: Self.matrixFields, required: Self.matrixRequired, idKey: "")
                 .map { (readMatrixRow($0), $0) }
         }
         return r.failed ? nil : t
