@@ -91,3 +91,43 @@ final class PlannerTests: XCTestCase {
         XCTAssertThrowsError(try Planner.plan(Fixture.threeHouseholds(), options: PlanOptions(timeLimitSeconds: -1)))
     }
 }
+
+/// Repair of visits routing could not place.
+final class PlannerRepairTests: XCTestCase {
+    func testUnplacedVisitMovesToTheNextDayItsWorkerWorks() {
+        let s = Fixture.scenario(policies: [Fixture.weekly], workers: [Fixture.worker("W01", daysOff: [Fixture.day(0)])],
+                                 households: [Fixture.household("H1", category: "weekly")])
+        var repair = Repair(scenario: s, routes: [], options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        repair.retry([PlannedVisit(job: "H1", date: Fixture.day(0), workers: ["W01"])])
+        XCTAssertEqual(repair.routes.map(\.date), [Fixture.day(1)])
+        XCTAssertEqual(repair.routes.first?.stops.map(\.task), ["H1"])
+        XCTAssertTrue(repair.dropped.isEmpty)
+    }
+
+    func testUnplacedVisitNobodyCanTakeIsDropped() {
+        let s = Fixture.scenario(policies: [Fixture.weekly], workers: [Fixture.worker("W01")],
+                                 households: [Fixture.household("H1", category: "weekly", window: TimeWindow(20 * 60, 21 * 60))])
+        var repair = Repair(scenario: s, routes: [], options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        repair.retry([PlannedVisit(job: "H1", date: Fixture.day(0), workers: ["W01"])])
+        XCTAssertTrue(repair.routes.isEmpty)
+        XCTAssertEqual(repair.dropped.map(\.job), ["H1"])
+    }
+
+    func testRepairKeepsTheGapToTheJobsOtherVisits() throws {
+        // A patrol due every 2 days with a 2-day gap, visited Monday and Friday; the Wednesday visit
+        // failed and the worker is off on Wednesday. Tuesday and Thursday would lower the lateness but
+        // break the gap, so the visit is dropped.
+        let s = Fixture.scenario(policies: [], workers: [Fixture.worker("W01", daysOff: [Fixture.day(2)])], patrols: [
+            Patrol(id: "P1", grid: "G1", location: Fixture.office.location, everyDays: 2, minGapDays: 2, durationMin: 15),
+        ])
+        let routed = WeekRouting.route(scenario: s, visits: [
+            PlannedVisit(job: "P1", date: Fixture.day(0), workers: ["W01"]),
+            PlannedVisit(job: "P1", date: Fixture.day(4), workers: ["W01"]),
+        ], options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        XCTAssertTrue(routed.unplaced.isEmpty)
+        var repair = Repair(scenario: s, routes: routed.routes, options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        repair.retry([PlannedVisit(job: "P1", date: Fixture.day(2), workers: ["W01"])])
+        XCTAssertEqual(repair.routes.map(\.date), [Fixture.day(0), Fixture.day(4)])
+        XCTAssertEqual(repair.dropped.map(\.job), ["P1"])
+    }
+}
