@@ -8,7 +8,9 @@ import GridPlanCore
 public struct PlanComparison: Sendable {
     /// One plan to compare: a display name (usually the file name), its scenario and the plan.
     public struct Entry: Sendable {
+        /// How the plan is labelled in the legend (usually the input's path).
         public var name: String
+        /// The scenario the plan was made for (worker names, households, breaks).
         public var scenario: Scenario
         public var plan: Plan
 
@@ -85,13 +87,17 @@ public struct PlanComparison: Sendable {
     /// One figure across the plans: `values[i]` for plan i, `deltas[i] = values[i] − values[0]` (nil for the baseline).
     public struct MetricRow: Sendable, Hashable, Codable {
         public var metric: Metric
+        /// The figure in each plan, baseline first (ratios as fractions, not percentages).
         public var values: [Double]
+        /// `values[i] − values[0]`, rounded to 6 decimals; nil for the baseline.
         public var deltas: [Double?]
     }
 
     /// One worker's load in each plan (nil where the worker is not in that plan's scenario).
     public struct WorkerLoad: Sendable, Hashable, Codable {
+        /// Worker id.
         public var worker: String
+        /// The worker's name (from the first scenario that has it), or the id.
         public var name: String
         /// Working minutes over the horizon (route `end − start` less the break).
         public var minutes: [Int?]
@@ -111,11 +117,13 @@ public struct PlanComparison: Sendable {
     /// One visit of a household in one plan: the day and who goes (two or more for a pair visit).
     public struct VisitSlot: Sendable, Hashable, Codable {
         public var date: CivilDate
+        /// Worker ids, sorted (two or more for a pair visit).
         public var workers: [String]
     }
 
     /// A household whose visits moved to another worker or day in at least one plan.
     public struct HouseholdChange: Sendable, Hashable, Codable {
+        /// Household id.
         public var task: String
         public var name: String
         /// The household's visits in each plan, by date.
@@ -138,6 +146,7 @@ public struct PlanComparison: Sendable {
     public let scenarioNames: [String]
     /// Report language: the baseline scenario's locale.
     public let locale: ReportLocale
+    /// One row per `Metric`, in `Metric.allCases` order.
     public let metrics: [MetricRow]
     /// Every worker of any scenario: the baseline's in its order, then newcomers in order of appearance.
     public let workers: [WorkerLoad]

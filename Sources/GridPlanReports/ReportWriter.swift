@@ -5,6 +5,7 @@ import GridPlanCore
 public struct ReportFile: Sendable, Hashable {
     /// Path relative to the output folder, `/`-separated (e.g. `daily/W01.html`).
     public var relativePath: String
+    /// The file's bytes (UTF-8 text; the CSVs start with a byte-order mark).
     public var contents: Data
 
     public init(relativePath: String, contents: Data) {

@@ -8,7 +8,9 @@ import GridPlanCore
 /// relative to the current directory. A scenario whose SHA-256 differs from the plan's is still
 /// used, with a note, since a grid head may have fixed a phone number after planning.
 public struct SavedPlan: Sendable {
+    /// The plan as read from the file.
     public var plan: Plan
+    /// The scenario, loaded and validated.
     public var scenario: Scenario
     /// The scenario file actually read.
     public var scenarioPath: String

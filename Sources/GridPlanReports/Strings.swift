@@ -18,7 +18,7 @@ enum Label: CaseIterable {
     // Daily
     case route, order, arrive, start, end, task, kind, name, address, grid, categories, phone
     case lastVisit, never, notes, checkHere, with, outcome, done, leaves, returns
-    case noRoutes, stops, visits, patrols, hours, travel, date, weekday, travelMinShort
+    case noRoutes, noStopsThatDay, stops, visits, patrols, hours, travel, date, weekday, travelMinShort
     case map, mapCaption, minutes, km
     // Kinds
     case kindVisit, kindPatrol
@@ -91,6 +91,7 @@ enum Label: CaseIterable {
         case .leaves: return ("出发", "Leave")
         case .returns: return ("返回", "Back")
         case .noRoutes: return ("本期没有安排。", "Nothing planned in this period.")
+        case .noStopsThatDay: return ("当天没有安排。", "Nothing planned that day.")
         case .stops: return ("站数", "Stops")
         case .visits: return ("走访", "Visits")
         case .patrols: return ("巡查", "Patrols")

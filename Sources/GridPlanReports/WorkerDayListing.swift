@@ -41,7 +41,7 @@ public enum WorkerDayListing {
         if routes.isEmpty {
             if let d = date {
                 let off = !c.isWorkingDay(d, for: w)
-                out += "\n" + t.day(d) + (off ? " · \(t[.offDay])" : "") + "\n" + t[.noRoutes] + "\n"
+                out += "\n" + t.day(d) + (off ? " · \(t[.offDay])" : "") + "\n" + t[.noStopsThatDay] + "\n"
             } else {
                 out += "\n" + t[.noRoutes] + "\n"
             }

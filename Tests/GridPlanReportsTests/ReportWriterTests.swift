@@ -74,6 +74,7 @@ final class ReportWriterTests: XCTestCase {
             .contains("王秀英"), "a worker may be named by name")
         let off = try WorkerDayListing.render(plan: p, scenario: s, worker: "W02", date: Fixture.d("2026-11-25"))
         XCTAssertTrue(off.contains("休"))
+        XCTAssertTrue(off.contains("当天没有安排。"))
         XCTAssertThrowsError(try WorkerDayListing.render(plan: p, scenario: s, worker: "W99")) { e in
             XCTAssertEqual("\(e)", "no worker 'W99' in the plan or its scenario (workers: W01, W02, W03)")
         }
