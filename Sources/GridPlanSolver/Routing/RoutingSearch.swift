@@ -17,10 +17,13 @@ public struct SearchParameters: Sendable {
     /// Simulated-annealing start and end temperatures; nil = scaled from the mean nearest-neighbour cost.
     public var initialTemperature: Double?
     public var finalTemperature: Double?
+    /// Run the local search on every new best solution (true) or only on the final one (false).
+    public var polishEveryBest: Bool
 
     public init(seed: UInt64 = 1, timeLimitSeconds: Double = 10, maxIterations: Int? = nil, averageRemoved: Double = 10,
                 maxStringLength: Double = 10, blinkRate: Double = 0.01, initialTemperature: Double? = nil,
-                finalTemperature: Double? = nil) {
+                finalTemperature: Double? = nil, polishEveryBest: Bool = true) {
+        self.polishEveryBest = polishEveryBest
         self.seed = seed
         self.timeLimitSeconds = timeLimitSeconds
         self.maxIterations = maxIterations
@@ -485,11 +488,12 @@ public final class RoutingSearch {
             if cand.cost < current.cost - temperature * log(max(1e-300, rng.unit())) {
                 current = cand
                 if current.cost < best.cost - 1e-9 {
-                    localSearch(&current)
+                    if parameters.polishEveryBest { localSearch(&current) }
                     best = current
                 }
             }
         }
+        if !parameters.polishEveryBest { localSearch(&best) }
         return export(best, iterations: iterations)
     }
 
