@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import GridPlanSolver
+import GridPlanSolver
 
 final class BenchTests: XCTestCase {
     static let dataDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,6 +1,6 @@
 import XCTest
 import GridPlanCore
-@testable import GridPlanSolver
+import GridPlanSolver
 
 final class WeekRoutingTests: XCTestCase {
     typealias F = RoutingFixture
@@ -146,6 +146,29 @@ final class WeekRoutingTests: XCTestCase {
         XCTAssertEqual(Set(a.routes.map(\.date)), [F.monday, tuesday])
         XCTAssertEqual(a.routes.flatMap(\.stops).count, 10)
         assertValid(a, s)
+    }
+
+    func test_a_small_day_is_sequenced_optimally() {
+        let spots: [(Double, Double)] = [(900, 100), (-300, 600), (400, -700), (1200, 900), (-800, -200), (300, 300), (700, -100)]
+        let hs = spots.enumerated().map { F.household("H\($0.offset)", at: F.east($0.element.0, north: $0.element.1)) }
+        let s = F.scenario(workers: [F.worker("W1")], households: hs)
+        let result = WeekRouting.route(scenario: s, visits: hs.map { F.visit($0.id, by: ["W1"]) }, options: options)
+        // Brute force over all 7! orders.
+        let ids = hs.map(\.id)
+        var best = Int.max
+        func permute(_ rest: [String], _ prev: String, _ acc: Int) {
+            if acc >= best { return }
+            if rest.isEmpty { best = min(best, acc + legMinutes(s, prev, "OFFICE", worker: "W1")); return }
+            for (i, x) in rest.enumerated() {
+                var r = rest
+                r.remove(at: i)
+                permute(r, x, acc + legMinutes(s, prev, x, worker: "W1"))
+            }
+        }
+        permute(ids, "OFFICE", 0)
+        XCTAssertEqual(result.routes.count, 1)
+        XCTAssertEqual(result.routes[0].travelMin, best)
+        assertValid(result, s)
     }
 
     func test_a_visit_stays_with_its_worker_for_a_small_gain() {

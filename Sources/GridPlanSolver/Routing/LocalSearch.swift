@@ -72,3 +72,54 @@ extension RoutingSearch {
         return any
     }
 }
+
+extension RoutingSearch {
+    /// Reorders every route of at most `maxStops` stops optimally (depth-first search over the orders with
+    /// cost and time pruning), keeping its set of stops. Never makes a route worse or infeasible.
+    ///
+    /// - Complexity: at most `maxStops!` partial orders per route; pruning keeps it far below in practice.
+    func sequenceExactly(_ state: inout State, maxStops: Int) {
+        for s in state.routes.indices where state.routes[s].seq.count >= 3 && state.routes[s].seq.count <= maxStops {
+            let route = state.routes[s]
+            let slot = problem.slots[s]
+            let stops = route.seq
+            let k = stops.count
+            var bestCost = route.cost - stops.reduce(0) { $0 + (problem.jobs[$1].slotCost?[s] ?? 0) }
+            var bestOrder: [Int]?
+            var order: [Int] = []
+            var used = [Bool](repeating: false, count: k)
+            let serviceTotal = stops.reduce(0) { $0 + problem.jobs[$1].serviceTime }
+            func dfs(_ t: Double, _ prev: Int, _ cost: Double, _ travelTime: Double) {
+                if cost >= bestCost - 1e-9 { return }
+                if order.count == k {
+                    let d = time(s, prev, slot.endNode)
+                    let c = cost + self.cost(s, prev, slot.endNode)
+                    guard c < bestCost - 1e-9, arrival(depart: t, travel: d, slot: slot) <= slot.latestEnd + eps,
+                          travelTime + d + serviceTotal <= slot.maxDuration + eps else { return }
+                    bestCost = c
+                    bestOrder = order
+                    return
+                }
+                for i in 0..<k where !used[i] {
+                    let job = problem.jobs[stops[i]]
+                    let d = time(s, prev, job.node)
+                    let st = serviceStart(arrival: arrival(depart: t, travel: d, slot: slot), job: job, slot: slot)
+                    if st > job.latestStart + eps { continue }
+                    used[i] = true
+                    order.append(stops[i])
+                    dfs(st + job.serviceTime, job.node, cost + self.cost(s, prev, job.node), travelTime + d)
+                    order.removeLast()
+                    used[i] = false
+                }
+            }
+            dfs(slot.earliestStart, slot.startNode, 0, 0)
+            if let o = bestOrder {
+                var trial = route
+                trial.seq = o
+                refresh(&trial, slot: s)
+                if trial.feasible && trial.cost < route.cost - 1e-9 { state.routes[s] = trial }
+            }
+        }
+        recomputeCost(&state)
+    }
+}

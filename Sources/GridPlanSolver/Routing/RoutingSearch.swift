@@ -19,11 +19,14 @@ public struct SearchParameters: Sendable {
     public var finalTemperature: Double?
     /// Run the local search on every new best solution (true) or only on the final one (false).
     public var polishEveryBest: Bool
+    /// Routes of at most this many stops are finally reordered optimally (0 = never).
+    public var exactSequencingMaxStops: Int
 
     public init(seed: UInt64 = 1, timeLimitSeconds: Double = 10, maxIterations: Int? = nil, averageRemoved: Double = 10,
                 maxStringLength: Double = 10, blinkRate: Double = 0.01, initialTemperature: Double? = nil,
-                finalTemperature: Double? = nil, polishEveryBest: Bool = true) {
+                finalTemperature: Double? = nil, polishEveryBest: Bool = true, exactSequencingMaxStops: Int = 0) {
         self.polishEveryBest = polishEveryBest
+        self.exactSequencingMaxStops = exactSequencingMaxStops
         self.seed = seed
         self.timeLimitSeconds = timeLimitSeconds
         self.maxIterations = maxIterations
@@ -494,6 +497,7 @@ public final class RoutingSearch {
             }
         }
         if !parameters.polishEveryBest { localSearch(&best) }
+        if parameters.exactSequencingMaxStops >= 3 { sequenceExactly(&best, maxStops: parameters.exactSequencingMaxStops) }
         return export(best, iterations: iterations)
     }
 

@@ -380,7 +380,8 @@ struct WeekRouter {
         let movable = singles.count
         let params = SearchParameters(seed: options.seed, timeLimitSeconds: timeShare(visits: singles.count + pinnedHere.count),
                                       maxIterations: min(12_000, max(300, 30 * movable)),
-                                      initialTemperature: 10, finalTemperature: 0.5, polishEveryBest: false)
+                                      initialTemperature: 10, finalTemperature: 0.5, polishEveryBest: false,
+                                      exactSequencingMaxStops: 8)
         let solution = search.solve(params)
         var unplaced = Set<Int>()
         for j in solution.unserved { unplaced.insert(origin[j].visit) }
