@@ -10,7 +10,7 @@ extension RoutingSearch {
         while improved && passes < 8 {
             improved = false
             passes += 1
-            for j in 0..<jobCount where state.pattern[j] >= 0 && !problem.jobs[j].fixed {
+            for j in 0..<jobCount where state.pattern[j] >= 0 && !core[j].fixed {
                 var cand = state
                 let touched = remove(j, from: &cand)
                 var ok = true
@@ -44,14 +44,14 @@ extension RoutingSearch {
             let n = r.seq.count
             outer: for i in 0..<(n - 1) {
                 for k in (i + 1)..<n {
-                    let a = i == 0 ? slot.startNode : problem.jobs[r.seq[i - 1]].node
-                    let b = problem.jobs[r.seq[i]].node
-                    let c = problem.jobs[r.seq[k]].node
-                    let d = k == n - 1 ? slot.endNode : problem.jobs[r.seq[k + 1]].node
+                    let a = i == 0 ? slot.startNode : core[r.seq[i - 1]].node
+                    let b = core[r.seq[i]].node
+                    let c = core[r.seq[k]].node
+                    let d = k == n - 1 ? slot.endNode : core[r.seq[k + 1]].node
                     // Cost of the reversed inner path (asymmetric matrices allowed).
                     var inner = 0.0, innerRev = 0.0
                     for m in i..<k {
-                        let x = problem.jobs[r.seq[m]].node, y = problem.jobs[r.seq[m + 1]].node
+                        let x = core[r.seq[m]].node, y = core[r.seq[m + 1]].node
                         inner += cost(s, x, y)
                         innerRev += cost(s, y, x)
                     }
@@ -84,11 +84,11 @@ extension RoutingSearch {
             let slot = problem.slots[s]
             let stops = route.seq
             let k = stops.count
-            var bestCost = route.cost - stops.reduce(0) { $0 + (problem.jobs[$1].slotCost?[s] ?? 0) }
+            var bestCost = route.cost - stops.reduce(0) { $0 + (slotCostOf($1, s)) }
             var bestOrder: [Int]?
             var order: [Int] = []
             var used = [Bool](repeating: false, count: k)
-            let serviceTotal = stops.reduce(0) { $0 + problem.jobs[$1].serviceTime }
+            let serviceTotal = stops.reduce(0) { $0 + core[$1].serviceTime }
             func dfs(_ t: Double, _ prev: Int, _ cost: Double, _ travelTime: Double) {
                 if cost >= bestCost - 1e-9 { return }
                 if order.count == k {
@@ -101,7 +101,7 @@ extension RoutingSearch {
                     return
                 }
                 for i in 0..<k where !used[i] {
-                    let job = problem.jobs[stops[i]]
+                    let job = core[stops[i]]
                     let d = time(s, prev, job.node)
                     let st = serviceStart(arrival: arrival(depart: t, travel: d, slot: slot), job: job, slot: slot)
                     if st > job.latestStart + eps { continue }
