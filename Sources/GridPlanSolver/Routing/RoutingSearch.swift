@@ -177,26 +177,6 @@ public final class RoutingSearch {
         return st
     }
 
-    /// The latest time the route may leave its start node and still begin the first stop at `firstStart`
-    /// (the arrival function is non-decreasing in the departure time, so this bisects).
-    public func latestDeparture(slot s: Int, firstJob j: Int, firstStart: Double) -> Double {
-        let slot = problem.slots[s]
-        let d = time(s, slot.startNode, core[j].node)
-        var lo = slot.earliestStart, hi = max(slot.earliestStart, firstStart)
-        if arrival(depart: hi, travel: d, slot: slot) <= firstStart + eps { return hi }
-        for _ in 0..<100 where hi - lo > 1e-7 {
-            let mid = (lo + hi) / 2
-            if arrival(depart: mid, travel: d, slot: slot) <= firstStart + eps { lo = mid } else { hi = mid }
-        }
-        return lo
-    }
-
-    /// Arrival at `job`'s node when leaving the slot's start node at `t`.
-    public func firstArrival(slot s: Int, firstJob j: Int, departing t: Double) -> Double {
-        let slot = problem.slots[s]
-        return arrival(depart: t, travel: time(s, slot.startNode, core[j].node), slot: slot)
-    }
-
     /// Recomputes a route's schedule, totals and feasibility.
     func refresh(_ r: inout RouteState, slot s: Int) {
         let slot = problem.slots[s]

@@ -171,6 +171,18 @@ struct WeekRouter {
         return be + d - max(0, bs - t)
     }
 
+    /// The latest whole minute at or after `shiftStart` to leave and still arrive by `arriveBy`
+    /// (arrival is non-decreasing in the departure time, so this bisects).
+    static func latestDeparture(shiftStart: Int, travel d: Int, arriveBy: Int, breakTime: TimeWindow?) -> Int {
+        var lo = shiftStart, hi = max(shiftStart, arriveBy)
+        if arrival(depart: hi, travel: d, breakTime: breakTime) <= arriveBy { return hi }
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if arrival(depart: mid, travel: d, breakTime: breakTime) <= arriveBy { lo = mid } else { hi = mid }
+        }
+        return lo
+    }
+
     /// Whether a worker's day holding only `stops` (sorted by start) is feasible.
     func pinnedDayFeasible(_ worker: Worker, _ stops: [PinnedStop]) -> Bool {
         var t = worker.shift.start.minutes
@@ -392,12 +404,9 @@ struct WeekRouter {
             let w = workers[key.worker]!
             var stops: [Stop] = []
             let firstStart = Int(sr.serviceStarts[0].rounded())
-            var depart = Int(search.latestDeparture(slot: sr.slot, firstJob: sr.jobs[0], firstStart: Double(firstStart)).rounded(.down))
-            while depart > w.shift.start.minutes &&
-                    Int(search.firstArrival(slot: sr.slot, firstJob: sr.jobs[0], departing: Double(depart)).rounded()) > firstStart {
-                depart -= 1
-            }
-            depart = max(depart, w.shift.start.minutes)
+            let firstLeg = travel.leg(from: w.start, to: visits[origin[sr.jobs[0]].visit].job, worker: w).minutes
+            let depart = WeekRouter.latestDeparture(shiftStart: w.shift.start.minutes, travel: firstLeg,
+                                                    arriveBy: firstStart, breakTime: w.breakTime)
             let routeStart = depart
             var prev = w.start
             var t = depart
