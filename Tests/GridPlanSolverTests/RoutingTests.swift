@@ -171,6 +171,32 @@ final class WeekRoutingTests: XCTestCase {
         assertValid(result, s)
     }
 
+    func test_a_visit_moves_to_another_worker_when_that_saves_a_whole_trip() {
+        // W1's only visit lies next to W2's: W2 takes it, saving W1's round trip (far more than the penalty).
+        let hs = [F.household("H1", at: F.east(2000)), F.household("H2", at: F.east(2050))]
+        let s = F.scenario(workers: [F.worker("W1"), F.worker("W2")], households: hs)
+        let result = WeekRouting.route(scenario: s, visits: [F.visit("H1", by: ["W1"]), F.visit("H2", by: ["W2"])], options: options)
+        XCTAssertEqual(result.routes.map(\.worker), ["W2"])
+        XCTAssertEqual(Set(result.routes[0].stops.map(\.task)), ["H1", "H2"])
+        XCTAssertEqual(result.routes[0].stops.flatMap(\.with), [])
+        assertValid(result, s)
+    }
+
+    func test_a_visit_moves_to_a_movable_date_only_when_offered() {
+        let tuesday = F.monday.adding(days: 1)
+        let hs = [F.household("H1", at: F.east(2000)), F.household("H2", at: F.east(2050))]
+        let s = F.scenario(workers: [F.worker("W1")], households: hs)
+        let fixed = WeekRouting.route(scenario: s, visits: [F.visit("H1", by: ["W1"]), F.visit("H2", by: ["W1"], on: tuesday)],
+                                      options: options)
+        XCTAssertEqual(fixed.routes.map(\.date), [F.monday, tuesday])
+        let movable = WeekRouting.route(
+            scenario: s, visits: [PlannedVisit(job: "H1", date: F.monday, workers: ["W1"], movableDates: [tuesday]),
+                                  F.visit("H2", by: ["W1"], on: tuesday)], options: options)
+        XCTAssertEqual(movable.routes.map(\.date), [tuesday])
+        XCTAssertEqual(movable.routes[0].stops.count, 2)
+        assertValid(movable, s)
+    }
+
     func test_a_visit_stays_with_its_worker_for_a_small_gain() {
         // H2 sits a little closer to W2's other stop, but not by the reassignment margin.
         let hs = [F.household("H1", at: F.east(300)), F.household("H2", at: F.east(350)), F.household("H3", at: F.east(400))]
