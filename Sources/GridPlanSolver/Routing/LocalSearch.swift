@@ -30,8 +30,107 @@ extension RoutingSearch {
             for s in state.routes.indices where state.routes[s].seq.count >= 3 {
                 if twoOpt(&state.routes[s], slot: s) { improved = true }
             }
+            if params.interRouteMoves && twoOptStarAndSwap(&state) { improved = true }
             recomputeCost(&state)
         }
+    }
+
+    /// Whether every job of `seq` may be served in slot `s`.
+    func allowed(_ seq: ArraySlice<Int>, in s: Int) -> Bool {
+        for j in seq where slotCostOf(j, s) == .infinity { return false }
+        return true
+    }
+
+    /// 2-opt* (exchange the tails of two routes of the same day) and swap (exchange one stop of each),
+    /// first improvement, each candidate checked by rescheduling both routes.
+    func twoOptStarAndSwap(_ state: inout State) -> Bool {
+        var any = false
+        var byDay = [[Int]](repeating: [], count: dayCount)
+        for s in state.routes.indices { byDay[problem.slots[s].day].append(s) }
+        for day in byDay {
+            for ai in day.indices {
+                for bi in day.indices where bi > ai {
+                    let a = day[ai], b = day[bi]
+                    if state.routes[a].seq.isEmpty && state.routes[b].seq.isEmpty { continue }
+                    if improvePair(&state, a, b) { any = true }
+                }
+            }
+        }
+        return any
+    }
+
+    private func improvePair(_ state: inout State, _ a: Int, _ b: Int) -> Bool {
+        var improved = false
+        var again = true
+        while again {
+            again = false
+            let ra = state.routes[a], rb = state.routes[b]
+            let base = ra.cost + rb.cost
+            // The arc estimate is exact when both slots share travel, start and end and no job has slot costs.
+            let screen = !anySlotCost && problem.slots[a].profile == problem.slots[b].profile
+                && problem.slots[a].startNode == problem.slots[b].startNode && problem.slots[a].endNode == problem.slots[b].endNode
+            // 2-opt*: A[..<i] + B[k...], B[..<k] + A[i...].
+            search: for i in 0...ra.seq.count {
+                for k in 0...rb.seq.count {
+                    if (i == 0 && k == 0) || (i == ra.seq.count && k == rb.seq.count) { continue }
+                    let sa = problem.slots[a], sb = problem.slots[b]
+                    let aPrev = i == 0 ? sa.startNode : core[ra.seq[i - 1]].node
+                    let aNext = i == ra.seq.count ? sa.endNode : core[ra.seq[i]].node
+                    let bPrev = k == 0 ? sb.startNode : core[rb.seq[k - 1]].node
+                    let bNext = k == rb.seq.count ? sb.endNode : core[rb.seq[k]].node
+                    if screen {
+                        let estimate = cost(a, aPrev, k < rb.seq.count ? bNext : sa.endNode)
+                            + cost(b, bPrev, i < ra.seq.count ? aNext : sb.endNode)
+                            - cost(a, aPrev, aNext) - cost(b, bPrev, bNext)
+                        if estimate >= -1e-7 { continue }
+                    }
+                    guard allowed(rb.seq[k...], in: a), allowed(ra.seq[i...], in: b) else { continue }
+                    var na = ra, nb = rb
+                    na.seq = Array(ra.seq[..<i]) + Array(rb.seq[k...])
+                    nb.seq = Array(rb.seq[..<k]) + Array(ra.seq[i...])
+                    refresh(&na, slot: a)
+                    guard na.feasible else { continue }
+                    refresh(&nb, slot: b)
+                    guard nb.feasible, na.cost + nb.cost < base - 1e-7 else { continue }
+                    state.routes[a] = na
+                    state.routes[b] = nb
+                    improved = true
+                    again = true
+                    break search
+                }
+            }
+            if again { continue }
+            // Swap one stop of A with one of B.
+            swap: for i in ra.seq.indices where !core[ra.seq[i]].fixed {
+                for k in rb.seq.indices where !core[rb.seq[k]].fixed {
+                    let x = ra.seq[i], y = rb.seq[k]
+                    guard slotCostOf(x, b) < .infinity, slotCostOf(y, a) < .infinity else { continue }
+                    let sa = problem.slots[a], sb = problem.slots[b]
+                    let ap = i == 0 ? sa.startNode : core[ra.seq[i - 1]].node
+                    let an = i == ra.seq.count - 1 ? sa.endNode : core[ra.seq[i + 1]].node
+                    let bp = k == 0 ? sb.startNode : core[rb.seq[k - 1]].node
+                    let bn = k == rb.seq.count - 1 ? sb.endNode : core[rb.seq[k + 1]].node
+                    let nx = core[x].node, ny = core[y].node
+                    let estimate = cost(a, ap, ny) + cost(a, ny, an) + cost(b, bp, nx) + cost(b, nx, bn)
+                        - cost(a, ap, nx) - cost(a, nx, an) - cost(b, bp, ny) - cost(b, ny, bn)
+                        + slotCostOf(x, b) + slotCostOf(y, a) - slotCostOf(x, a) - slotCostOf(y, b)
+                    if estimate >= -1e-7 { continue }
+                    var na = ra, nb = rb
+                    na.seq[i] = y
+                    nb.seq[k] = x
+                    refresh(&na, slot: a)
+                    guard na.feasible else { continue }
+                    refresh(&nb, slot: b)
+                    guard nb.feasible, na.cost + nb.cost < base - 1e-7 else { continue }
+                    state.routes[a] = na
+                    state.routes[b] = nb
+                    improved = true
+                    again = true
+                    break swap
+                }
+            }
+        }
+        return improved
     }
 
     /// First-improvement 2-opt on one route (segment reversal), each candidate checked by rescheduling.

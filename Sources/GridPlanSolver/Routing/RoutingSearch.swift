@@ -21,10 +21,14 @@ public struct SearchParameters: Sendable {
     public var polishEveryBest: Bool
     /// Routes of at most this many stops are finally reordered optimally (0 = never).
     public var exactSequencingMaxStops: Int
+    /// Include 2-opt* and swap between routes of a day in the local search.
+    public var interRouteMoves: Bool
 
     public init(seed: UInt64 = 1, timeLimitSeconds: Double = 10, maxIterations: Int? = nil, averageRemoved: Double = 10,
                 maxStringLength: Double = 10, blinkRate: Double = 0.01, initialTemperature: Double? = nil,
-                finalTemperature: Double? = nil, polishEveryBest: Bool = true, exactSequencingMaxStops: Int = 0) {
+                finalTemperature: Double? = nil, polishEveryBest: Bool = true, exactSequencingMaxStops: Int = 0,
+                interRouteMoves: Bool = true) {
+        self.interRouteMoves = interRouteMoves
         self.polishEveryBest = polishEveryBest
         self.exactSequencingMaxStops = exactSequencingMaxStops
         self.seed = seed
@@ -65,6 +69,7 @@ public final class RoutingSearch {
     /// `slotCostFlat[job * slotCount + slot]`; zero for jobs without slot costs.
     let slotCostFlat: [Double]
     let hasSlotCost: [Bool]
+    let anySlotCost: Bool
     let slotCount: Int
 
     struct JobCore {
@@ -115,6 +120,7 @@ public final class RoutingSearch {
         }
         slotCostFlat = flat
         hasSlotCost = problem.jobs.map { $0.slotCost != nil }
+        anySlotCost = hasSlotCost.contains(true)
         for prof in problem.profiles {
             let c = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
             let t = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
