@@ -68,8 +68,7 @@ extension GridPlan {
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 let report = BenchmarkChecker.check(solution, for: instance)
                 let bks = bestKnown(beside: path)[instance.name]
-                // Rounded to 1e-4 % so that a tie with the BKS prints as 0.00, not -0.00.
-                let gap = bks.map { ((100 * (report.cost - $0) / $0) * 1e4).rounded() / 1e4 + 0 }
+                let gap = bks.map { 100 * (report.cost - $0) / $0 }
                 let row = Row(instance: instance.name, kind: instance.kind.rawValue, cost: report.cost, bks: bks,
                               gapPercent: gap, seconds: seconds, valid: report.isValid, routes: solution.routes.count,
                               violations: report.violations)
@@ -112,7 +111,8 @@ extension GridPlan {
 
         func line(_ r: Row) -> String {
             let bks = r.bks.map { String(format: "%10.2f", $0) } ?? "         -"
-            let gap = r.gapPercent.map { String(format: "%+8.2f", $0) } ?? "       -"
+            // Within half a hundredth of a percent of the BKS (which is itself rounded) prints +0.00.
+        let gap = r.gapPercent.map { String(format: "%+8.2f", abs($0) < 0.005 ? 0 : $0) } ?? "       -"
             return r.instance.padding(toLength: 9, withPad: " ", startingAt: 0) + " "
                 + r.kind.padding(toLength: 8, withPad: " ", startingAt: 0)
                 + String(format: "%10.2f", r.cost) + " " + bks + " " + gap + String(format: "%10.1f", r.seconds)
