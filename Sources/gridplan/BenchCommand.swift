@@ -111,7 +111,8 @@ extension GridPlan {
 
         func line(_ r: Row) -> String {
             let bks = r.bks.map { String(format: "%10.2f", $0) } ?? "         -"
-            let gap = r.gapPercent.map { String(format: "%+8.2f", $0) } ?? "       -"
+            // Within half a hundredth of a percent of the BKS (which is itself rounded) prints +0.00.
+        let gap = r.gapPercent.map { String(format: "%+8.2f", abs($0) < 0.005 ? 0 : $0) } ?? "       -"
             return r.instance.padding(toLength: 9, withPad: " ", startingAt: 0) + " "
                 + r.kind.padding(toLength: 8, withPad: " ", startingAt: 0)
                 + String(format: "%10.2f", r.cost) + " " + bks + " " + gap + String(format: "%10.1f", r.seconds)
