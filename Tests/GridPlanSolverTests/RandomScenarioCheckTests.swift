@@ -203,3 +203,28 @@ extension Array {
     /// nil when empty.
     fileprivate var nonEmpty: [Element]? { isEmpty ? nil : self }
 }
+
+/// Every shipped scenario, loaded from `scenarios/` and planned with a short time limit, gives a
+/// plan that `PlanChecker` finds valid (issue 3: "plans for every shipped scenario pass check").
+final class ShippedScenarioCheckTests: XCTestCase {
+    /// The package root, from this file's path (Tests/GridPlanSolverTests/…).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    func check(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let path = Self.root + "/scenarios/\(name)/scenario.yaml"
+        let loaded = ScenarioLoader.load(path: path)
+        let scenario = try XCTUnwrap(loaded.scenario, loaded.errors.map(\.description).joined(separator: "\n"),
+                                     file: file, line: line)
+        let plan = try Planner.plan(scenario, options: PlanOptions(timeLimitSeconds: 10))
+        XCTAssertFalse(plan.routes.isEmpty, file: file, line: line)
+        let violations = PlanChecker.check(plan, against: scenario)
+        XCTAssertEqual(violations, [], "\(name):\n" + violations.map(\.description).joined(separator: "\n"),
+                       file: file, line: line)
+    }
+
+    func test_xinghe_plan_passes_the_checker() throws { try check("xinghe") }
+    func test_community_plan_passes_the_checker() throws { try check("community") }
+    func test_community_en_plan_passes_the_checker() throws { try check("community-en") }
+    func test_community_coldsnap_plan_passes_the_checker() throws { try check("community-coldsnap") }
+}
