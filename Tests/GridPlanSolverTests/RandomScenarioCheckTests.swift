@@ -48,19 +48,35 @@ final class RandomScenarioCheckTests: XCTestCase {
         }
     }
 
-    #if GRIDPLAN_PLANNER_READY
     func test_planner_plans_of_random_scenarios_pass_the_checker() throws {
-        var planned = 0
+        var planned = 0, stops = 0, pairStops = 0, withLate = 0, eveningStops = 0
         for seed in Self.seeds {
             let s = RandomScenario.make(seed: UInt64(seed))
-            let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 5))
+            let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 3))
             let violations = PlanChecker.check(plan, against: s)
             XCTAssertEqual(violations, [], "seed \(seed):\n" + violations.map(\.description).joined(separator: "\n"))
             planned += 1
+            let all = plan.routes.flatMap(\.stops)
+            stops += all.count
+            pairStops += all.filter { !$0.with.isEmpty }.count
+            eveningStops += all.filter { $0.start.minutes >= 18 * 60 }.count
+            if !plan.late.isEmpty { withLate += 1 }
+            // The same plan with its first stop reached a minute too soon must be caught.
+            if let i = plan.routes.firstIndex(where: { !$0.stops.isEmpty }) {
+                var broken = plan
+                broken.routes[i].stops[0].arrive = TimeOfDay(minutes: broken.routes[i].start.minutes - 1)
+                XCTAssertTrue(PlanChecker.check(broken, against: s).contains { $0.rule == "5.3" }, "seed \(seed)")
+            }
         }
         XCTAssertGreaterThanOrEqual(planned, 50)
+        // The plans exercise what the generator varies: many stops, pair visits, evening work, late tasks.
+        XCTAssertGreaterThan(stops, 500)
+        XCTAssertGreaterThan(pairStops, 0)
+        XCTAssertGreaterThan(eveningStops, 0)
+        XCTAssertGreaterThan(withLate, 0)
+        print("random scenarios: \(planned) plans, \(stops) stops, \(pairStops) pair stops, "
+              + "\(eveningStops) evening stops, \(withLate) plans with late tasks")
     }
-    #endif
 }
 
 /// A seeded generator of small scenarios (1–4 workers, up to ~25 households, a few patrols) that
@@ -109,7 +125,7 @@ enum RandomScenario {
         }
 
         // Policies.
-        let windows = [t("09:00-11:30"), t("14:00-17:00"), t("18:30-20:30"), t("08:30-12:00")]
+        let windows = [t("09:00-11:30"), t("14:00-17:00"), t("08:30-12:00"), t("09:00-16:00")]
         var policies: [Policy] = []
         for i in 0..<g.int(2...4) {
             let every = g.pick([2, 3, 5, 7, 7, 14])
@@ -119,6 +135,10 @@ enum RandomScenario {
                 priority: g.int(1...10), skills: g.chance(0.3) ? [g.pick(skills)] : [],
                 workersNeeded: g.chance(0.2) ? 2 : 1, window: g.chance(0.35) ? g.pick(windows) : nil))
         }
+        // An evening category (working families) now and then.
+        if g.chance(0.2) {
+            policies.append(Policy(category: "EV", everyDays: 7, durationMin: 20, window: t("18:30-20:30")))
+        }
 
         // Workers.
         let overload = g.chance(0.15)
@@ -126,7 +146,7 @@ enum RandomScenario {
         let grids = (1...max(1, workerCount)).map { "G\($0)" }
         var workers: [Worker] = []
         for i in 0..<workerCount {
-            let evening = g.chance(0.2)
+            let evening = g.chance(0.25)
             let shift = evening ? t("13:00-21:00") : g.pick([t("08:30-17:30"), t("09:00-18:00"), t("08:00-16:00")])
             let breakTime: TimeWindow? = g.chance(0.6) ? (evening ? t("17:00-17:45") : g.pick([t("11:30-13:00"), t("12:00-13:00")])) : nil
             let own: [Weekday]? = g.chance(0.2) ? g.subset(Weekday.workweek, p: 0.6).nonEmpty ?? [.mon] : nil
@@ -136,15 +156,15 @@ enum RandomScenario {
                 mayCover: grids.filter { $0 != grids[i] && g.chance(0.5) },
                 start: g.pick(places).id, end: g.pick(places).id, shift: shift, breakTime: breakTime, weekdays: own,
                 daysOff: off, maxVisitsPerDay: g.chance(0.3) ? g.int(3...8) : nil,
-                skills: g.subset(skills, p: 0.5), speedKmh: g.chance(0.25) ? 15 : nil))
+                skills: g.subset(skills, p: 0.75), speedKmh: g.chance(0.25) ? 15 : nil))
         }
 
         // Households and patrols, near the office; now and then in a grid nobody covers.
-        let allGrids = grids + (g.chance(0.15) ? ["G9"] : [])
+        let allGrids = grids + (g.chance(0.1) ? ["G9"] : [])
         func near() -> GeoPoint {
             GeoPoint(lat: office.lat + Double(g.int(-80...80)) / 10_000, lon: office.lon + Double(g.int(-80...80)) / 10_000)
         }
-        func lastVisit() -> CivilDate? { g.chance(0.75) ? start.adding(days: -g.int(1...20)) : nil }
+        func lastVisit() -> CivilDate? { g.chance(0.8) ? start.adding(days: -g.int(1...(g.chance(0.8) ? 6 : 20))) : nil }
         let householdCount = overload ? g.int(20...28) : g.int(3...15)
         var households: [Household] = []
         for i in 0..<householdCount {
@@ -152,7 +172,7 @@ enum RandomScenario {
             households.append(Household(
                 id: String(format: "H%03d", i + 1), name: "住户\(i + 1)", grid: g.pick(allGrids), location: near(),
                 categories: cats, preferredWorker: g.chance(0.15) ? g.pick(workers).id : nil,
-                window: g.chance(0.15) ? g.pick([t("18:00-20:30"), t("09:00-12:00"), t("14:00-16:30")]) : nil,
+                window: g.chance(0.15) ? g.pick([t("18:00-20:30"), t("09:00-12:00"), t("14:00-16:30"), t("09:00-17:00")]) : nil,
                 weekdays: g.chance(0.1) ? (g.subset(Weekday.workweek, p: 0.5).nonEmpty ?? [.wed]) : nil,
                 durationMin: g.chance(0.1) ? g.int(10...45) : nil, lastVisit: lastVisit()))
         }
@@ -182,4 +202,29 @@ enum RandomScenario {
 extension Array {
     /// nil when empty.
     fileprivate var nonEmpty: [Element]? { isEmpty ? nil : self }
+}
+
+/// Every shipped scenario, loaded from `scenarios/` and planned with a short time limit, gives a
+/// plan that `PlanChecker` finds valid (issue 3: "plans for every shipped scenario pass check").
+final class ShippedScenarioCheckTests: XCTestCase {
+    /// The package root, from this file's path (Tests/GridPlanSolverTests/…).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    func check(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let path = Self.root + "/scenarios/\(name)/scenario.yaml"
+        let loaded = ScenarioLoader.load(path: path)
+        let scenario = try XCTUnwrap(loaded.scenario, loaded.errors.map(\.description).joined(separator: "\n"),
+                                     file: file, line: line)
+        let plan = try Planner.plan(scenario, options: PlanOptions(timeLimitSeconds: 10))
+        XCTAssertFalse(plan.routes.isEmpty, file: file, line: line)
+        let violations = PlanChecker.check(plan, against: scenario)
+        XCTAssertEqual(violations, [], "\(name):\n" + violations.map(\.description).joined(separator: "\n"),
+                       file: file, line: line)
+    }
+
+    func test_xinghe_plan_passes_the_checker() throws { try check("xinghe") }
+    func test_community_plan_passes_the_checker() throws { try check("community") }
+    func test_community_en_plan_passes_the_checker() throws { try check("community-en") }
+    func test_community_coldsnap_plan_passes_the_checker() throws { try check("community-coldsnap") }
 }

@@ -22,7 +22,7 @@ public enum PlanChecker {
     /// - Parameters:
     ///   - plan: the plan to check, as read from plan.json or returned by the planner.
     ///   - scenario: the scenario the plan claims to be for.
-    /// - Returns: the violations, empty for a valid plan, ordered by rule, date, worker, task and message.
+    /// - Returns: the violations, empty for a valid plan, ordered by rule, date, worker and task, then as found.
     /// - Complexity: O(stops × log stops + tasks × horizon days × visits per task).
     public static func check(_ plan: Plan, against scenario: Scenario) -> [PlanViolation] {
         let context = Context(plan: plan, scenario: scenario)
@@ -36,7 +36,10 @@ public enum PlanChecker {
         found += minimumGaps(context)                              // 5.7
         found += reportedKPIs(context)                             // 5.8
         found += lateList(context)                                 // 4
-        return found.sorted(by: PlanViolation.precedes)
+        // Stable: equal keys keep the order the rules found them in (e.g. KPI fields in plan.json order).
+        return found.enumerated().sorted { a, b in
+            PlanViolation.precedes(a.element, b.element) || (!PlanViolation.precedes(b.element, a.element) && a.offset < b.offset)
+        }.map(\.element)
     }
 
     /// What every rule needs, computed once.

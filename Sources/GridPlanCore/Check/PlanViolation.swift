@@ -28,15 +28,15 @@ public struct PlanViolation: Sendable, Hashable, CustomStringConvertible {
     /// `rule 5.3: message`.
     public var description: String { "rule \(rule): \(message)" }
 
-    /// The order violations are reported in: by rule, then date, worker, task and message.
+    /// The order violations are reported in: by rule, then date, worker and task (the checker keeps
+    /// the order it found them in among equals).
     static func precedes(_ a: PlanViolation, _ b: PlanViolation) -> Bool {
         let ra = ruleKey(a.rule), rb = ruleKey(b.rule)
         if ra != rb { return ra.lexicographicallyPrecedes(rb) }
         let da = a.date?.dayNumber ?? Int.min, db = b.date?.dayNumber ?? Int.min
         if da != db { return da < db }
         if (a.worker ?? "") != (b.worker ?? "") { return (a.worker ?? "") < (b.worker ?? "") }
-        if (a.task ?? "") != (b.task ?? "") { return (a.task ?? "") < (b.task ?? "") }
-        return a.message < b.message
+        return (a.task ?? "") < (b.task ?? "")
     }
 
     private static func ruleKey(_ rule: String) -> [Int] {
