@@ -1,12 +1,64 @@
 import ArgumentParser
 import Foundation
+import GridPlanCore
 
 extension GridPlan {
     struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "init", abstract: "(under construction)")
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Write a commented starter scenario and CSV templates into a folder.",
+            discussion: """
+                Writes DIR/scenario.yaml (every field explained in Chinese and English), and \
+                households.csv, patrols.csv, visits.csv and travel.csv with their headers and one \
+                example row each. Existing files are never overwritten.
+                """
+        )
+
+        @Option(help: "First day of the example week, YYYY-MM-DD (default: the next Monday).")
+        var start: String?
+
+        @Argument(help: "Folder to write into (created when missing).")
+        var dir: String
 
         func run() throws {
-            throw ExitCode(2)
+            let startDate: CivilDate
+            if let s = start {
+                guard let d = CivilDate(iso: s) else { throw fail("--start must be a date YYYY-MM-DD, got '\(s)'") }
+                startDate = d
+            } else {
+                startDate = Self.nextMonday(after: Self.today())
+            }
+            let files = StarterScenario.files(start: startDate)
+            let folder = URL(fileURLWithPath: dir, isDirectory: true)
+            do {
+                try files.write(to: folder, overwrite: false)
+            } catch let e as ScenarioFileSetError {
+                if case .cannotWrite = e {
+                    FileHandle.standardError.write(Data("gridplan: error: \(e)\n".utf8))
+                    throw ExitCode(1)
+                }
+                throw fail("\(e)")
+            }
+            print("wrote \(files.files.map { folder.appendingPathComponent($0.name).path }.joined(separator: ", "))")
+            print("next: edit them, then run: gridplan validate \(folder.appendingPathComponent("scenario.yaml").path)")
+        }
+
+        /// Today's date in UTC+8 (China Standard Time), where the scenarios' days are.
+        static func today() -> CivilDate {
+            let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
+            return CivilDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        }
+
+        /// The first Monday strictly after `d`.
+        static func nextMonday(after d: CivilDate) -> CivilDate {
+            var x = d.adding(days: 1)
+            while x.weekday != .mon { x = x.adding(days: 1) }
+            return x
+        }
+
+        private func fail(_ message: String) -> ExitCode {
+            FileHandle.standardError.write(Data("gridplan: error: \(message)\n".utf8))
+            return ExitCode(2)
         }
     }
 }
