@@ -27,6 +27,11 @@ extension KPIs {
 
     /// The KPIs of format §5.8, recomputed from the routes and the scenario.
     ///
+    /// `visits_planned` counts every visit event (household visits and patrol inspections) with a
+    /// pair visit once; `continuity` and `on_time_rate` are 1 when there is nothing to divide
+    /// (no household visit, no task due); `utilisation_min/max` are 0 when no worker has available
+    /// minutes.
+    ///
     /// Decimals are rounded as written in plan.json (km 0.001, ratios 0.0001), so a plan's reported
     /// KPIs and the recomputed ones compare equal.
     public static func compute(routes: [Route], scenario: Scenario) -> KPIs {
@@ -36,18 +41,27 @@ extension KPIs {
         let lateTaskDays = outcomes.reduce(0) { $0 + $1.lateDays }
         let onTime = due.isEmpty ? 1.0 : Double(due.filter { $0.lateDays == 0 }.count) / Double(due.count)
 
-        // Visit events: a pair visit once. Group household stops by (task, date, start).
-        struct Event: Hashable { var task: String; var date: CivilDate; var start: TimeOfDay }
+        // Visit events (§5.8 "visits_planned counts visit events, a pair visit once"): every stop,
+        // household visit or patrol, grouped by (task, date) so the workers of a pair count once.
+        // A task is never visited twice on one date in a valid plan (min_gap_days ≥ 1).
+        struct Event: Hashable { var task: String; var date: CivilDate }
         var events: [Event: [String]] = [:]
+        var householdEvents: Set<Event> = []
         for r in routes {
-            for s in r.stops where s.kind == .visit { events[Event(task: s.task, date: r.date, start: s.start), default: []].append(r.worker) }
+            for s in r.stops {
+                let e = Event(task: s.task, date: r.date)
+                events[e, default: []].append(r.worker)
+                if s.kind == .visit { householdEvents.insert(e) }
+            }
         }
         let visits = events.count
-        let preferred = events.filter { e, ws in
+        // Continuity: household visits made by their preferred worker ÷ household visits; a pair
+        // visit counts as made by the preferred worker when that worker is one of the pair.
+        let preferred = householdEvents.filter { e in
             guard let p = jobsById[e.task]?.preferredWorker else { return false }
-            return ws.contains(p)
+            return events[e]!.contains(p)
         }.count
-        let continuity = visits == 0 ? 1.0 : Double(preferred) / Double(visits)
+        let continuity = householdEvents.isEmpty ? 1.0 : Double(preferred) / Double(householdEvents.count)
 
         let calendar = WorkingCalendar(horizon: scenario.horizon)
         var workByWorker: [String: Int] = [:]

@@ -5,11 +5,16 @@ public struct DueRule: Sendable, Hashable {
     public var everyDays: Int
     public var minGapDays: Int
     public var lastVisit: CivilDate?
+    /// Every counted visit before the plan (history and `last_visit`), any order; may be empty even when
+    /// `lastVisit` is set. Only matters when history reaches into the horizon (a re-plan): "late on `t`
+    /// when no visit happened in the N days ending on `t` (history counts)" then sees them all.
+    public var pastVisits: [CivilDate]
 
-    public init(everyDays: Int, minGapDays: Int, lastVisit: CivilDate?) {
+    public init(everyDays: Int, minGapDays: Int, lastVisit: CivilDate?, pastVisits: [CivilDate] = []) {
         self.everyDays = everyDays
         self.minGapDays = minGapDays
         self.lastVisit = lastVisit
+        self.pastVisits = pastVisits
     }
 
     /// The first due date: `last + everyDays`, or the first working day of the horizon without a last visit.
@@ -29,6 +34,7 @@ public struct DueRule: Sendable, Hashable {
         let lo = day.adding(days: -(everyDays - 1))
         if let l = lastVisit, l >= lo, l <= day { return false }
         if visits.contains(where: { $0 >= lo && $0 <= day }) { return false }
+        if pastVisits.contains(where: { $0 >= lo && $0 <= day }) { return false }
         if lastVisit == nil {
             // No visit before: late once due (first working day) until the first visit.
             return day >= firstDue(in: calendar)
@@ -48,7 +54,7 @@ public struct DueRule: Sendable, Hashable {
         }
         guard let firstLate = first else { return (0, nil) }
         // The due date missed: the end of the last covered stretch before the first late day.
-        let before = ([lastVisit].compactMap { $0 } + visits.filter { $0 < firstLate }).max()
+        let before = ([lastVisit].compactMap { $0 } + pastVisits + visits).filter { $0 < firstLate }.max()
         let due = before.map { $0.adding(days: everyDays) } ?? firstDue(in: calendar)
         return (count, min(due, firstLate))
     }

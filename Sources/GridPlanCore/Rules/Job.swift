@@ -34,11 +34,14 @@ public struct Job: Sendable, Hashable, Identifiable {
     public var preferredWorker: String?
     /// The categories a household was listed with (empty for patrols).
     public var categories: [String]
+    /// Every counted visit before the plan (history `done` entries and `last_visit`), sorted, unique.
+    public var pastVisits: [CivilDate]
 
     public init(id: String, kind: JobKind, name: String = "", grid: String, location: GeoPoint, everyDays: Int,
                 minGapDays: Int, durationMin: Int, priority: Int = 3, skills: [String] = [], workersNeeded: Int = 1,
                 window: TimeWindow? = nil, windowIsEmpty: Bool = false, weekdays: [Weekday]? = nil,
-                lastVisit: CivilDate? = nil, preferredWorker: String? = nil, categories: [String] = []) {
+                lastVisit: CivilDate? = nil, preferredWorker: String? = nil, categories: [String] = [],
+                pastVisits: [CivilDate] = []) {
         self.id = id
         self.kind = kind
         self.name = name
@@ -56,13 +59,16 @@ public struct Job: Sendable, Hashable, Identifiable {
         self.lastVisit = lastVisit
         self.preferredWorker = preferredWorker
         self.categories = categories
+        self.pastVisits = pastVisits
     }
 
     /// Whether the job may be done on `date`'s weekday.
     public func allows(weekdayOf date: CivilDate) -> Bool { weekdays?.contains(date.weekday) ?? true }
 
     /// The rhythm as a `DueRule`.
-    public var dueRule: DueRule { DueRule(everyDays: everyDays, minGapDays: minGapDays, lastVisit: lastVisit) }
+    public var dueRule: DueRule {
+        DueRule(everyDays: everyDays, minGapDays: minGapDays, lastVisit: lastVisit, pastVisits: pastVisits)
+    }
 }
 
 extension Scenario {
@@ -74,6 +80,7 @@ extension Scenario {
     public func jobs() -> [Job] {
         let policyByCategory = Dictionary(policies.map { ($0.category, $0) }, uniquingKeysWith: { a, _ in a })
         let last = lastVisitsFromHistory()
+        let past = pastVisitDates()
         var result: [Job] = []
         result.reserveCapacity(households.count + patrols.count)
         for h in households {
@@ -103,14 +110,15 @@ extension Scenario {
                 workersNeeded: ps.map(\.workersNeeded).max()!,
                 window: empty ? nil : window, windowIsEmpty: empty, weekdays: h.weekdays,
                 lastVisit: [h.lastVisit, last[h.id]].compactMap { $0 }.max(),
-                preferredWorker: preferred, categories: h.categories))
+                preferredWorker: preferred, categories: h.categories, pastVisits: past[h.id] ?? []))
         }
         for p in patrols {
             result.append(Job(
                 id: p.id, kind: .patrol, name: p.name, grid: p.grid, location: p.location,
                 everyDays: p.everyDays, minGapDays: p.minGapDays ?? max(1, p.everyDays / 2),
                 durationMin: p.durationMin, priority: p.priority, skills: Array(Set(p.skills)).sorted(),
-                workersNeeded: 1, window: p.window, lastVisit: [p.lastVisit, last[p.id]].compactMap { $0 }.max()))
+                workersNeeded: 1, window: p.window, lastVisit: [p.lastVisit, last[p.id]].compactMap { $0 }.max(),
+                pastVisits: past[p.id] ?? []))
         }
         return result
     }

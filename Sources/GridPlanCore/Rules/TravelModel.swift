@@ -46,20 +46,26 @@ public struct TravelModel: Sendable {
     public func km(_ a: GeoPoint, _ b: GeoPoint) -> Double { TravelModel.greatCircleKm(a, b) * detourFactor }
 
     /// Minutes for `km` at `speedKmh`: `ceil(km / speed × 60)`, 0 for 0 km.
+    ///
+    /// A tolerance of 1e-9 minute absorbs floating-point noise (so 0.3 km at 4.5 km/h is 4 minutes,
+    /// not 5), but any positive distance takes at least one minute: only coinciding points are 0 (§3).
     public static func minutes(km: Double, speedKmh: Double) -> Int {
-        km <= 0 ? 0 : Int((km / speedKmh * 60 - 1e-9).rounded(.up))
+        guard km > 0 else { return 0 }
+        return max(1, Int((km / speedKmh * 60 - 1e-9).rounded(.up)))
     }
 
     /// The leg between two location ids (places, households, patrols) for a worker.
     ///
-    /// A matrix entry for the pair wins (its km, when missing, falls back to the coordinates);
-    /// otherwise coordinates; the same id is 0. Unknown ids give a zero leg.
+    /// A matrix entry for the pair wins (its km, when missing, falls back to the coordinates): the
+    /// entry `from → to`, or when only the opposite direction is listed, `to → from` (a listed pair
+    /// holds both ways unless each direction is listed). Otherwise coordinates; the same id, or two
+    /// points at the same coordinates, is 0. Unknown ids give a zero leg.
     public func leg(from: String, to: String, worker: Worker?) -> Leg {
         if from == to { return .zero }
         let speed = worker?.speedKmh ?? defaultSpeedKmh
         let a = points[from], b = points[to]
         let geoKm: Double? = (a != nil && b != nil) ? km(a!, b!) : nil
-        if let e = matrix[from + "\u{1}" + to] {
+        if let e = matrix[from + "\u{1}" + to] ?? matrix[to + "\u{1}" + from] {
             return Leg(minutes: e.minutes, km: e.km ?? geoKm ?? 0)
         }
         guard let k = geoKm else { return .zero }
