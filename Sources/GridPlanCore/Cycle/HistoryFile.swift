@@ -73,20 +73,26 @@ public struct HistoryFile: Sendable {
     ///
     /// Rows follow the file's own column order; columns other than task, date, worker and result are
     /// left empty. When the file has no `result` column and some new row's result is not `done`, the
-    /// column is added (the whole table is then written back through the CSV writer) — `addedResultColumn`
-    /// says so.
+    /// column is added (the whole table is then written back) — `addedResultColumn` says so; likewise a
+    /// `campaign` column when a new row carries a campaign.
     public func text(appending new: [HistoryEntry]) -> (text: String, addedResultColumn: Bool) {
         var header = self.header
         var body = text
         var added = false
-        let needsResult = new.contains { ($0.result ?? "done") != "done" }
-        if exists, !header.contains("result"), needsResult {
-            // Rebuild the table with a result column: existing rows get an empty result (= done).
-            header.append("result")
-            added = true
-            body = Self.rows([header] + Self.parseAll(text).dropFirst().map { $0 + [""] }, lineEnding: lineEnding)
-        } else if !exists {
+        var missing: [String] = []
+        if !header.contains("result"), new.contains(where: { ($0.result ?? "done") != "done" }) { missing.append("result") }
+        if !header.contains("campaign"), new.contains(where: { !$0.campaigns.isEmpty }) { missing.append("campaign") }
+        if !exists {
+            header += missing
             body = Self.rows([header], lineEnding: lineEnding)
+        } else if !missing.isEmpty {
+            // Rebuild the table with the new columns: existing rows get empty cells (result empty = done).
+            added = missing.contains("result")
+            let width = header.count
+            header += missing
+            body = Self.rows([header] + Self.parseAll(text).dropFirst().map { row in
+                (row + Array(repeating: "", count: max(0, width - row.count))).prefix(width) + missing.map { _ in "" }
+            }, lineEnding: lineEnding)
         }
         // Scalars, not Characters: "\r\n" is one Character and would not end with "\n".
         if let last = body.unicodeScalars.last, last != "\n", last != "\r" { body += lineEnding }
@@ -97,6 +103,7 @@ public struct HistoryFile: Sendable {
                 case "date": return e.date.iso
                 case "worker": return e.worker
                 case "result": return e.result ?? "done"
+                case "campaign": return e.campaigns.joined(separator: ";")
                 default: return ""
                 }
             }

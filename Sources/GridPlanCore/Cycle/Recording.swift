@@ -94,7 +94,8 @@ public enum HistoryRecorder {
     ///
     /// Every stop dated on or before `through` becomes a row `task,date,worker,done`, or takes the
     /// result its results row gives. A stop whose task, date and worker the history already holds is
-    /// not added again, so recording the same plan twice adds nothing the second time.
+    /// not added again, so recording the same plan twice adds nothing the second time. A done visit
+    /// that carried campaigns (`Job.campaigns(carriedOn:visitDates:)`) names them in its `campaigns`.
     ///
     /// A results row is an error, named by its line, when its task is not a household or patrol point
     /// of the scenario, its date lies outside the plan's horizon or after `through`, its task is not
@@ -167,6 +168,9 @@ public enum HistoryRecorder {
             resultOf[key] = (r.result, r.line)
         }
 
+        let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var visitDates: [String: [CivilDate]] = [:]
+        for r in plan.routes { for s in r.stops { visitDates[s.task, default: []].append(r.date) } }
         var onFile: [Key: String] = [:]
         for e in existing { onFile[Key(task: e.task, date: e.date, worker: e.worker)] = e.result ?? "done" }
         var new: [HistoryEntry] = []
@@ -183,7 +187,11 @@ public enum HistoryRecorder {
                 continue
             }
             onFile[k] = result.rawValue
-            new.append(HistoryEntry(task: k.task, date: k.date, worker: k.worker, result: result.rawValue))
+            // A done visit that carried campaigns says so, so next period's plan does not owe them again.
+            let carried = result == .done
+                ? (jobs[k.task]?.campaigns(carriedOn: k.date, visitDates: visitDates[k.task] ?? []).map(\.name) ?? []) : []
+            new.append(HistoryEntry(task: k.task, date: k.date, worker: k.worker, result: result.rawValue,
+                                    campaigns: carried))
         }
         return Recording(newEntries: new, alreadyRecorded: already,
                          diagnostics: diagnostics.sorted { ($0.line ?? 0, $0.message) < ($1.line ?? 0, $1.message) })

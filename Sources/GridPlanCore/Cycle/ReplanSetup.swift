@@ -91,9 +91,14 @@ public struct ReplanSetup: Sendable {
                                     calendar: h.calendar)
         struct Key: Hashable { var task: String; var date: CivilDate; var worker: String }
         var onFile = Set(scenario.history.map { Key(task: $0.task, date: $0.date, worker: $0.worker) })
+        let allJobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var planDates: [String: [CivilDate]] = [:]
+        for r in plan.routes { for s in r.stops { planDates[s.task, default: []].append(r.date) } }
         for r in kept {
             for s in r.stops where onFile.insert(Key(task: s.task, date: r.date, worker: r.worker)).inserted {
-                remaining.history.append(HistoryEntry(task: s.task, date: r.date, worker: r.worker, result: "done"))
+                let carried = allJobs[s.task]?.campaigns(carriedOn: r.date, visitDates: planDates[s.task] ?? []) ?? []
+                remaining.history.append(HistoryEntry(task: s.task, date: r.date, worker: r.worker, result: "done",
+                                                      campaigns: carried.map(\.name)))
             }
         }
 
