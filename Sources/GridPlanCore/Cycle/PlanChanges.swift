@@ -118,7 +118,7 @@ public enum PlanChanges {
         for w in Set(changes.flatMap(\.workersAffected)).sorted() {
             out += "\(w) \(workerNames[w] ?? "")\n"
             for c in changes where c.workersAffected.contains(w) {
-                let name = names[c.task].map { " \($0)" } ?? ""
+                let name = names[c.task].flatMap { $0.isEmpty ? nil : " \($0)" } ?? ""
                 let gets = c.newWorkers.contains(w), had = c.oldWorkers.contains(w)
                 if gets && had {
                     out += "  ~ \(c.task)\(name)  \(day(c.oldDate)) → \(day(c.newDate)) (\(c.why))\n"
