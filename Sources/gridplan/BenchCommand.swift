@@ -1,12 +1,121 @@
 import ArgumentParser
 import Foundation
+import GridPlanSolver
 
 extension GridPlan {
     struct Bench: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "bench", abstract: "(under construction)")
+        static let configuration = CommandConfiguration(
+            commandName: "bench",
+            abstract: "Solve public benchmark instances (Cordeau PVRP, Solomon VRPTW) with the routing engine.",
+            discussion: """
+                Each file is recognised by its content, solved within the time limit, and checked by an \
+                independent checker (every rule of the instance, cost recomputed from the routes). The \
+                best-known cost comes from a bks.csv beside the files or in their parent folder.
+                """)
+
+        @Argument(help: "Benchmark instance files.")
+        var files: [String]
+
+        @Option(name: .long, help: "Seconds per instance (default 60 for PVRP, 30 for Solomon).")
+        var timeLimit: Double?
+
+        @Option(name: .long, help: "Write DIR/<name>.sol in the literature's form.")
+        var solutions: String?
+
+        @Option(name: .long, help: "Seed of the search.")
+        var seed: UInt64 = 1
+
+        @Flag(name: .long, help: "Print JSON instead of a table.")
+        var json = false
+
+        struct Row: Codable {
+            var instance: String
+            var kind: String
+            var cost: Double
+            var bks: Double?
+            var gapPercent: Double?
+            var seconds: Double
+            var valid: Bool
+            var routes: Int
+            var violations: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case instance, kind, cost, bks
+                case gapPercent = "gap_percent"
+                case seconds, valid, routes, violations
+            }
+        }
 
         func run() throws {
-            throw ExitCode(2)
+            var instances: [(String, BenchmarkInstance)] = []
+            for f in files {
+                do { instances.append((f, try BenchmarkInstance.read(contentsOf: f))) } catch {
+                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                    throw ExitCode(2)
+                }
+            }
+            if let dir = solutions {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            }
+            var rows: [Row] = []
+            if !json { print(header()) }
+            for (path, instance) in instances {
+                let limit = timeLimit ?? BenchmarkRunner.defaultTimeLimit(for: instance.kind)
+                let clock = ContinuousClock()
+                let began = clock.now
+                let solution = BenchmarkRunner.solve(instance, timeLimitSeconds: limit, seed: seed)
+                let elapsed = clock.now - began
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                let report = BenchmarkChecker.check(solution, for: instance)
+                let bks = bestKnown(beside: path)[instance.name]
+                let gap = bks.map { 100 * (report.cost - $0) / $0 }
+                let row = Row(instance: instance.name, kind: instance.kind.rawValue, cost: report.cost, bks: bks,
+                              gapPercent: gap, seconds: seconds, valid: report.isValid, routes: solution.routes.count,
+                              violations: report.violations)
+                rows.append(row)
+                if let dir = solutions {
+                    let out = (dir as NSString).appendingPathComponent(
+                        ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".sol")
+                    try solution.literatureText(for: instance).write(toFile: out, atomically: true, encoding: .utf8)
+                }
+                if !json {
+                    print(line(row))
+                    for v in report.violations { FileHandle.standardError.write(Data("\(instance.name): error: \(v)\n".utf8)) }
+                }
+            }
+            if json {
+                let enc = JSONEncoder()
+                enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(data: try enc.encode(rows), encoding: .utf8)!)
+            } else {
+                let gaps = rows.compactMap(\.gapPercent)
+                if gaps.count > 1 {
+                    print(String(format: "mean gap %+.2f %% over %d instances", gaps.reduce(0, +) / Double(gaps.count), gaps.count))
+                }
+            }
+            if rows.contains(where: { !$0.valid }) { throw ExitCode(1) }
+        }
+
+        func bestKnown(beside path: String) -> [String: Double] {
+            let dir = (path as NSString).deletingLastPathComponent
+            for d in [dir, (dir as NSString).deletingLastPathComponent] {
+                let f = ((d.isEmpty ? "." : d) as NSString).appendingPathComponent("bks.csv")
+                if FileManager.default.fileExists(atPath: f) { return BenchmarkRunner.readBestKnown(csvAt: f) }
+            }
+            return [:]
+        }
+
+        func header() -> String {
+            "instance  kind         cost        BKS     gap %   seconds  valid"
+        }
+
+        func line(_ r: Row) -> String {
+            let bks = r.bks.map { String(format: "%10.2f", $0) } ?? "         -"
+            let gap = r.gapPercent.map { String(format: "%+8.2f", $0) } ?? "       -"
+            return r.instance.padding(toLength: 9, withPad: " ", startingAt: 0) + " "
+                + r.kind.padding(toLength: 8, withPad: " ", startingAt: 0)
+                + String(format: "%10.2f", r.cost) + " " + bks + " " + gap + String(format: "%10.1f", r.seconds)
+                + "  " + (r.valid ? "yes" : "NO")
         }
     }
 }

@@ -54,7 +54,9 @@ extension GridPlan {
             do {
                 try files.write(to: folder, overwrite: force)
             } catch let e as ScenarioFileSetError {
-                if case .wouldOverwrite = e { throw fail("\(e) (use --force to replace them)") }
+                if case .wouldOverwrite = e {
+                    throw fail("\(message(e, folder: folder, given: out)) (use --force to replace them)")
+                }
                 if case .notAFolder = e { throw fail("\(e)") }
                 FileHandle.standardError.write(Data("gridplan: error: \(e)\n".utf8))
                 throw ExitCode(1)
@@ -62,16 +64,33 @@ extension GridPlan {
             let load = LoadEstimate(scenario: scenario)
             let helpers = scenario.workers.filter { $0.weekdays != nil }.count
             print("""
-                wrote \(folder.appendingPathComponent("scenario.yaml").path) \
+                wrote \(shown("scenario.yaml", in: out)) \
                 (\(files.files.map(\.name).dropFirst().joined(separator: ", ")))
-                  \(scenario.places.count) communities, \(options.workers) grids, \(scenario.workers.count) workers \
+                  \(Self.count(scenario.places.count, "community", "communities")), \
+                \(Self.count(options.workers, "grid", "grids")), \(Self.count(scenario.workers.count, "worker", "workers")) \
                 (\(scenario.workers.count - helpers) full-time, \(helpers) part-time), \
-                \(scenario.households.count) households, \(scenario.patrols.count) patrol points, \
-                \(scenario.history.count) history rows
+                \(Self.count(scenario.households.count, "household", "households")), \
+                \(Self.count(scenario.patrols.count, "patrol point", "patrol points")), \
+                \(Self.count(scenario.history.count, "history row", "history rows"))
                   estimated load \(load.serviceMinutes + load.travelMinutes) min (\(load.visits) visits, \
                 \(load.serviceMinutes) on site, ~\(load.travelMinutes) travel) of \(load.capacityMinutes) min available \
                 (\(Int((load.utilisation * 100).rounded())) %)
                 """)
+        }
+
+        /// `n` and the noun in the number it needs.
+        static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+
+        /// `name` inside the output folder, spelled the way the user gave the folder.
+        private func shown(_ name: String, in folder: String) -> String {
+            (folder.hasSuffix("/") ? folder : folder + "/") + name
+        }
+
+        /// The error message with absolute paths of the folder's files replaced by the user's spelling.
+        private func message(_ e: ScenarioFileSetError, folder: URL, given: String) -> String {
+            guard case .wouldOverwrite(let paths) = e else { return "\(e)" }
+            let names = paths.map { "'\(shown(URL(fileURLWithPath: $0).lastPathComponent, in: given))'" }
+            return "refusing to overwrite existing " + (names.count == 1 ? "file " : "files ") + names.joined(separator: ", ")
         }
 
         private func fail(_ message: String) -> ExitCode {

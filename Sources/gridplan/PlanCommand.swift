@@ -1,12 +1,169 @@
 import ArgumentParser
 import Foundation
+import GridPlanCore
+import GridPlanSolver
 
 extension GridPlan {
     struct Plan: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "plan", abstract: "(under construction)")
+        static let configuration = CommandConfiguration(
+            commandName: "plan",
+            abstract: "Plan a scenario: who visits what, on which day, in which order; writes DIR/plan.json.",
+            discussion: """
+                Decides visit days and workers with GLPK's MIP solver, orders each worker's day into a timed \
+                route, and lists every task that cannot be kept on time with the reason. plan.json is written \
+                atomically; other files in DIR are left alone. Exit status: 0 planned, 1 solving or writing \
+                failed, 2 invalid scenario or usage.
+                """)
+
+        @Argument(help: "The scenario YAML file.")
+        var scenario: String
+
+        @Option(name: .long, help: ArgumentHelp("Folder for plan.json (default: ./plan-<scenario file stem>).", valueName: "DIR"))
+        var out: String?
+
+        @Option(name: .long, help: ArgumentHelp("Seconds for the whole run (default: the scenario's solver.time_limit_s, else 60).", valueName: "S"))
+        var timeLimit: Double?
+
+        @Option(name: .long, help: ArgumentHelp("Threads for independent parts of the assignment.", valueName: "N"))
+        var threads: Int = 1
+
+        @Option(name: .long, help: ArgumentHelp("Relative MIP gap to stop at (default: the scenario's solver.mip_gap, else 0.01).", valueName: "G"))
+        var mipGap: Double?
+
+        @Option(name: .long, help: ArgumentHelp("Also write the assignment model in CPLEX LP format to FILE.", valueName: "FILE"))
+        var writeLp: String?
+
+        @Flag(name: .long, help: "Show GLPK's own output.")
+        var verbose = false
+
+        func validate() throws {
+            if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+            if threads < 1 || threads > 256 { throw ValidationError("--threads must be between 1 and 256") }
+            if let g = mipGap, !(g.isFinite && g >= 0) { throw ValidationError("--mip-gap must be a number ≥ 0") }
+        }
 
         func run() throws {
-            throw ExitCode(2)
+            let loaded = ScenarioLoader.load(path: scenario)
+            for d in loaded.diagnostics { printError(d.description) }
+            guard let scenarioValue = loaded.scenario, !loaded.hasErrors else {
+                printError("error: \(scenario): not planned (\(loaded.errors.count) errors)")
+                throw ExitCode(2)
+            }
+
+            let stem = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
+            let outDir = URL(fileURLWithPath: out ?? "plan-\(stem)").standardizedFileURL
+            let planURL = outDir.appendingPathComponent("plan.json")
+            if let clash = inputClash(planURL, scenario: scenarioValue) {
+                printError("error: \(planURL.path) would overwrite the input \(clash); choose another --out")
+                throw ExitCode(2)
+            }
+
+            let onTerminal = isatty(STDERR_FILENO) == 1
+            let progressLine = ProgressLine(enabled: onTerminal)
+            var progress: (@Sendable (PlanProgress) -> Void)?
+            if onTerminal { progress = { @Sendable p in progressLine.show(p) } }
+            let options = PlanOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, threads: threads, verbose: verbose,
+                                      writeLPPath: writeLp, progress: progress)
+            let plan: GridPlanCore.Plan
+            do {
+                plan = try Planner.plan(scenarioValue, options: options)
+            } catch {
+                progressLine.clear()
+                printError("error: planning failed: \(error)")
+                throw ExitCode(1)
+            }
+            progressLine.clear()
+
+            do {
+                try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
+                try writeAtomically(plan.jsonData(), to: planURL)
+            } catch {
+                printError("error: cannot write \(planURL.path): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+            // Reports are written here
+
+            printSummary(plan, planPath: planURL.path)
         }
+
+        /// The input file `target` would overwrite, if any.
+        func inputClash(_ target: URL, scenario s: Scenario) -> String? {
+            let base = URL(fileURLWithPath: scenario).deletingLastPathComponent()
+            var inputs = [URL(fileURLWithPath: scenario)]
+            if let h = s.source?.historyPath { inputs.append(URL(fileURLWithPath: h)) }
+            // Any file next to the scenario named like the plan is an input we must not touch.
+            let sibling = base.appendingPathComponent(target.lastPathComponent)
+            if target.deletingLastPathComponent().resolvingSymlinksInPath().path == base.resolvingSymlinksInPath().path,
+               FileManager.default.fileExists(atPath: sibling.path), !isPlanFile(sibling) {
+                return sibling.path
+            }
+            let t = target.resolvingSymlinksInPath().path
+            return inputs.first { $0.resolvingSymlinksInPath().path == t }?.path
+        }
+
+        /// Whether an existing file is an earlier plan (which may be replaced).
+        func isPlanFile(_ url: URL) -> Bool {
+            guard let d = try? Data(contentsOf: url), let p = try? GridPlanCore.Plan.decode(from: d) else { return false }
+            return p.format == GridPlanCore.Plan.formatName
+        }
+
+        func printSummary(_ plan: GridPlanCore.Plan, planPath: String) {
+            let k = plan.kpis
+            let s = plan.solver
+            func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+            print("planned \(plan.scenario.name): \(plan.routes.count) routes, \(k.visitsPlanned) visits, \(k.tasksDue) tasks due")
+            print("on time: \(pct(k.onTimeRate)); late task-days: \(k.lateTaskDays) (\(plan.late.count) tasks late)")
+            print(String(format: "travel: %.1f km, %d min; utilisation %@–%@", k.travelKm, k.travelMin,
+                         pct(k.utilisationMin), pct(k.utilisationMax)))
+            print("solver: \(s.backend) \(s.status), gap \(pct(s.gap)), \(String(format: "%.1f", s.seconds)) s")
+            print("wrote \(planPath)")
+        }
+    }
+}
+
+/// Writes `data` to `url` through a temporary file in the same folder and a rename, so readers see
+/// either the old file or the whole new one.
+private func writeAtomically(_ data: Data, to url: URL) throws {
+    let dir = url.deletingLastPathComponent()
+    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do {
+        try data.write(to: tmp)
+        if rename(tmp.path, url.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    } catch {
+        try? FileManager.default.removeItem(at: tmp)
+        throw error
+    }
+}
+
+/// Writes a line to standard error.
+private func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// One self-overwriting progress line on standard error (only on a terminal).
+private final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ p: PlanProgress) {
+        guard enabled else { return }
+        var text = String(format: "\r\u{1B}[K%@  %.1f s", p.phase, p.elapsedSeconds)
+        if let g = p.gap { text += String(format: "  gap %.2f%%", g * 100) }
+        lock.lock()
+        FileHandle.standardError.write(Data(text.utf8))
+        shown = true
+        lock.unlock()
+    }
+
+    func clear() {
+        lock.lock()
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+        lock.unlock()
     }
 }

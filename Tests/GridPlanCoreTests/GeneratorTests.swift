@@ -289,4 +289,77 @@ final class GeneratorTests: XCTestCase {
         XCTAssertEqual(en.jobs().map(\.everyDays), s.jobs().map(\.everyDays))
         XCTAssertEqual(LoadEstimate(scenario: en), load)
     }
+
+    func shipped(_ name: String) throws -> Scenario {
+        let path = Self.repositoryRoot.appendingPathComponent("scenarios/\(name)/scenario.yaml").path
+        return try XCTUnwrap(ScenarioLoader.load(path: path).scenario, name)
+    }
+
+    func test_shipped_xinghe_is_one_worker_sixty_households_within_400_m() throws {
+        let s = try shipped("xinghe")
+        XCTAssertEqual(s.workers.count, 1)
+        XCTAssertTrue((55...65).contains(s.households.count))
+        XCTAssertEqual(s.patrols.count, 12)
+        XCTAssertEqual(Set(s.households.flatMap(\.categories)).count, 8)
+        XCTAssertTrue(s.policies.allSatisfy { $0.workersNeeded == 1 }, "one worker cannot make pair visits")
+        let centre = GeoPoint(lat: 31.2485, lon: 121.4056)
+        for p in s.households.map(\.location) + s.patrols.map(\.location) {
+            XCTAssertLessThan(TravelModel.greatCircleKm(centre, p), 0.4)
+        }
+        let raw = try Data(contentsOf: Self.repositoryRoot.appendingPathComponent("scenarios/xinghe/households.csv"))
+        XCTAssertEqual(Array(raw.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 with a byte-order mark")
+        let jobs = s.jobs()
+        XCTAssertEqual(jobs.filter { $0.lastVisit == nil }.map(\.id), ["XH-H037"], "only the new applicant has no history")
+        XCTAssertLessThan(LoadEstimate(scenario: s).utilisation, 0.8)
+    }
+
+    func test_shipped_community_has_what_it_promises() throws {
+        let s = try shipped("community")
+        // A week with a 调休 Saturday after the Spring Festival.
+        XCTAssertEqual(s.horizon.holidays.map(\.iso), ["2026-02-23"])
+        XCTAssertEqual(s.horizon.extraWorkdays.map(\.iso), ["2026-02-28"])
+        XCTAssertEqual(s.horizon.extraWorkdays.first?.weekday, .sat)
+        XCTAssertEqual(Set(s.households.map(\.grid)).count, 5)
+        // Five full-time workers, a part-time helper with own weekdays, one on leave two days.
+        XCTAssertEqual(s.workers.filter { $0.weekdays == nil }.count, 5)
+        XCTAssertEqual(s.workers.filter { $0.weekdays != nil }.count, 1)
+        XCTAssertEqual(s.workers.map(\.daysOff.count).filter { $0 > 0 }, [2])
+        // Pair visits for key persons, with enough skilled workers covering every grid.
+        let pairs = s.jobs().filter { $0.workersNeeded == 2 }
+        XCTAssertFalse(pairs.isEmpty)
+        for j in pairs {
+            XCTAssertGreaterThanOrEqual(s.workers.filter { $0.covers(grid: j.grid) && j.skills.allSatisfy($0.skills.contains) }.count, 2)
+        }
+        // Evening households and a night patrol, each reachable by a worker whose shift covers it.
+        let evening = s.households.filter { ($0.window?.start.minutes ?? 0) >= 18 * 60 }
+        let night = s.patrols.filter { ($0.window?.start.minutes ?? 0) >= 19 * 60 }
+        XCTAssertGreaterThanOrEqual(evening.count, 10)
+        XCTAssertEqual(night.count, 1)
+        for (grid, window) in evening.map({ ($0.grid, $0.window!) }) + night.map({ ($0.grid, $0.window!) }) {
+            XCTAssertTrue(s.workers.contains { $0.covers(grid: grid) && $0.shift.end >= window.start
+                && $0.shift.start <= window.start }, grid)
+        }
+        // GB18030 on disk, with a quoted field holding a comma.
+        let raw = try Data(contentsOf: Self.repositoryRoot.appendingPathComponent("scenarios/community/households.csv"))
+        XCTAssertNil(String(data: raw, encoding: .utf8), "GB18030, not UTF-8")
+        XCTAssertTrue(s.households.contains { $0.notes.contains(",") })
+        // Nearly every task has a last visit (the new 低保 households have none).
+        XCTAssertEqual(s.jobs().filter { $0.lastVisit == nil }.count, 5)
+    }
+
+    func test_shipped_cold_snap_changes_only_the_elderly_rhythm() throws {
+        let base = try shipped("community")
+        let cold = try shipped("community-coldsnap")
+        XCTAssertEqual(cold.households, base.households)
+        XCTAssertEqual(cold.patrols, base.patrols)
+        XCTAssertEqual(cold.workers, base.workers)
+        for (a, b) in zip(cold.policies, base.policies) {
+            if ["独居老人", "空巢老人"].contains(a.category) {
+                XCTAssertEqual(a.everyDays, 3, a.category)
+            } else {
+                XCTAssertEqual(a, b)
+            }
+        }
+        XCTAssertGreaterThan(LoadEstimate(scenario: cold).visits, LoadEstimate(scenario: base).visits)
+    }
 }

@@ -292,7 +292,7 @@ def xinghe():
         ("东门沿街商铺（6家）", 2, 1, 20, "09:00-17:00", 4, "门前三包、燃气使用、灭火器有效期", (330, 40)),
         ("中心花园 儿童游乐设施", 7, 3, 10, None, 3, "设施松动、地面破损", (60, 90)),
         ("高层电梯（25–36号楼）", 7, 3, 20, None, 4, "困人报警、年检标志", (-20, -100)),
-        ("桃浦河沿岸步道", 3, 1, 15, None, 4, "护栏、落水警示牌、钓鱼人员", (360, 250)),
+        ("桃浦河沿岸步道", 3, 1, 15, None, 4, "护栏、落水警示牌、钓鱼人员", (280, 240)),
         ("35号楼 装修施工点", 2, 1, 10, None, 4, "渣土堆放、施工时间、动火作业", (90, -190)),
         ("窨井盖（中心路段）", 5, 2, 10, None, 4, "井盖缺失、破损", (-250, -60)),
         ("老年活动室", 7, 3, 10, "08:30-16:30", 2, "用电安全、取暖器使用", (-40, 150)),
@@ -444,7 +444,7 @@ GRIDS = [  # id, estate zh, estate en, centre offset (east, north) in metres fro
     ("FL-04", "文华公寓", "Wenhua Apartments", (-250, -250)),
     ("FL-05", "和睦新村", "Hemu New Village", (250, -250)),
 ]
-MIX = [("独居老人", 15), ("空巢老人", 12), ("高龄老人", 10), ("低保户", 15), ("残疾人", 12), ("特困人员", 3),
+MIX = [("独居老人", 18), ("空巢老人", 13), ("高龄老人", 11), ("低保户", 15), ("残疾人", 12), ("特困人员", 3),
        ("困境儿童", 4), ("计生特殊家庭", 3), ("社区矫正", 1), ("严重精神障碍", 2), ("独居老人;残疾人", 2),
        ("低保户;残疾人", 2), ("空巢老人;高龄老人", 2)]
 PATROLS = [  # zh, en, every, gap, duration, window, priority, note zh, note en
@@ -455,7 +455,8 @@ PATROLS = [  # zh, en, every, gap, duration, window, priority, note zh, note en
      "gas use, extinguisher dates"),
     ("地下车库", "underground garage", 5, 2, 10, None, 3, "积水、消防栓", "standing water, hydrants"),
     ("垃圾分类点", "waste sorting point", 2, 1, 5, None, 3, "满溢、混投", "overflow, unsorted waste"),
-    ("窨井盖与道路", "manhole covers and paths", 7, 3, 10, None, 4, "井盖缺失、路面破损", "missing covers, broken paving"),
+    ("网格日常巡查（步行全网格）", "daily walk of the grid", 1, None, 30, None, 4, "每天至少30分钟，井盖、路面、乱堆放随手拍上报",
+     "at least 30 minutes a day; report manholes, paving and dumped rubbish"),
 ]
 SPECIAL_PATROL = {
     "FL-01": ("9幢 装修施工工地", "building 9 renovation site", 2, 1, 10, None, 4, "渣土、动火作业", "rubble, hot work"),
@@ -504,7 +505,7 @@ def community_data():
             bldgs[b] = offset(*g_center, -120 + col * 80 + rng.uniform(-10, 10), 120 - row * 80 + rng.uniform(-10, 10))
         mix = list(MIX)
         if gid == "FL-03":  # the old walk-up estate: more elderly living alone
-            mix[0] = ("独居老人", 21)
+            mix[0] = ("独居老人", 24)
         n = 0
         grid_rows = []
         for cat, count in mix:

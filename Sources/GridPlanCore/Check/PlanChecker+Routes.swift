@@ -211,16 +211,19 @@ extension PlanChecker {
     static func maxVisitsPerDay(_ c: Context) -> [PlanViolation] {
         let rule = "5.6"
         var found: [PlanViolation] = []
-        var counted: Set<String> = []
+        var visits: [String: Int] = [:]
+        var firstRoute: [String: Route] = [:]
+        var order: [String] = []
         for r in c.plan.routes {
-            guard let w = c.workers[r.worker], let cap = w.maxVisitsPerDay else { continue }
-            guard counted.insert(r.worker + "\u{1}" + r.date.iso).inserted else { continue }
-            let visits = c.plan.routes.filter { $0.worker == r.worker && $0.date == r.date }
-                .flatMap(\.stops).filter { (c.jobs[$0.task]?.kind ?? $0.kind) == .visit }.count
-            if visits > cap {
-                found.append(PlanViolation(rule: rule, worker: r.worker, date: r.date, message:
-                    "\(prefix(r)): \(visits) household visits; max_visits_per_day is \(cap)"))
-            }
+            let key = r.worker + "\u{1}" + r.date.iso
+            if firstRoute[key] == nil { firstRoute[key] = r; order.append(key) }
+            visits[key, default: 0] += r.stops.filter { (c.jobs[$0.task]?.kind ?? $0.kind) == .visit }.count
+        }
+        for key in order {
+            let r = firstRoute[key]!, n = visits[key]!
+            guard let cap = c.workers[r.worker]?.maxVisitsPerDay, n > cap else { continue }
+            found.append(PlanViolation(rule: rule, worker: r.worker, date: r.date, message:
+                "\(prefix(r)): \(n) household visits; max_visits_per_day is \(cap)"))
         }
         return found
     }

@@ -60,6 +60,7 @@ public struct GeneratorOptions: Sendable, Hashable {
 ///
 /// The output depends only on the options: its own `SplitMix64`, no hash order, no clock.
 public struct ScenarioGenerator: Sendable {
+    /// What to generate.
     public let options: GeneratorOptions
 
     /// - Precondition: `options.problems` is empty.

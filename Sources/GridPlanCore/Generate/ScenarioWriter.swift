@@ -6,14 +6,18 @@ import Foundation
 public struct ScenarioFileSet: Sendable, Hashable {
     /// One file: its name relative to the scenario folder and its bytes.
     public struct File: Sendable, Hashable {
+        /// File name relative to the scenario folder, e.g. `households.csv`.
         public var name: String
+        /// The exact bytes to write.
         public var contents: Data
 
+        /// A file with the given bytes.
         public init(name: String, contents: Data) {
             self.name = name
             self.contents = contents
         }
 
+        /// A file holding `text` in UTF-8 (no byte-order mark).
         public init(name: String, text: String) {
             self.init(name: name, contents: Data(text.utf8))
         }
@@ -22,6 +26,7 @@ public struct ScenarioFileSet: Sendable, Hashable {
     /// The files, `scenario.yaml` first.
     public var files: [File]
 
+    /// A set of the given files, written in this order.
     public init(files: [File]) { self.files = files }
 
     /// The file named `name`, if any.
@@ -97,6 +102,7 @@ public struct ScenarioWriter: Sendable {
     /// Whether CSV files start with a UTF-8 byte-order mark (what Excel expects to see UTF-8).
     public var byteOrderMark: Bool
 
+    /// A writer that puts `headerComment` on top of `scenario.yaml` and, when `byteOrderMark`, starts CSVs with one.
     public init(headerComment: [String] = [], byteOrderMark: Bool = true) {
         self.headerComment = headerComment
         self.byteOrderMark = byteOrderMark

@@ -59,3 +59,82 @@ public struct PlannedVisit: Sendable, Hashable {
         self.movableDates = movableDates
     }
 }
+
+/// Why planning could not start.
+public struct PlanError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Plans a scenario: assignment (GLPK over day patterns) → timed routes per worker-day → repair of
+/// visits routing could not place → late list with reasons → KPIs (see Docs/model.md).
+public enum Planner {
+    /// Seconds for the whole run when neither the flags nor the scenario say.
+    public static let defaultTimeLimitSeconds = 60.0
+    /// Relative MIP gap when neither the flags nor the scenario say.
+    public static let defaultMIPGap = 0.01
+    /// Share of the time limit the assignment may use; routing gets most of the rest.
+    static let assignmentShare = 0.5
+    static let routingShare = 0.35
+
+    /// Plans `scenario`.
+    ///
+    /// The same scenario and options give the same plan, except where a time limit stops GLPK or the
+    /// routing search at a different point (the defaults leave the shipped scenarios room to finish).
+    /// - Throws: `PlanError` for invalid options, `LinearModelError` when the LP file cannot be written.
+    public static func plan(_ scenario: Scenario, options: PlanOptions) throws -> GridPlanCore.Plan {
+        let began = Date()
+        let limit = options.timeLimitSeconds ?? scenario.solver.timeLimitSeconds ?? defaultTimeLimitSeconds
+        let gap = options.mipGap ?? scenario.solver.mipGap ?? defaultMIPGap
+        guard limit.isFinite, limit > 0 else { throw PlanError("time limit must be a positive number of seconds, got \(limit)") }
+        guard gap.isFinite, gap >= 0 else { throw PlanError("mip gap must be a number ≥ 0, got \(gap)") }
+        guard options.threads >= 1 else { throw PlanError("threads must be at least 1, got \(options.threads)") }
+        func report(_ phase: String) {
+            options.progress?(PlanProgress(phase: phase, elapsedSeconds: Date().timeIntervalSince(began)))
+        }
+
+        let assignment = try Assignment.assign(scenario, options: AssignmentOptions(
+            timeLimitSeconds: limit * assignmentShare, mipGap: gap, threads: options.threads, verbose: options.verbose,
+            writeLPPath: options.writeLPPath, progress: options.progress))
+
+        report("routing")
+        let routingTime = max(1, min(limit * routingShare, limit - Date().timeIntervalSince(began)))
+        let routingOptions = RoutingOptions(timeLimitSeconds: routingTime, seed: 1)
+        let routed = WeekRouting.route(scenario: scenario, visits: assignment.visits, options: routingOptions)
+
+        report("repair")
+        var repair = Repair(scenario: scenario, routes: routed.routes, options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        repair.retry(routed.unplaced)
+
+        let routes = repair.routes.filter { !$0.stops.isEmpty }.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) }
+        let diagnosis = LateDiagnosis(scenario: scenario)
+        var late: [LateTask] = []
+        for o in KPIs.outcomes(of: routes, in: scenario) where o.lateDays > 0 {
+            let due = o.firstMissedDue ?? scenario.horizon.start
+            let (reason, detail) = diagnosis.diagnose(o.job, lateDays: o.lateDays, firstMissedDue: due, routes: routes)
+            late.append(LateTask(task: o.job.id, due: due, lateDays: o.lateDays, firstVisit: o.visitDates.first,
+                                 reason: reason, detail: detail))
+        }
+        late.sort { ($0.due, $0.task) < ($1.due, $1.task) }
+
+        let kpis = KPIs.compute(routes: routes, scenario: scenario)
+        let solver = SolverReport(
+            backend: "glpk \(GLPKSolver.version)", status: assignment.status,
+            objective: GridPlanCore.Plan.round(assignment.objective, places: 4),
+            bound: GridPlanCore.Plan.round(assignment.bound, places: 4),
+            gap: GridPlanCore.Plan.round(assignment.gap, places: 6),
+            seconds: GridPlanCore.Plan.round(Date().timeIntervalSince(began), places: 2), parts: assignment.parts)
+        let file = scenario.source.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? ""
+        return GridPlanCore.Plan(
+            scenario: ScenarioReference(name: scenario.name, file: file, sha256: scenario.source?.sha256 ?? ""),
+            horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),
+            solver: solver, routes: routes, late: late, kpis: kpis)
+    }
+}
+
+/// A visit of a job on a date (one per job and date).
+struct VisitKey: Hashable {
+    var job: String
+    var date: CivilDate
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GridPlanCore
+
+/// Splits a scenario's assignment into independent parts: connected components of workers that
+/// share a grid through `grids` or `may_cover`. No job can be done by workers of two parts, so the
+/// parts' models share no variable and are solved separately (in parallel when allowed).
+enum Decomposition {
+    /// The parts (ordered by their first worker's position in the scenario) and the due jobs no
+    /// worker covers (they belong to no part and stay unvisited).
+    static func parts(of scenario: Scenario, patternLimit: Int = 24) -> (parts: [AssignmentInstance], uncovered: [Job]) {
+        let calendar = WorkingCalendar(horizon: scenario.horizon)
+        let travel = TravelModel(scenario: scenario)
+        let workers = scenario.workers
+        let dates = scenario.horizon.dates
+
+        // Union-find over workers sharing a grid.
+        var parent = Array(workers.indices)
+        func find(_ i: Int) -> Int {
+            var r = i
+            while parent[r] != r { r = parent[r] }
+            var k = i
+            while parent[k] != r { let n = parent[k]; parent[k] = r; k = n }
+            return r
+        }
+        var workersByGrid: [String: [Int]] = [:]
+        for (i, w) in workers.enumerated() {
+            for g in Set(w.grids + w.mayCover) { workersByGrid[g, default: []].append(i) }
+        }
+        for g in workersByGrid.keys.sorted() {
+            let ws = workersByGrid[g]!
+            for k in ws.dropFirst() {
+                let a = find(ws[0]), b = find(k)
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+
+        let due = scenario.jobs().filter { $0.dueRule.isDue(in: calendar) }
+        var uncovered: [Job] = []
+        var jobsByRoot: [Int: [Job]] = [:]
+        for j in due {
+            guard let ws = workersByGrid[j.grid], let first = ws.first else { uncovered.append(j); continue }
+            jobsByRoot[find(first), default: []].append(j)
+        }
+
+        // Leg estimate: mean km to the two nearest other due jobs of the same grid.
+        var dueByGrid: [String: [Job]] = [:]
+        for j in due { dueByGrid[j.grid, default: []].append(j) }
+        func legKm(_ job: Job) -> Double {
+            let others = dueByGrid[job.grid] ?? []
+            var best: [Double] = []
+            for o in others where o.id != job.id {
+                let k = travel.km(job.location, o.location)
+                if best.count < 2 { best.append(k); best.sort() } else if k < best[1] { best[1] = k; best.sort() }
+            }
+            if best.count == 2 { return (best[0] + best[1]) / 2 }
+            // Few neighbours: half the round trip from the first covering worker's start place.
+            let w = workersByGrid[job.grid].flatMap { $0.first.map { workers[$0] } }
+            let startKm = w.flatMap { travel.point(of: $0.start) }.map { travel.km($0, job.location) } ?? 0
+            return best.isEmpty ? startKm : (best[0] + startKm) / 2
+        }
+
+        var parts: [AssignmentInstance] = []
+        let roots = Set(workers.indices.map(find)).sorted()
+        for root in roots {
+            let memberIdx = workers.indices.filter { find($0) == root }
+            let members = memberIdx.map { workers[$0] }
+            let jobs = jobsByRoot[root] ?? []
+            let memberPos = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.id, $0) })
+            let infos: [AssignmentInstance.WorkerInfo] = members.map { w in
+                let own = jobs.filter { w.grids.contains($0.grid) }
+                var allowance = 0
+                if !own.isEmpty, let s = travel.point(of: w.start), let e = travel.point(of: w.end) {
+                    let c = GeoPoint(lat: own.map(\.location.lat).reduce(0, +) / Double(own.count),
+                                     lon: own.map(\.location.lon).reduce(0, +) / Double(own.count))
+                    let speed = w.speedKmh ?? scenario.travel.speedKmh
+                    allowance = TravelModel.minutes(km: travel.km(s, c), speedKmh: speed)
+                        + TravelModel.minutes(km: travel.km(c, e), speedKmh: speed)
+                }
+                let works = dates.map { calendar.isWorkingDay($0, for: w) }
+                return AssignmentInstance.WorkerInfo(
+                    worker: w, dayCapacity: max(0, w.availableMinutesPerDay - allowance),
+                    totalAvailable: works.filter { $0 }.count * w.availableMinutesPerDay, works: works)
+            }
+            var jobInfos: [AssignmentInstance.JobInfo] = []
+            for job in jobs {
+                // Same rule as Eligibility.isEligible, with the worker's calendar precomputed.
+                let qualified = members.indices.filter {
+                    Eligibility.qualifies(members[$0], for: job) && Eligibility.windowFits(job, members[$0])
+                }
+                let eligible: [[Int]] = dates.indices.map { di in
+                    guard job.allows(weekdayOf: dates[di]) else { return [] }
+                    return qualified.filter { infos[$0].works[di] }
+                }
+                let candidates = dates.indices.filter { eligible[$0].count >= job.workersNeeded }
+                let patterns = PatternEnumerator.patterns(for: job, candidateDates: candidates.map { dates[$0] },
+                                                          calendar: calendar, limit: patternLimit)
+                jobInfos.append(AssignmentInstance.JobInfo(
+                    job: job, patterns: patterns, candidateDays: candidates,
+                    eligible: eligible.enumerated().map { candidates.contains($0.offset) ? $0.element : [] },
+                    legKm: legKm(job), preferred: job.preferredWorker.flatMap { memberPos[$0] }))
+            }
+            parts.append(AssignmentInstance(
+                name: "part\(parts.count + 1)", dates: dates, workers: infos, jobs: jobInfos,
+                weights: scenario.weights, calendar: calendar, defaultSpeedKmh: scenario.travel.speedKmh))
+        }
+        return (parts, uncovered)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GridPlanCore
+
+/// Retries the visits routing could not place: each on another eligible worker and/or day that keeps
+/// the job's gap rules and lowers its lateness against dropping it, re-routing only the worker-days
+/// touched. A visit no alternative takes is dropped (the task becomes late and the diagnosis says why).
+///
+/// Deterministic: visits are taken by priority, then date, then job id; alternatives in a fixed order;
+/// at most `attemptsPerVisit` re-routings per visit and `totalAttempts` in all.
+struct Repair {
+    let scenario: Scenario
+    let calendar: WorkingCalendar
+    let eligibility: Eligibility
+    let jobs: [String: Job]
+    let options: RoutingOptions
+    /// Routes per worker-day.
+    private(set) var routesByKey: [WorkerDay: Route]
+    /// The visits currently in the routes.
+    private(set) var placed: [PlannedVisit]
+    var attemptsPerVisit = 8
+    var totalAttempts = 400
+    private var attempts = 0
+    /// Visits dropped for good.
+    private(set) var dropped: [PlannedVisit] = []
+
+    struct WorkerDay: Hashable, Comparable {
+        var worker: String
+        var date: CivilDate
+        static func < (a: WorkerDay, b: WorkerDay) -> Bool { (a.date, a.worker) < (b.date, b.worker) }
+    }
+
+    /// - Parameter routes: what routing made; the visits in them are read back from their stops
+    ///   (routing may have moved a visit to one of its `movableDates`).
+    init(scenario: Scenario, routes: [Route], options: RoutingOptions) {
+        self.scenario = scenario
+        calendar = WorkingCalendar(horizon: scenario.horizon)
+        eligibility = Eligibility(scenario: scenario)
+        jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.options = options
+        var byKey: [WorkerDay: Route] = [:]
+        for r in routes { byKey[WorkerDay(worker: r.worker, date: r.date)] = r }
+        routesByKey = byKey
+        var workersOf: [VisitKey: [String]] = [:]
+        for r in routes { for s in r.stops { workersOf[VisitKey(job: s.task, date: r.date), default: []].append(r.worker) } }
+        placed = workersOf.keys.sorted { ($0.date, $0.job) < ($1.date, $1.job) }.map {
+            PlannedVisit(job: $0.job, date: $0.date, workers: workersOf[$0]!.sorted())
+        }
+    }
+
+    /// Every route, sorted by date then worker.
+    var routes: [Route] { routesByKey.keys.sorted().map { routesByKey[$0]! } }
+
+    mutating func retry(_ unplaced: [PlannedVisit]) {
+        let ordered = unplaced.sorted { a, b in
+            let pa = jobs[a.job]?.priority ?? 0, pb = jobs[b.job]?.priority ?? 0
+            if pa != pb { return pa > pb }
+            return (a.date, a.job) < (b.date, b.job)
+        }
+        for v in ordered {
+            if !place(v) { dropped.append(v) }
+        }
+    }
+
+    /// Tries the alternatives of one visit; true when one was routed.
+    private mutating func place(_ v: PlannedVisit) -> Bool {
+        guard let job = jobs[v.job] else { return false }
+        let others = placed.filter { $0.job == v.job }.map(\.date).sorted()
+        let dropLate = job.dueRule.lateness(visits: others, calendar: calendar).lateDays
+        var candidates: [(late: Int, distance: Int, date: CivilDate, workers: [String])] = []
+        for d in scenario.horizon.dates where !others.contains(d) {
+            if let l = job.lastVisit, l.days(to: d) < job.minGapDays { continue }
+            if others.contains(where: { abs($0.days(to: d)) < job.minGapDays }) { continue }
+            let late = job.dueRule.lateness(visits: (others + [d]).sorted(), calendar: calendar).lateDays
+            guard late < dropLate else { continue }
+            let eligible = scenario.workers.filter { eligibility.isEligible($0, for: job, on: d) }
+            for ws in workerSets(eligible, job: job, original: v.workers) {
+                candidates.append((late, abs(v.date.days(to: d)), d, ws))
+            }
+        }
+        candidates.sort { a, b in
+            if a.late != b.late { return a.late < b.late }
+            if a.distance != b.distance { return a.distance < b.distance }
+            if a.date != b.date { return a.date < b.date }
+            return a.workers.lexicographicallyPrecedes(b.workers)
+        }
+        for c in candidates.prefix(attemptsPerVisit) {
+            guard attempts < totalAttempts else { return false }
+            attempts += 1
+            let moved = PlannedVisit(job: v.job, date: c.date, workers: c.workers)
+            if reroute(adding: moved) { return true }
+        }
+        return false
+    }
+
+    /// Worker sets to try for a job, preferred and original workers first, then the rest by id.
+    private func workerSets(_ eligible: [Worker], job: Job, original: [String]) -> [[String]] {
+        let ids = eligible.map(\.id).sorted { a, b in
+            func rank(_ w: String) -> Int { w == job.preferredWorker ? 0 : original.contains(w) ? 1 : 2 }
+            return rank(a) != rank(b) ? rank(a) < rank(b) : a < b
+        }
+        guard ids.count >= job.workersNeeded else { return [] }
+        if job.workersNeeded == 1 { return ids.map { [$0] } }
+        // Pairs (or larger groups): a few combinations in order.
+        var sets: [[String]] = []
+        func choose(_ from: Int, _ acc: [String]) {
+            if sets.count >= 6 { return }
+            if acc.count == job.workersNeeded { sets.append(acc.sorted()); return }
+            guard from < ids.count else { return }
+            for i in from..<ids.count { choose(i + 1, acc + [ids[i]]) }
+        }
+        choose(0, [])
+        return sets
+    }
+
+    /// Re-routes the worker-days `visit` touches (with their pair partners' days) with the visit added;
+    /// keeps the result only when everything in them is placed.
+    private mutating func reroute(adding visit: PlannedVisit) -> Bool {
+        var workers = Set(visit.workers)
+        var group: [PlannedVisit] = []
+        // Close over pair partners on that date.
+        var changed = true
+        while changed {
+            changed = false
+            group = placed.filter { $0.date == visit.date && !workers.isDisjoint(with: $0.workers) }
+            for g in group where !workers.isSuperset(of: g.workers) {
+                workers.formUnion(g.workers)
+                changed = true
+            }
+        }
+        // No movable dates: the other days' routes are fixed.
+        let result = WeekRouting.route(scenario: scenario, visits: group + [visit], options: options)
+        guard result.routes.allSatisfy({ $0.date == visit.date }) else { return false }
+        guard result.unplaced.isEmpty else { return false }
+        for w in workers { routesByKey[WorkerDay(worker: w, date: visit.date)] = nil }
+        for r in result.routes { routesByKey[WorkerDay(worker: r.worker, date: r.date)] = r }
+        placed.append(visit)
+        return true
+    }
+}

@@ -1,0 +1,524 @@
+import Foundation
+
+/// How long and how `RoutingSearch` searches.
+public struct SearchParameters: Sendable {
+    public var seed: UInt64
+    /// Wall-clock stop, seconds.
+    public var timeLimitSeconds: Double
+    /// Iteration budget; when set, the cooling schedule follows iterations (deterministic for a seed as long
+    /// as the time limit is not reached); when nil, it follows the clock.
+    public var maxIterations: Int?
+    /// Mean number of jobs removed per ruin (SISR's c̄).
+    public var averageRemoved: Double
+    /// Longest string removed from one route (SISR's L^max).
+    public var maxStringLength: Double
+    /// Probability of skipping an insertion position (SISR's blinks).
+    public var blinkRate: Double
+    /// Simulated-annealing start and end temperatures; nil = scaled from the mean nearest-neighbour cost.
+    public var initialTemperature: Double?
+    public var finalTemperature: Double?
+
+    public init(seed: UInt64 = 1, timeLimitSeconds: Double = 10, maxIterations: Int? = nil, averageRemoved: Double = 10,
+                maxStringLength: Double = 10, blinkRate: Double = 0.01, initialTemperature: Double? = nil,
+                finalTemperature: Double? = nil) {
+        self.seed = seed
+        self.timeLimitSeconds = timeLimitSeconds
+        self.maxIterations = maxIterations
+        self.averageRemoved = averageRemoved
+        self.maxStringLength = maxStringLength
+        self.blinkRate = blinkRate
+        self.initialTemperature = initialTemperature
+        self.finalTemperature = finalTemperature
+    }
+}
+
+/// The routing engine: greedy insertion with blinks to build, then ruin-and-recreate in the style of
+/// SISR (Christiaens & Vanden Berghe 2020: adjacent string removal, blinking insertion) under
+/// simulated-annealing acceptance, with a local search (relocate, 2-opt) polishing every new best.
+/// Periodic problems choose, for each job, the pattern whose days are cheapest to insert into.
+///
+/// Every route the search keeps is feasible: capacity, duration, visit cap, time windows, the break
+/// (travel split around it, no service in it) and the slot's end time.
+public final class RoutingSearch {
+    let problem: RoutingProblem
+    let nodeCount: Int
+    let jobCount: Int
+    let dayCount: Int
+    private var costPtr: [UnsafeMutablePointer<Double>] = []
+    private var timePtr: [UnsafeMutablePointer<Double>] = []
+    /// Allowed slots per job and day: `allowedByDay[job * dayCount + day]`.
+    let allowedByDay: [[Int]]
+    /// Slots with identical parameters share a class: one empty route per class is tried.
+    let slotClass: [Int]
+    /// Jobs by increasing cost from each job (itself first), at most `neighbourCount`.
+    let neighbours: [[Int]]
+    var rng: Xoshiro256
+    let eps = 1e-7
+
+    struct RouteState {
+        var seq: [Int] = []
+        var start: [Double] = []
+        var latest: [Double] = []
+        var load = 0.0
+        var work = 0.0
+        var cost = 0.0
+        var visits = 0
+        var feasible = true
+    }
+
+    struct State {
+        var routes: [RouteState]
+        var pattern: [Int]
+        var cost: Double
+    }
+
+    public init(problem: RoutingProblem, seed: UInt64 = 1, neighbourCount: Int = 60) {
+        self.problem = problem
+        nodeCount = problem.profiles[0].nodeCount
+        jobCount = problem.jobs.count
+        dayCount = max(1, (problem.slots.map(\.day).max() ?? 0) + 1,
+                       (problem.jobs.flatMap { $0.patterns.flatMap { $0 } }.max() ?? 0) + 1)
+        rng = Xoshiro256(seed: seed)
+        let n = nodeCount
+        for prof in problem.profiles {
+            let c = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
+            let t = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
+            let src = problem.objective == .distance ? prof.distance : prof.time
+            for i in 0..<(n * n) { c[i] = src[i]; t[i] = prof.time[i] }
+            costPtr.append(c)
+            timePtr.append(t)
+        }
+        var allowed = [[Int]](repeating: [], count: max(1, problem.jobs.count * dayCount))
+        var byDay = [[Int]](repeating: [], count: dayCount)
+        for (s, slot) in problem.slots.enumerated() { byDay[slot.day].append(s) }
+        for (j, job) in problem.jobs.enumerated() {
+            for d in Set(job.patterns.flatMap { $0 }) {
+                allowed[j * dayCount + d] = byDay[d].filter { s in (job.slotCost?[s] ?? 0) < .infinity }
+            }
+        }
+        allowedByDay = allowed
+        var classes: [String: Int] = [:]
+        slotClass = problem.slots.map { s in
+            let key = "\(s.day)|\(s.startNode)|\(s.endNode)|\(s.earliestStart)|\(s.latestEnd)|\(s.breakInterval.map { "\($0.start)-\($0.end)" } ?? "")|\(s.profile)|\(s.capacity)|\(s.maxDuration)|\(s.maxVisits)"
+            if let c = classes[key] { return c }
+            classes[key] = classes.count
+            return classes.count - 1
+        }
+        // Neighbours by symmetric cost of the first profile.
+        let c0 = problem.objective == .distance ? problem.profiles[0].distance : problem.profiles[0].time
+        let k = min(neighbourCount, problem.jobs.count)
+        neighbours = problem.jobs.indices.map { a in
+            let na = problem.jobs[a].node
+            let order = problem.jobs.indices.sorted { x, y in
+                let dx = c0[na * n + problem.jobs[x].node] + c0[problem.jobs[x].node * n + na]
+                let dy = c0[na * n + problem.jobs[y].node] + c0[problem.jobs[y].node * n + na]
+                return dx != dy ? dx < dy : (x == a ? true : (y == a ? false : x < y))
+            }
+            return Array(order.prefix(k))
+        }
+    }
+
+    deinit {
+        for p in costPtr { p.deallocate() }
+        for p in timePtr { p.deallocate() }
+    }
+
+    // MARK: - Timing
+
+    @inline(__always) func cost(_ s: Int, _ a: Int, _ b: Int) -> Double { costPtr[problem.slots[s].profile][a * nodeCount + b] }
+    @inline(__always) func time(_ s: Int, _ a: Int, _ b: Int) -> Double { timePtr[problem.slots[s].profile][a * nodeCount + b] }
+
+    /// Arrival after leaving at `t` for a leg of `d`, the break (if any) splitting the travel.
+    @inline(__always) func arrival(depart t: Double, travel d: Double, slot: RouteSlot) -> Double {
+        guard d > 0, let b = slot.breakInterval else { return t + d }
+        if t + d <= b.start + eps || t >= b.end - eps { return t + d }
+        return b.end + d - max(0, b.start - t)
+    }
+
+    /// Earliest service start at or after arrival `a`: the window opens, and service may not overlap the break.
+    @inline(__always) func serviceStart(arrival a: Double, job: RoutingJob, slot: RouteSlot) -> Double {
+        var st = max(a, job.earliestStart)
+        if let b = slot.breakInterval, st < b.end - eps, st + job.serviceTime > b.start + eps { st = b.end }
+        return st
+    }
+
+    /// The latest time the route may leave its start node and still begin the first stop at `firstStart`
+    /// (the arrival function is non-decreasing in the departure time, so this bisects).
+    public func latestDeparture(slot s: Int, firstJob j: Int, firstStart: Double) -> Double {
+        let slot = problem.slots[s]
+        let d = time(s, slot.startNode, problem.jobs[j].node)
+        var lo = slot.earliestStart, hi = max(slot.earliestStart, firstStart)
+        if arrival(depart: hi, travel: d, slot: slot) <= firstStart + eps { return hi }
+        for _ in 0..<100 where hi - lo > 1e-7 {
+            let mid = (lo + hi) / 2
+            if arrival(depart: mid, travel: d, slot: slot) <= firstStart + eps { lo = mid } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Arrival at `job`'s node when leaving the slot's start node at `t`.
+    public func firstArrival(slot s: Int, firstJob j: Int, departing t: Double) -> Double {
+        let slot = problem.slots[s]
+        return arrival(depart: t, travel: time(s, slot.startNode, problem.jobs[j].node), slot: slot)
+    }
+
+    /// Recomputes a route's schedule, totals and feasibility.
+    func refresh(_ r: inout RouteState, slot s: Int) {
+        let slot = problem.slots[s]
+        r.start.removeAll(keepingCapacity: true)
+        r.load = 0; r.work = 0; r.cost = 0; r.visits = 0; r.feasible = true
+        var t = slot.earliestStart
+        var prev = slot.startNode
+        for j in r.seq {
+            let job = problem.jobs[j]
+            let d = time(s, prev, job.node)
+            let st = serviceStart(arrival: arrival(depart: t, travel: d, slot: slot), job: job, slot: slot)
+            if st > job.latestStart + eps { r.feasible = false }
+            r.start.append(st)
+            t = st + job.serviceTime
+            r.work += d + job.serviceTime
+            r.cost += cost(s, prev, job.node) + (job.slotCost?[s] ?? 0)
+            r.load += job.demand
+            if job.countsAsVisit { r.visits += 1 }
+            prev = job.node
+        }
+        if !r.seq.isEmpty {
+            let d = time(s, prev, slot.endNode)
+            r.work += d
+            r.cost += cost(s, prev, slot.endNode)
+            if arrival(depart: t, travel: d, slot: slot) > slot.latestEnd + eps { r.feasible = false }
+        }
+        if r.load > slot.capacity + eps || r.work > slot.maxDuration + eps || r.visits > slot.maxVisits { r.feasible = false }
+        // Latest service starts (valid without a break; with one, insertions are simulated).
+        r.latest = [Double](repeating: 0, count: r.seq.count)
+        var next = slot.endNode
+        var lat = slot.latestEnd
+        for k in stride(from: r.seq.count - 1, through: 0, by: -1) {
+            let job = problem.jobs[r.seq[k]]
+            lat = min(job.latestStart, lat - job.serviceTime - time(s, job.node, next))
+            r.latest[k] = lat
+            next = job.node
+        }
+    }
+
+    /// Whether inserting job `j` at `pos` keeps the route's schedule feasible (capacity etc. checked by the caller).
+    @inline(__always) func timeFeasible(_ r: RouteState, slot s: Int, job j: Int, at pos: Int) -> Bool {
+        let slot = problem.slots[s]
+        let job = problem.jobs[j]
+        let prevNode = pos == 0 ? slot.startNode : problem.jobs[r.seq[pos - 1]].node
+        let dep = pos == 0 ? slot.earliestStart : r.start[pos - 1] + problem.jobs[r.seq[pos - 1]].serviceTime
+        if slot.breakInterval == nil {
+            let st = max(dep + time(s, prevNode, job.node), job.earliestStart)
+            if st > job.latestStart + eps { return false }
+            let nextNode = pos == r.seq.count ? slot.endNode : problem.jobs[r.seq[pos]].node
+            let arr = st + job.serviceTime + time(s, job.node, nextNode)
+            let lat = pos == r.seq.count ? slot.latestEnd : r.latest[pos]
+            return arr <= lat + eps
+        }
+        var t = dep
+        var prev = prevNode
+        var st = serviceStart(arrival: arrival(depart: t, travel: time(s, prev, job.node), slot: slot), job: job, slot: slot)
+        if st > job.latestStart + eps { return false }
+        t = st + job.serviceTime
+        prev = job.node
+        var k = pos
+        while k < r.seq.count {
+            let o = problem.jobs[r.seq[k]]
+            st = serviceStart(arrival: arrival(depart: t, travel: time(s, prev, o.node), slot: slot), job: o, slot: slot)
+            if st > o.latestStart + eps { return false }
+            if st <= r.start[k] + eps { return true }  // back on the old schedule from here
+            t = st + o.serviceTime
+            prev = o.node
+            k += 1
+        }
+        return arrival(depart: t, travel: time(s, prev, slot.endNode), slot: slot) <= slot.latestEnd + eps
+    }
+
+    // MARK: - Insertion
+
+    struct Insertion { var slot: Int; var pos: Int; var delta: Double }
+
+    /// The cheapest feasible insertion of job `j` into the routes of `day`.
+    func bestInsertion(of j: Int, day: Int, in state: State, blink: Bool) -> Insertion? {
+        let job = problem.jobs[j]
+        var best: Insertion?
+        var bestDelta = Double.infinity
+        var triedEmpty = Set<Int>()
+        for s in allowedByDay[j * dayCount + day] {
+            let r = state.routes[s]
+            let slot = problem.slots[s]
+            if r.seq.isEmpty {
+                if triedEmpty.contains(slotClass[s]) && job.slotCost == nil { continue }
+                triedEmpty.insert(slotClass[s])
+            }
+            if r.load + job.demand > slot.capacity + eps { continue }
+            if job.countsAsVisit && r.visits + 1 > slot.maxVisits { continue }
+            let sc = job.slotCost?[s] ?? 0
+            let cp = costPtr[slot.profile], tp = timePtr[slot.profile]
+            let n = nodeCount
+            for pos in 0...r.seq.count {
+                if blink && rng.unit() < params.blinkRate { continue }
+                let a = pos == 0 ? slot.startNode : problem.jobs[r.seq[pos - 1]].node
+                let b = pos == r.seq.count ? slot.endNode : problem.jobs[r.seq[pos]].node
+                var delta = cp[a * n + job.node] + cp[job.node * n + b] + sc
+                if !r.seq.isEmpty { delta -= cp[a * n + b] }
+                if delta >= bestDelta { continue }
+                if slot.maxDuration < .infinity {
+                    var w = r.work + job.serviceTime + tp[a * n + job.node] + tp[job.node * n + b]
+                    if !r.seq.isEmpty { w -= tp[a * n + b] }
+                    if w > slot.maxDuration + eps { continue }
+                }
+                if !timeFeasible(r, slot: s, job: j, at: pos) { continue }
+                bestDelta = delta
+                best = Insertion(slot: s, pos: pos, delta: delta)
+            }
+        }
+        return best
+    }
+
+    /// Inserts `j` choosing its cheapest pattern; false when no pattern fits.
+    @discardableResult
+    func insert(_ j: Int, into state: inout State, blink: Bool) -> Bool {
+        let job = problem.jobs[j]
+        var perDay: [Int: Insertion?] = [:]
+        var bestPattern = -1
+        var bestCost = Double.infinity
+        for (q, days) in job.patterns.enumerated() {
+            var total = 0.0
+            var ok = true
+            for d in days {
+                if perDay[d] == nil { perDay[d] = .some(bestInsertion(of: j, day: d, in: state, blink: blink)) }
+                guard let ins = perDay[d]!, ok else { ok = false; break }
+                total += ins.delta
+            }
+            if ok && total < bestCost { bestCost = total; bestPattern = q }
+        }
+        guard bestPattern >= 0 else { return false }
+        for d in job.patterns[bestPattern] {
+            let ins = perDay[d]!!
+            state.routes[ins.slot].seq.insert(j, at: ins.pos)
+            refresh(&state.routes[ins.slot], slot: ins.slot)
+            state.cost += ins.delta
+        }
+        state.pattern[j] = bestPattern
+        state.cost -= job.unservedPenalty
+        return true
+    }
+
+    /// Slots currently holding job `j`.
+    func slots(of j: Int, in state: State) -> [Int] {
+        let q = state.pattern[j]
+        guard q >= 0 else { return [] }
+        var result: [Int] = []
+        for d in problem.jobs[j].patterns[q] {
+            for s in allowedByDay[j * dayCount + d] where state.routes[s].seq.contains(j) { result.append(s); break }
+        }
+        return result
+    }
+
+    /// Takes job `j` out of every route; returns the touched slots (not yet refreshed).
+    func remove(_ j: Int, from state: inout State) -> [Int] {
+        let touched = slots(of: j, in: state)
+        for s in touched {
+            if let i = state.routes[s].seq.firstIndex(of: j) { state.routes[s].seq.remove(at: i) }
+        }
+        state.pattern[j] = -1
+        return touched
+    }
+
+    func recomputeCost(_ state: inout State) {
+        var c = 0.0
+        for r in state.routes { c += r.cost }
+        for j in 0..<jobCount where state.pattern[j] < 0 { c += problem.jobs[j].unservedPenalty }
+        state.cost = c
+    }
+
+    // MARK: - Ruin and recreate
+
+    func ruin(_ state: inout State) -> [Int] {
+        let served = (0..<jobCount).filter { state.pattern[$0] >= 0 && !problem.jobs[$0].fixed }
+        guard !served.isEmpty else { return [] }
+        let nonEmpty = state.routes.filter { !$0.seq.isEmpty }
+        let avgLen = Double(nonEmpty.reduce(0) { $0 + $1.seq.count }) / Double(max(1, nonEmpty.count))
+        let lsMax = min(params.maxStringLength, max(1, avgLen))
+        let ksMax = max(1, 4 * params.averageRemoved / (1 + lsMax) - 1)
+        let ks = Int(rng.unit() * ksMax) + 1
+        let seed = served[rng.below(served.count)]
+        var removed: [Int] = []
+        var isRemoved = [Bool](repeating: false, count: jobCount)
+        var ruined = Set<Int>()
+        var touched = Set<Int>()
+        for c in neighbours[seed] {
+            if ruined.count >= ks { break }
+            if isRemoved[c] || state.pattern[c] < 0 || problem.jobs[c].fixed { continue }
+            let routesOfC = slots(of: c, in: state).filter { !ruined.contains($0) }
+            guard !routesOfC.isEmpty else { continue }
+            let s = routesOfC[rng.below(routesOfC.count)]
+            let seq = state.routes[s].seq
+            let idx = seq.firstIndex(of: c)!
+            let lMax = min(Double(seq.count), lsMax)
+            let l = min(seq.count, Int(rng.unit() * lMax) + 1)
+            var victims: [Int]
+            if rng.unit() < 0.5 || seq.count <= l {
+                let lo = max(0, idx - l + 1), hi = min(idx, seq.count - l)
+                let from = lo + rng.below(hi - lo + 1)
+                victims = Array(seq[from..<(from + l)])
+            } else {
+                var m = 1
+                while m < seq.count - l && rng.unit() > 0.01 { m += 1 }
+                let total = l + m
+                let lo = max(0, idx - total + 1), hi = min(idx, seq.count - total)
+                let from = lo + rng.below(max(1, hi - lo + 1))
+                let keepAt = rng.below(l + 1)
+                victims = []
+                for (o, x) in seq[from..<min(seq.count, from + total)].enumerated() where !(o >= keepAt && o < keepAt + m) {
+                    victims.append(x)
+                }
+            }
+            for v in victims where !isRemoved[v] && !problem.jobs[v].fixed {
+                isRemoved[v] = true
+                removed.append(v)
+                for t in remove(v, from: &state) { touched.insert(t) }
+            }
+            ruined.insert(s)
+        }
+        for s in touched.sorted() {
+            refresh(&state.routes[s], slot: s)
+            if !state.routes[s].feasible {
+                // Without the triangle inequality a removal can delay the rest: empty the route of movable jobs.
+                for v in state.routes[s].seq where !problem.jobs[v].fixed && !isRemoved[v] {
+                    isRemoved[v] = true
+                    removed.append(v)
+                    for t in remove(v, from: &state) where t != s { refresh(&state.routes[t], slot: t) }
+                }
+                refresh(&state.routes[s], slot: s)
+            }
+        }
+        recomputeCost(&state)
+        return removed
+    }
+
+    func sortForInsertion(_ jobs: inout [Int]) {
+        let pick = rng.below(11)
+        let depot = problem.slots.first?.startNode ?? 0
+        let c0 = problem.objective == .distance ? problem.profiles[0].distance : problem.profiles[0].time
+        if pick < 4 {
+            for i in stride(from: jobs.count - 1, to: 0, by: -1) { jobs.swapAt(i, rng.below(i + 1)) }
+        } else if pick < 8 {
+            jobs.sort { a, b in
+                let da = problem.jobs[a].demand, db = problem.jobs[b].demand
+                return da != db ? da > db : a < b
+            }
+        } else if pick < 10 {
+            jobs.sort { a, b in
+                let da = c0[depot * nodeCount + problem.jobs[a].node], db = c0[depot * nodeCount + problem.jobs[b].node]
+                return da != db ? da > db : a < b
+            }
+        } else {
+            jobs.sort { a, b in
+                let da = c0[depot * nodeCount + problem.jobs[a].node], db = c0[depot * nodeCount + problem.jobs[b].node]
+                return da != db ? da < db : a < b
+            }
+        }
+        // Fixed jobs and tight windows first keep pinned stops placeable.
+        jobs.sort { a, b in problem.jobs[a].fixed && !problem.jobs[b].fixed }
+    }
+
+    func recreate(_ state: inout State, _ removed: [Int]) {
+        var todo = removed
+        for j in 0..<jobCount where state.pattern[j] < 0 && !removed.contains(j) { todo.append(j) }
+        sortForInsertion(&todo)
+        for j in todo { insert(j, into: &state, blink: true) }
+    }
+
+    // MARK: - Solve
+
+    private(set) var params = SearchParameters()
+
+    /// Builds a solution and improves it until the iteration budget or the time limit is used up.
+    public func solve(_ parameters: SearchParameters, initialRoutes: [[Int]]? = nil) -> RoutingSolution {
+        params = parameters
+        rng = Xoshiro256(seed: parameters.seed)
+        let clock = ContinuousClock()
+        let began = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - began
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        var state = State(routes: [RouteState](repeating: RouteState(), count: problem.slots.count),
+                          pattern: [Int](repeating: -1, count: jobCount), cost: 0)
+        recomputeCost(&state)
+        // Construction: fixed jobs in the given order, then the rest by decreasing distance from the depot.
+        var order = Array(0..<jobCount)
+        let depot = problem.slots.first?.startNode ?? 0
+        let c0 = problem.objective == .distance ? problem.profiles[0].distance : problem.profiles[0].time
+        order.sort { a, b in
+            let fa = problem.jobs[a].fixed, fb = problem.jobs[b].fixed
+            if fa != fb { return fa }
+            if fa { return a < b }
+            let da = c0[depot * nodeCount + problem.jobs[a].node], db = c0[depot * nodeCount + problem.jobs[b].node]
+            return da != db ? da > db : a < b
+        }
+        for j in order { insert(j, into: &state, blink: false) }
+        recomputeCost(&state)
+        localSearch(&state)
+        var best = state
+        var current = state
+        var iterations = 0
+        let nn = meanNearestCost()
+        let t0 = parameters.initialTemperature ?? max(1e-3, 10 * nn)
+        let tf = parameters.finalTemperature ?? max(1e-4, 0.1 * nn)
+        let movable = (0..<jobCount).contains { !problem.jobs[$0].fixed }
+        while movable {
+            if let m = parameters.maxIterations, iterations >= m { break }
+            let now = (iterations & 15) == 0 ? elapsed() : 0
+            if (iterations & 15) == 0 && now >= parameters.timeLimitSeconds { break }
+            let progress: Double
+            if let m = parameters.maxIterations { progress = Double(iterations) / Double(max(1, m)) }
+            else { progress = min(1, elapsed() / max(1e-9, parameters.timeLimitSeconds)) }
+            let temperature = t0 * pow(tf / t0, progress)
+            var cand = current
+            let removed = ruin(&cand)
+            recreate(&cand, removed)
+            recomputeCost(&cand)
+            iterations += 1
+            if cand.cost < current.cost - temperature * log(max(1e-300, rng.unit())) {
+                current = cand
+                if current.cost < best.cost - 1e-9 {
+                    localSearch(&current)
+                    best = current
+                }
+            }
+        }
+        return export(best, iterations: iterations)
+    }
+
+    func meanNearestCost() -> Double {
+        guard jobCount > 1 else { return 1 }
+        var total = 0.0
+        let c0 = problem.objective == .distance ? problem.profiles[0].distance : problem.profiles[0].time
+        for j in 0..<jobCount {
+            let a = problem.jobs[j].node
+            var m = Double.infinity
+            for k in neighbours[j].prefix(6) where k != j {
+                m = min(m, c0[a * nodeCount + problem.jobs[k].node])
+            }
+            if m < .infinity { total += m }
+        }
+        return max(1e-3, total / Double(jobCount))
+    }
+
+    func export(_ state: State, iterations: Int) -> RoutingSolution {
+        var routes: [SolvedRoute] = []
+        var routing = 0.0
+        for (s, r) in state.routes.enumerated() where !r.seq.isEmpty {
+            routes.append(SolvedRoute(slot: s, jobs: r.seq, serviceStarts: r.start))
+            routing += r.cost
+        }
+        let patterns: [Int?] = state.pattern.map { $0 >= 0 ? $0 : nil }
+        return RoutingSolution(routes: routes, patternOfJob: patterns,
+                               unserved: (0..<jobCount).filter { state.pattern[$0] < 0 },
+                               routingCost: routing, iterations: iterations)
+    }
+}
+

@@ -1,0 +1,416 @@
+import Foundation
+import GridPlanCore
+
+/// Options of the routing step.
+public struct RoutingOptions: Sendable {
+    /// Wall-clock limit for all worker-days together, seconds. The search is iteration-bounded and normally
+    /// ends well before; the limit is only a safety stop (reaching it makes the result timing-dependent).
+    public var timeLimitSeconds: Double
+    /// Seed of the search's random source.
+    public var seed: UInt64
+
+    public init(timeLimitSeconds: Double = 10, seed: UInt64 = 1) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.seed = seed
+    }
+}
+
+/// What routing made of the assignment's visits.
+public struct WeekRoutingResult: Sendable {
+    /// One route per worker-day with at least one stop, sorted by date, then worker id. Each keeps
+    /// format §5 rules 1–6.
+    public var routes: [Route]
+    /// Visits that could not be fitted into any valid route (in input order).
+    public var unplaced: [PlannedVisit]
+
+    public init(routes: [Route], unplaced: [PlannedVisit]) {
+        self.routes = routes
+        self.unplaced = unplaced
+    }
+}
+
+/// Turns the assignment's visits (job, date, workers) into timed routes, one per worker-day.
+///
+/// Pair visits are placed first: a common start minute is searched that fits every worker of the pair,
+/// and the stop is pinned at that minute in each of their routes. The other visits are then routed by
+/// `RoutingSearch`, per group of workers that share grids, with every worker-day of the week as a route
+/// slot: a visit stays with its assigned worker and date unless another eligible worker of the same date
+/// (or one of the visit's `movableDates`) saves clearly more travel than the reassignment penalty.
+public enum WeekRouting {
+    /// Travel minutes a visit must save before it leaves its assigned worker.
+    static let reassignPenaltyMinutes = 15.0
+    /// Travel minutes a visit must save before it moves to one of its movable dates.
+    static let moveDatePenaltyMinutes = 10.0
+    /// Above this many locations a worker group is routed worker by worker (matrix memory).
+    static let maxGroupNodes = 900
+
+    /// Routes `visits` for `scenario`.
+    ///
+    /// - Complexity: per group, O(n²) travel legs for n locations, then an iteration-bounded search.
+    public static func route(scenario: Scenario, visits: [PlannedVisit], options: RoutingOptions) -> WeekRoutingResult {
+        var builder = WeekRouter(scenario: scenario, options: options)
+        return builder.run(visits)
+    }
+}
+
+/// A pair visit's stop pinned at a minute in one worker's day.
+struct PinnedStop {
+    var visit: Int
+    var job: Job
+    var start: Int
+}
+
+/// The working state of one `WeekRouting.route` call.
+struct WeekRouter {
+    let scenario: Scenario
+    let options: RoutingOptions
+    let jobs: [String: Job]
+    let workers: [String: Worker]
+    let calendar: WorkingCalendar
+    let travel: TravelModel
+
+    init(scenario: Scenario, options: RoutingOptions) {
+        self.scenario = scenario
+        self.options = options
+        jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        workers = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        calendar = WorkingCalendar(horizon: scenario.horizon)
+        travel = TravelModel(scenario: scenario)
+    }
+
+    struct DayKey: Hashable { var worker: String; var date: CivilDate }
+
+    /// Whether `worker` may do `job` on `date` at all (format §5 rules 1, 4 weekdays, 5).
+    func eligible(_ worker: Worker, _ job: Job, on date: CivilDate) -> Bool {
+        calendar.isWorkingDay(date, for: worker) && job.allows(weekdayOf: date) && worker.covers(grid: job.grid)
+            && job.skills.allSatisfy(worker.skills.contains) && !job.windowIsEmpty
+    }
+
+    /// The window a stop of `job` must lie in for `worker`: the job's window within the shift.
+    func stopWindow(_ job: Job, _ worker: Worker) -> (Int, Int) {
+        let w = job.window ?? worker.shift
+        return (max(w.start.minutes, worker.shift.start.minutes), min(w.end.minutes, worker.shift.end.minutes))
+    }
+
+    mutating func run(_ visits: [PlannedVisit]) -> WeekRoutingResult {
+        var unplaced = Set<Int>()
+        var pairs: [Int] = []
+        for (i, v) in visits.enumerated() {
+            guard let job = jobs[v.job], !v.workers.isEmpty, Set(v.workers).count == v.workers.count,
+                  v.workers.count == max(1, job.workersNeeded),
+                  v.workers.allSatisfy({ workers[$0].map { eligible($0, job, on: v.date) } ?? false }) else {
+                unplaced.insert(i)
+                continue
+            }
+            if v.workers.count >= 2 { pairs.append(i) }
+        }
+        // Pairs first: a common minute per pair, pinned in each worker's day.
+        var pinned: [DayKey: [PinnedStop]] = [:]
+        let pairOrder = pairs.sorted { a, b in
+            let va = visits[a], vb = visits[b]
+            if va.date != vb.date { return va.date < vb.date }
+            let wa = jobs[va.job]!.window?.lengthMinutes ?? 1440, wb = jobs[vb.job]!.window?.lengthMinutes ?? 1440
+            return wa != wb ? wa < wb : a < b
+        }
+        for i in pairOrder {
+            let v = visits[i]
+            let job = jobs[v.job]!
+            if let s = commonStart(for: job, workers: v.workers.map { workers[$0]! }, on: v.date, pinned: pinned) {
+                for w in v.workers { pinned[DayKey(worker: w, date: v.date), default: []].append(PinnedStop(visit: i, job: job, start: s)) }
+                for w in v.workers { pinned[DayKey(worker: w, date: v.date)]!.sort { $0.start < $1.start } }
+            } else {
+                unplaced.insert(i)
+            }
+        }
+        // Singles and pinned stops: per group of workers sharing grids. A pinned stop the search could not
+        // keep (possible only without the triangle inequality) drops its pair everywhere, and the groups rerun.
+        var routes: [Route] = []
+        while true {
+            routes = []
+            var lost = Set<Int>()
+            var failedPairs = Set<Int>()
+            for group in workerGroups() {
+                let (r, u) = solveGroup(group, visits: visits, pinned: pinned)
+                routes += r
+                for i in u { if visits[i].workers.count >= 2 { failedPairs.insert(i) } else { lost.insert(i) } }
+            }
+            if failedPairs.isEmpty {
+                unplaced.formUnion(lost)
+                break
+            }
+            unplaced.formUnion(failedPairs)
+            for k in pinned.keys { pinned[k]!.removeAll { failedPairs.contains($0.visit) } }
+        }
+        routes.sort { a, b in a.date != b.date ? a.date < b.date : a.worker < b.worker }
+        return WeekRoutingResult(routes: routes, unplaced: unplaced.sorted().map { visits[$0] })
+    }
+
+    // MARK: - Pairs
+
+    /// Arrival in whole minutes with the break splitting travel.
+    static func arrival(depart t: Int, travel d: Int, breakTime: TimeWindow?) -> Int {
+        guard d > 0, let b = breakTime else { return t + d }
+        let bs = b.start.minutes, be = b.end.minutes
+        if t + d <= bs || t >= be { return t + d }
+        return be + d - max(0, bs - t)
+    }
+
+    /// Whether a worker's day holding only `stops` (sorted by start) is feasible.
+    func pinnedDayFeasible(_ worker: Worker, _ stops: [PinnedStop]) -> Bool {
+        var t = worker.shift.start.minutes
+        var prev = worker.start
+        var visitsCount = 0
+        for p in stops {
+            let leg = travel.leg(from: prev, to: p.job.id, worker: worker)
+            if WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: worker.breakTime) > p.start { return false }
+            if let b = worker.breakTime, p.start < b.end.minutes, p.start + p.job.durationMin > b.start.minutes { return false }
+            t = p.start + p.job.durationMin
+            prev = p.job.id
+            if p.job.kind == .visit { visitsCount += 1 }
+        }
+        if visitsCount > (worker.maxVisitsPerDay ?? .max) { return false }
+        let leg = travel.leg(from: prev, to: worker.end, worker: worker)
+        return WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: worker.breakTime) <= worker.shift.end.minutes
+    }
+
+    /// The minute at which every worker of a pair can start `job` on `date`, or nil.
+    ///
+    /// Candidates are every 5 minutes across the common window (and its last minute); the one adding the least
+    /// travel to the workers' pinned days wins, the earliest on a tie.
+    func commonStart(for job: Job, workers ws: [Worker], on date: CivilDate, pinned: [DayKey: [PinnedStop]]) -> Int? {
+        var lo = 0, hi = 1440
+        for w in ws {
+            let (a, b) = stopWindow(job, w)
+            lo = max(lo, a)
+            hi = min(hi, b - job.durationMin)
+        }
+        guard lo <= hi else { return nil }
+        var candidates = Array(stride(from: lo, through: hi, by: 5))
+        if candidates.last != hi { candidates.append(hi) }
+        var best: (Int, Int)?
+        for s in candidates {
+            var added = 0
+            var ok = true
+            for w in ws {
+                var day = pinned[DayKey(worker: w.id, date: date)] ?? []
+                let probe = PinnedStop(visit: -1, job: job, start: s)
+                let at = day.firstIndex { $0.start > s } ?? day.count
+                day.insert(probe, at: at)
+                guard pinnedDayFeasible(w, day) else { ok = false; break }
+                let prev = at == 0 ? w.start : day[at - 1].job.id
+                let next = at == day.count - 1 ? w.end : day[at + 1].job.id
+                added += travel.leg(from: prev, to: job.id, worker: w).minutes + travel.leg(from: job.id, to: next, worker: w).minutes
+                    - travel.leg(from: prev, to: next, worker: w).minutes
+            }
+            if ok && (best == nil || added < best!.1) { best = (s, added) }
+        }
+        return best?.0
+    }
+
+    // MARK: - Groups
+
+    /// Workers linked by shared grids (grids and may_cover), each group with the visits it routes.
+    func workerGroups() -> [[String]] {
+        let ids = scenario.workers.map(\.id)
+        var parent = Array(ids.indices)
+        func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
+        var byGrid: [String: Int] = [:]
+        for (i, w) in scenario.workers.enumerated() {
+            for g in w.grids + w.mayCover {
+                if let o = byGrid[g] { parent[find(i)] = find(o) } else { byGrid[g] = i }
+            }
+        }
+        var groups: [Int: [String]] = [:]
+        for (i, id) in ids.enumerated() { groups[find(i), default: []].append(id) }
+        return groups.keys.sorted().map { groups[$0]! }
+    }
+
+    // MARK: - One group
+
+    mutating func solveGroup(_ groupWorkers: [String], visits: [PlannedVisit], pinned: [DayKey: [PinnedStop]]) -> ([Route], Set<Int>) {
+        let inGroup = Set(groupWorkers)
+        let singles = visits.indices.filter { i in
+            visits[i].workers.count == 1 && inGroup.contains(visits[i].workers[0]) && isRoutable(visits[i])
+        }
+        // Count distinct locations; a large group is routed worker by worker.
+        var locations = Set<String>()
+        for w in groupWorkers { locations.insert(workers[w]!.start); locations.insert(workers[w]!.end) }
+        for i in singles { locations.insert(visits[i].job) }
+        for (k, ps) in pinned where inGroup.contains(k.worker) { for p in ps { locations.insert(p.job.id) } }
+        if locations.count > WeekRouting.maxGroupNodes && groupWorkers.count > 1 {
+            var routes: [Route] = []
+            var unplaced = Set<Int>()
+            for w in groupWorkers {
+                let (r, u) = solveWorkers([w], singles: singles.filter { visits[$0].workers[0] == w }, visits: visits,
+                                          pinned: pinned, allowReassign: false)
+                routes += r
+                unplaced.formUnion(u)
+            }
+            return (routes, unplaced)
+        }
+        return solveWorkers(groupWorkers, singles: singles, visits: visits, pinned: pinned, allowReassign: true)
+    }
+
+    /// Whether a single visit passed the entry checks of `run` (known job and worker, eligible).
+    func isRoutable(_ v: PlannedVisit) -> Bool {
+        guard let job = jobs[v.job], max(1, job.workersNeeded) == 1, let w = workers[v.workers[0]] else { return false }
+        return eligible(w, job, on: v.date)
+    }
+
+    /// Builds and solves the routing problem of some workers' week.
+    func solveWorkers(_ ws: [String], singles: [Int], visits: [PlannedVisit], pinned: [DayKey: [PinnedStop]],
+                      allowReassign: Bool) -> ([Route], Set<Int>) {
+        let horizonDates = scenario.horizon.dates
+        // Nodes: places, then job locations, in first-seen order.
+        var nodeIds: [String] = []
+        var nodeOf: [String: Int] = [:]
+        func node(_ id: String) -> Int {
+            if let n = nodeOf[id] { return n }
+            nodeOf[id] = nodeIds.count
+            nodeIds.append(id)
+            return nodeIds.count - 1
+        }
+        let groupWorkers = ws.map { workers[$0]! }
+        for w in groupWorkers { _ = node(w.start); _ = node(w.end) }
+        var pinnedHere: [(DayKey, PinnedStop)] = []
+        for w in ws {
+            for d in horizonDates { for p in pinned[DayKey(worker: w, date: d)] ?? [] { pinnedHere.append((DayKey(worker: w, date: d), p)) } }
+        }
+        for (_, p) in pinnedHere { _ = node(p.job.id) }
+        for i in singles { _ = node(visits[i].job) }
+        guard !pinnedHere.isEmpty || !singles.isEmpty else { return ([], []) }
+        // Profiles: one per distinct speed.
+        var speedProfile: [Double: Int] = [:]
+        var representatives: [Worker] = []
+        for w in groupWorkers {
+            let sp = w.speedKmh ?? scenario.travel.speedKmh
+            if speedProfile[sp] == nil { speedProfile[sp] = representatives.count; representatives.append(w) }
+        }
+        let n = nodeIds.count
+        var profiles: [TravelProfile] = []
+        for rep in representatives {
+            var t = [Double](repeating: 0, count: n * n)
+            var dist = [Double](repeating: 0, count: n * n)
+            for a in 0..<n {
+                for b in 0..<n where a != b {
+                    let leg = travel.leg(from: nodeIds[a], to: nodeIds[b], worker: rep)
+                    t[a * n + b] = Double(leg.minutes)
+                    dist[a * n + b] = leg.km
+                }
+            }
+            profiles.append(TravelProfile(nodeCount: n, time: t, distance: dist))
+        }
+        // Slots: every working day of every worker.
+        var slots: [RouteSlot] = []
+        var slotKeys: [DayKey] = []
+        var slotOf: [DayKey: Int] = [:]
+        for (wi, w) in groupWorkers.enumerated() {
+            for (di, d) in horizonDates.enumerated() where calendar.isWorkingDay(d, for: w) {
+                let key = DayKey(worker: w.id, date: d)
+                slotOf[key] = slots.count
+                slotKeys.append(key)
+                slots.append(RouteSlot(
+                    vehicle: wi, day: di, startNode: node(w.start), endNode: node(w.end),
+                    earliestStart: Double(w.shift.start.minutes), latestEnd: Double(w.shift.end.minutes),
+                    breakInterval: w.breakTime.map { (Double($0.start.minutes), Double($0.end.minutes)) },
+                    profile: speedProfile[w.speedKmh ?? scenario.travel.speedKmh]!,
+                    maxVisits: w.maxVisitsPerDay ?? .max))
+            }
+        }
+        let dayIndex = Dictionary(horizonDates.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var rjobs: [RoutingJob] = []
+        var origin: [(visit: Int, pinned: Bool)] = []
+        let hugePenalty = 1e7
+        // Pinned pair stops first, in time order per day so construction appends them.
+        for (key, p) in pinnedHere.sorted(by: { a, b in a.1.start != b.1.start ? a.1.start < b.1.start : a.1.visit < b.1.visit }) {
+            var sc = [Double](repeating: .infinity, count: slots.count)
+            sc[slotOf[key]!] = 0
+            rjobs.append(RoutingJob(node: node(p.job.id), serviceTime: Double(p.job.durationMin),
+                                    window: (Double(p.start), Double(p.start)), semantics: .startByDue,
+                                    countsAsVisit: p.job.kind == .visit, patterns: [[dayIndex[key.date]!]],
+                                    slotCost: sc, unservedPenalty: hugePenalty * 10, fixed: true))
+            origin.append((p.visit, true))
+        }
+        var visitsPerJob: [String: Int] = [:]
+        for v in visits { visitsPerJob[v.job, default: 0] += 1 }
+        for i in singles {
+            let v = visits[i]
+            let job = jobs[v.job]!
+            var sc = [Double](repeating: .infinity, count: slots.count)
+            var days = [v.date]
+            if allowReassign && visitsPerJob[v.job] == 1 {
+                days += v.movableDates.filter { $0 != v.date && scenario.horizon.contains($0) }.sorted()
+            }
+            var patterns: [[Int]] = []
+            for d in days {
+                var any = false
+                for w in groupWorkers where (w.id == v.workers[0] || allowReassign) && eligible(w, job, on: d) {
+                    guard let s = slotOf[DayKey(worker: w.id, date: d)] else { continue }
+                    sc[s] = (w.id == v.workers[0] ? 0 : WeekRouting.reassignPenaltyMinutes)
+                        + (d == v.date ? 0 : WeekRouting.moveDatePenaltyMinutes)
+                    any = true
+                }
+                if any { patterns.append([dayIndex[d]!]) }
+            }
+            let window = job.window.map { (Double($0.start.minutes), Double($0.end.minutes)) } ?? (0, 1440)
+            rjobs.append(RoutingJob(node: node(v.job), serviceTime: Double(job.durationMin), window: window,
+                                    semantics: .endByWindowEnd, countsAsVisit: job.kind == .visit,
+                                    patterns: patterns.isEmpty ? [[dayIndex[v.date]!]] : patterns, slotCost: sc,
+                                    unservedPenalty: hugePenalty))
+            origin.append((i, false))
+        }
+        let problem = RoutingProblem(profiles: profiles, slots: slots, jobs: rjobs, objective: .travelTime)
+        let search = RoutingSearch(problem: problem, seed: options.seed)
+        let movable = singles.count
+        let params = SearchParameters(seed: options.seed, timeLimitSeconds: options.timeLimitSeconds,
+                                      maxIterations: min(30_000, max(300, 60 * movable)),
+                                      initialTemperature: 10, finalTemperature: 0.5)
+        let solution = search.solve(params)
+        var unplaced = Set<Int>()
+        for j in solution.unserved { unplaced.insert(origin[j].visit) }
+        // Routes, timed in whole minutes.
+        var routes: [Route] = []
+        for sr in solution.routes {
+            let key = slotKeys[sr.slot]
+            let w = workers[key.worker]!
+            var stops: [Stop] = []
+            let firstStart = Int(sr.serviceStarts[0].rounded())
+            var depart = Int(search.latestDeparture(slot: sr.slot, firstJob: sr.jobs[0], firstStart: Double(firstStart)).rounded(.down))
+            while depart > w.shift.start.minutes &&
+                    Int(search.firstArrival(slot: sr.slot, firstJob: sr.jobs[0], departing: Double(depart)).rounded()) > firstStart {
+                depart -= 1
+            }
+            depart = max(depart, w.shift.start.minutes)
+            let routeStart = depart
+            var prev = w.start
+            var t = depart
+            var travelMin = 0, serviceMin = 0
+            var travelKm = 0.0
+            for (k, j) in sr.jobs.enumerated() {
+                let o = origin[j]
+                let v = visits[o.visit]
+                let job = jobs[v.job]!
+                let leg = travel.leg(from: prev, to: job.id, worker: w)
+                let arrive = WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: w.breakTime)
+                let start = Int(sr.serviceStarts[k].rounded())
+                stops.append(Stop(task: job.id, kind: job.kind, arrive: TimeOfDay(minutes: arrive),
+                                  start: TimeOfDay(minutes: start), end: TimeOfDay(minutes: start + job.durationMin),
+                                  travelMin: leg.minutes, travelKm: Plan.round(leg.km, places: 3),
+                                  with: o.pinned ? v.workers.filter { $0 != w.id }.sorted() : []))
+                travelMin += leg.minutes
+                travelKm += leg.km
+                serviceMin += job.durationMin
+                t = start + job.durationMin
+                prev = job.id
+            }
+            let home = travel.leg(from: prev, to: w.end, worker: w)
+            travelMin += home.minutes
+            travelKm += home.km
+            let end = WeekRouter.arrival(depart: t, travel: home.minutes, breakTime: w.breakTime)
+            routes.append(Route(worker: w.id, date: key.date, start: TimeOfDay(minutes: routeStart),
+                                end: TimeOfDay(minutes: end), travelMin: travelMin,
+                                travelKm: Plan.round(travelKm, places: 3), serviceMin: serviceMin, stops: stops))
+        }
+        return (routes, unplaced)
+    }
+}
