@@ -1,0 +1,80 @@
+import Foundation
+import GridPlanCore
+
+/// What the weekly cycle adds to the assignment's objective (see Docs/weekly-cycle.md):
+///
+/// - **stickiness**: every visit of a previous plan kept on the same date by the same worker earns
+///   `changePenalty` (equivalently, each stop that changes worker or day costs it), so a re-plan moves
+///   as few stops as it can;
+/// - **required visits**: a pattern of an urgent task without a visit on one of its allowed dates costs
+///   `requiredPenalty` (above any lateness), and its other patterns are dropped;
+/// - **carried load**: the balance rows count the minutes each worker carried in the weeks before the
+///   horizon, so the same person is not always the one overloaded.
+public struct CycleObjective: Sendable {
+    /// Visits of the previous plan (task, date, workers) to keep where possible.
+    public var previous: [KeptVisit]
+    /// Objective units per stop that changes worker or day (the travel weight is 1 per minute, a late
+    /// day of priority 1 costs `weights.lateness`).
+    public var changePenalty: Double
+    /// Visits that must fall on given dates.
+    public var required: [RequiredVisit]
+    /// Minutes carried before the horizon; nil = none.
+    public var carried: CarriedLoad?
+
+    /// The default cost of a changed stop: 100, well above continuity (10) and a few minutes of travel,
+    /// well below a late day (1000 × priority).
+    public static let defaultChangePenalty = 100.0
+
+    public init(previous: [KeptVisit] = [], changePenalty: Double = defaultChangePenalty, required: [RequiredVisit] = [],
+                carried: CarriedLoad? = nil) {
+        self.previous = previous
+        self.changePenalty = changePenalty
+        self.required = required
+        self.carried = carried
+        var kept: Set<String> = []
+        for v in previous { for w in v.workers { kept.insert(Self.key(v.task, v.date, w)) } }
+        keptKeys = kept
+        requiredDates = Dictionary(required.map { ($0.task, Set($0.dates)) }, uniquingKeysWith: { a, b in a.union(b) })
+    }
+
+    private let keptKeys: Set<String>
+    private let requiredDates: [String: Set<CivilDate>]
+
+    private static func key(_ task: String, _ date: CivilDate, _ worker: String) -> String {
+        task + "\u{1}" + date.iso + "\u{1}" + worker
+    }
+
+    /// The bonus (subtracted from the cost) of `worker` visiting `task` on `date` as the previous plan did.
+    public func keepBonus(task: String, date: CivilDate, worker: String) -> Double {
+        keptKeys.contains(Self.key(task, date, worker)) ? changePenalty : 0
+    }
+
+    /// Whether `task` has required dates.
+    public func isRequired(_ task: String) -> Bool { requiredDates[task] != nil }
+
+    /// Whether a pattern with `dates` meets `task`'s requirement (always true for a task without one).
+    public func meetsRequirement(task: String, dates: [CivilDate]) -> Bool {
+        guard let allowed = requiredDates[task] else { return true }
+        return dates.contains { allowed.contains($0) }
+    }
+
+    /// The cost of a pattern that misses a required visit: ten late days of the highest priority.
+    public func requiredPenalty(task: String, dates: [CivilDate], weights: Weights) -> Double {
+        meetsRequirement(task: task, dates: dates) ? 0 : weights.lateness * 10 * 10
+    }
+
+    /// Minutes `worker` carried before the horizon and its available minutes then (0, 0 without history).
+    public func carried(by worker: String) -> (minutes: Int, available: Int) {
+        guard let c = carried, !c.isEmpty else { return (0, 0) }
+        return (c.minutes[worker] ?? 0, c.available[worker] ?? 0)
+    }
+
+    /// An urgent task's patterns: those meeting the requirement, plus the empty pattern (so the
+    /// assignment stays feasible; `requiredPenalty` makes it the last resort). Unchanged when none meets it.
+    public func filter(patterns: [DayPattern], of task: String) -> [DayPattern] {
+        guard isRequired(task) else { return patterns }
+        let meeting = patterns.filter { meetsRequirement(task: task, dates: $0.dates) }
+        guard !meeting.isEmpty else { return patterns }
+        return patterns.filter { $0.dates.isEmpty } + meeting
+    }
+}
