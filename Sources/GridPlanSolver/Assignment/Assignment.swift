@@ -17,6 +17,8 @@ public struct AssignmentOptions: Sendable {
     public var maxColumnsForMIP: Int
     /// Progress while solving; thread-safe.
     public var progress: (@Sendable (PlanProgress) -> Void)?
+    /// Weekly-cycle terms: stickiness to a previous plan, required visits, carried load (default none).
+    public var cycle = CycleObjective()
 
     public init(timeLimitSeconds: Double = 30, mipGap: Double = 0.01, threads: Int = 1, verbose: Bool = false,
                 writeLPPath: String? = nil, maxColumnsForMIP: Int = 60_000,
@@ -56,7 +58,13 @@ public enum Assignment {
     /// - Throws: `LinearModelError` only when the LP file cannot be written or the model is invalid.
     public static func assign(_ scenario: Scenario, options: AssignmentOptions) throws -> AssignmentResult {
         let began = Date()
-        let (parts, uncovered) = Decomposition.parts(of: scenario)
+        let (plainParts, uncovered) = Decomposition.parts(of: scenario)
+        let parts = plainParts.map { part -> AssignmentInstance in
+            var p = part
+            p.cycle = options.cycle
+            for j in p.jobs.indices { p.jobs[j].patterns = options.cycle.filter(patterns: p.jobs[j].patterns, of: p.jobs[j].job.id) }
+            return p
+        }
         let calendar = WorkingCalendar(horizon: scenario.horizon)
 
         if let path = options.writeLPPath {
@@ -185,7 +193,7 @@ enum PartSolver {
                 var c = inst.patternCost(job: j, pattern: p)
                 for date in pat.dates {
                     let d = inst.dates.firstIndex(of: date)!
-                    let costs = info.eligible[d].map { inst.visitCost(job: j, worker: $0) }.sorted()
+                    let costs = info.eligible[d].map { inst.visitCost(job: j, day: d, worker: $0) }.sorted()
                     c += costs.prefix(info.job.workersNeeded).reduce(0, +)
                 }
                 best = min(best, c)

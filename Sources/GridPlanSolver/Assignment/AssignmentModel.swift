@@ -49,11 +49,11 @@ struct AssignmentModel {
             for d in info.candidateDays where used.contains(inst.dates[d]) {
                 for w in info.eligible[d] {
                     let v = m.addVariable("x[\(id),\(dates[d]),\(inst.workers[w].worker.id)]", kind: .binary,
-                                          cost: inst.visitCost(job: j, worker: w))
+                                          cost: inst.visitCost(job: j, day: d, worker: w))
                     xj[d].append((w, v))
                     byWorkerDay[w][d].append((j, v))
                     if inst.workers[w].totalAvailable > 0 {
-                        loadTerms[w].append((v, Double(inst.load(job: j, worker: w)) / Double(inst.workers[w].totalAvailable)))
+                        loadTerms[w].append((v, Double(inst.load(job: j, worker: w)) / Double(inst.balanceMinutes(worker: w))))
                     }
                 }
                 // Σ_w x[j,d,w] = workersNeeded × Σ_{p ∋ d} pick[j,p]
@@ -101,8 +101,10 @@ struct AssignmentModel {
             let lo = m.addVariable("ulo[\(inst.name)]", kind: .continuous, lower: 0, upper: .infinity, cost: -inst.balanceCost)
             for w in balanced {
                 let wid = inst.workers[w].worker.id
-                m.addRow("hi[\(wid)]", loadTerms[w] + [(hi, -1)], .lessOrEqual, 0)
-                m.addRow("lo[\(wid)]", loadTerms[w] + [(lo, -1)], .greaterOrEqual, 0)
+                // With carried load: (carried + planned) ÷ (carried window + horizon) minutes.
+                let past = -Double(inst.carriedMinutes(worker: w)) / Double(inst.balanceMinutes(worker: w))
+                m.addRow("hi[\(wid)]", loadTerms[w] + [(hi, -1)], .lessOrEqual, past)
+                m.addRow("lo[\(wid)]", loadTerms[w] + [(lo, -1)], .greaterOrEqual, past)
             }
             uhi = hi
             ulo = lo
@@ -134,7 +136,7 @@ struct AssignmentModel {
         }
         return inst.workers.indices.map { w in
             let a = inst.workers[w].totalAvailable
-            return a > 0 ? Double(load[w]) / Double(a) : 0
+            return a > 0 ? Double(load[w] + inst.carriedMinutes(worker: w)) / Double(inst.balanceMinutes(worker: w)) : 0
         }
     }
 
