@@ -15,6 +15,9 @@ public struct PlanOptions: Sendable {
     public var writeLPPath: String?
     /// Called from the solving thread with progress; must be thread-safe.
     public var progress: (@Sendable (PlanProgress) -> Void)?
+    /// Weekly-cycle terms (re-plan stickiness, urgent visits, carried load). When its `carried` is nil,
+    /// the planner estimates the load carried in the four weeks before the horizon from the history.
+    public var cycle = CycleObjective()
 
     public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil, threads: Int = 1, verbose: Bool = false,
                 writeLPPath: String? = nil, progress: (@Sendable (PlanProgress) -> Void)? = nil) {
@@ -94,9 +97,14 @@ public enum Planner {
             options.progress?(PlanProgress(phase: phase, elapsedSeconds: Date().timeIntervalSince(began)))
         }
 
-        let assignment = try Assignment.assign(scenario, options: AssignmentOptions(
+        var assignmentOptions = AssignmentOptions(
             timeLimitSeconds: limit * assignmentShare, mipGap: gap, threads: options.threads, verbose: options.verbose,
-            writeLPPath: options.writeLPPath, progress: options.progress))
+            writeLPPath: options.writeLPPath, progress: options.progress)
+        assignmentOptions.cycle = options.cycle
+        if assignmentOptions.cycle.carried == nil {
+            assignmentOptions.cycle.carried = CarriedLoad.estimate(for: scenario)
+        }
+        let assignment = try Assignment.assign(scenario, options: assignmentOptions)
 
         report("routing")
         let routingTime = max(1, min(limit * routingShare, limit - Date().timeIntervalSince(began)))
