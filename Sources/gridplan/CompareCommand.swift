@@ -1,12 +1,144 @@
 import ArgumentParser
 import Foundation
+import GridPlanCore
+import GridPlanReports
+import GridPlanSolver
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension GridPlan {
+    /// `gridplan compare A B [C …]`: KPIs side by side with deltas, workers' load, moved households.
     struct Compare: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "compare", abstract: "(under construction)")
+        static let configuration = CommandConfiguration(
+            commandName: "compare",
+            abstract: "Compare two or more scenarios or plans: key figures with deltas, workers' load, moved households.",
+            discussion: """
+                Each INPUT is a scenario YAML (planned here, as 'gridplan plan' would) or a plan.json \
+                written by 'gridplan plan'. The first input is the baseline: every delta is taken \
+                against it.
+
+                A plan.json needs its scenario: by default the file named in the plan's 'scenario.file', \
+                looked up relative to the plan's folder and then the current directory. Name it yourself \
+                with --scenario PLAN=SCENARIO, or with --scenario SCENARIO, which is given to the \
+                plan.json inputs in order.
+
+                Prints a table on standard output (colour only on a terminal); --json prints JSON \
+                instead; --html FILE also writes a printable page.
+
+                Exit status: 0 success, 1 failure while solving or writing, 2 invalid input or usage.
+                """)
+
+        @Argument(help: ArgumentHelp("Scenario YAML or plan.json files; the first is the baseline.", valueName: "input"))
+        var inputs: [String]
+
+        @Option(name: .customLong("html"), help: ArgumentHelp("Also write a printable HTML report to this file.", valueName: "file"))
+        var html: String?
+
+        @Flag(name: .customLong("json"), help: "Print the comparison as JSON instead of a table.")
+        var json = false
+
+        @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds allowed for planning each scenario input.", valueName: "s"))
+        var timeLimit: Double?
+
+        @Option(name: .customLong("scenario"), help: ArgumentHelp("The scenario of a plan.json input: PLAN=SCENARIO, or SCENARIO for the plan.json inputs in order.", valueName: "map"))
+        var scenarios: [String] = []
+
+        func validate() throws {
+            if inputs.count < 2 { throw ValidationError("compare needs at least two inputs, got \(inputs.count)") }
+            if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        }
+
+        static func isPlanFile(_ path: String) -> Bool { path.lowercased().hasSuffix(".json") }
+
+        /// The scenario to use for each plan.json input (nil: the one the plan names).
+        func scenarioMapping() throws -> [String: String] {
+            var map: [String: String] = [:]
+            var positional: [String] = []
+            for s in scenarios {
+                if let eq = s.firstIndex(of: "="), Compare.isPlanFile(String(s[..<eq])) {
+                    map[String(s[..<eq])] = String(s[s.index(after: eq)...])
+                } else {
+                    positional.append(s)
+                }
+            }
+            let plans = inputs.filter(Compare.isPlanFile).filter { map[$0] == nil }
+            if positional.count > plans.count {
+                throw Compare.failure("\(positional.count) --scenario values for \(plans.count) plan.json inputs without one")
+            }
+            for (p, s) in zip(plans, positional) { map[p] = s }
+            return map
+        }
 
         func run() throws {
-            throw ExitCode(2)
+            let mapping = try scenarioMapping()
+            var entries: [PlanComparison.Entry] = []
+            for input in inputs {
+                if Compare.isPlanFile(input) {
+                    do {
+                        let saved = try SavedPlan.load(path: input, scenarioPath: mapping[input])
+                        for n in saved.notes { Compare.note(n) }
+                        entries.append(.init(name: input, scenario: saved.scenario, plan: saved.plan))
+                    } catch {
+                        throw Compare.failure("\(error)")
+                    }
+                } else {
+                    let result = ScenarioLoader.load(path: input)
+                    for d in result.diagnostics where d.severity == .error { Compare.note(d.description) }
+                    guard let scenario = result.scenario, !result.hasErrors else {
+                        throw Compare.failure("\(input): the scenario has errors; run 'gridplan validate \(input)'")
+                    }
+                    Compare.note("planning \(input) …")
+                    let plan: GridPlanCore.Plan
+                    do {
+                        plan = try Compare.plan(scenario, timeLimit: timeLimit)
+                    } catch {
+                        FileHandle.standardError.write(Data("gridplan: error: \(input): planning failed: \(error)\n".utf8))
+                        throw ExitCode(1)
+                    }
+                    entries.append(.init(name: input, scenario: scenario, plan: plan))
+                }
+            }
+            let comparison: PlanComparison
+            do {
+                comparison = try PlanComparison(entries)
+            } catch {
+                throw Compare.failure("\(error)")
+            }
+            if let html {
+                do {
+                    try ReportWriter.writeAtomically(Data(comparison.html().utf8), to: URL(fileURLWithPath: html))
+                } catch {
+                    FileHandle.standardError.write(Data("gridplan: error: cannot write \(html): \(error.localizedDescription)\n".utf8))
+                    throw ExitCode(1)
+                }
+            }
+            if json {
+                FileHandle.standardOutput.write(try comparison.jsonData())
+            } else {
+                let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                print(comparison.text(colour: colour), terminator: "")
+            }
+            if let html { Compare.note("wrote \(html)") }
         }
+
+        static func note(_ message: String) {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+
+        /// Prints `gridplan: error: …` on standard error; the exit status 2 to throw.
+        static func failure(_ message: String) -> ExitCode {
+            FileHandle.standardError.write(Data("gridplan: error: \(message)\n".utf8))
+            return ExitCode(2)
+        }
+    }
+}
+
+extension GridPlan.Compare {
+    /// Plans a scenario input as `gridplan plan` would, with `--time-limit` when given.
+    static func plan(_ scenario: Scenario, timeLimit: Double?) throws -> GridPlanCore.Plan {
+        try Planner.plan(scenario, options: PlanOptions(timeLimitSeconds: timeLimit))
     }
 }

@@ -1,0 +1,244 @@
+import Foundation
+import GridPlanCore
+
+/// Two or more plans side by side: what a street or district planner reads before deciding
+/// (more helpers, a cold snap, two grids merged). The first plan is the baseline every delta is taken against.
+///
+/// Built from plans already made; never solves. Render it with `text(colour:)`, `html()` or `jsonData()`.
+public struct PlanComparison: Sendable {
+    /// One plan to compare: a display name (usually the file name), its scenario and the plan.
+    public struct Entry: Sendable {
+        public var name: String
+        public var scenario: Scenario
+        public var plan: Plan
+
+        public init(name: String, scenario: Scenario, plan: Plan) {
+            self.name = name
+            self.scenario = scenario
+            self.plan = plan
+        }
+    }
+
+    /// A compared figure.
+    public enum Metric: String, Sendable, CaseIterable, Codable {
+        case onTimeRate = "on_time_rate"
+        case lateTaskDays = "late_task_days"
+        case tasksDue = "tasks_due"
+        case visitsPlanned = "visits_planned"
+        case travelKm = "travel_km"
+        case travelMin = "travel_min"
+        case workMin = "work_min"
+        case utilisationMin = "utilisation_min"
+        case utilisationMax = "utilisation_max"
+        case continuity
+        case solveSeconds = "solve_seconds"
+        case gap
+
+        /// +1 when more is better, −1 when less is better, 0 when neither.
+        public var preferredDirection: Int {
+            switch self {
+            case .onTimeRate, .continuity, .utilisationMin: return 1
+            case .lateTaskDays, .travelKm, .travelMin, .solveSeconds, .gap: return -1
+            case .tasksDue, .visitsPlanned, .workMin, .utilisationMax: return 0
+            }
+        }
+
+        /// Whether the value is a ratio shown as a percentage (its delta in percentage points).
+        public var isRatio: Bool { [.onTimeRate, .utilisationMin, .utilisationMax, .continuity, .gap].contains(self) }
+
+        func value(of plan: Plan) -> Double {
+            let k = plan.kpis
+            switch self {
+            case .onTimeRate: return k.onTimeRate
+            case .lateTaskDays: return Double(k.lateTaskDays)
+            case .tasksDue: return Double(k.tasksDue)
+            case .visitsPlanned: return Double(k.visitsPlanned)
+            case .travelKm: return k.travelKm
+            case .travelMin: return Double(k.travelMin)
+            case .workMin: return Double(k.workMin)
+            case .utilisationMin: return k.utilisationMin
+            case .utilisationMax: return k.utilisationMax
+            case .continuity: return k.continuity
+            case .solveSeconds: return plan.solver.seconds
+            case .gap: return plan.solver.gap
+            }
+        }
+
+        var label: Label {
+            switch self {
+            case .onTimeRate: return .onTimeRate
+            case .lateTaskDays: return .lateTaskDays
+            case .tasksDue: return .tasksDue
+            case .visitsPlanned: return .visitsPlanned
+            case .travelKm: return .travelKm
+            case .travelMin: return .travelMin
+            case .workMin: return .workMin
+            case .utilisationMin: return .utilisationMin
+            case .utilisationMax: return .utilisationMax
+            case .continuity: return .continuity
+            case .solveSeconds: return .solveSeconds
+            case .gap: return .gap
+            }
+        }
+    }
+
+    /// One figure across the plans: `values[i]` for plan i, `deltas[i] = values[i] − values[0]` (nil for the baseline).
+    public struct MetricRow: Sendable, Hashable, Codable {
+        public var metric: Metric
+        public var values: [Double]
+        public var deltas: [Double?]
+    }
+
+    /// One worker's load in each plan (nil where the worker is not in that plan's scenario).
+    public struct WorkerLoad: Sendable, Hashable, Codable {
+        public var worker: String
+        public var name: String
+        /// Working minutes over the horizon (route `end − start` less the break).
+        public var minutes: [Int?]
+        /// Stops over the horizon.
+        public var stops: [Int?]
+        /// `minutes[i] − minutes[0]`; nil for the baseline or where either is absent.
+        public var minutesDelta: [Int?]
+        public var stopsDelta: [Int?]
+
+        enum CodingKeys: String, CodingKey {
+            case worker, name, minutes, stops
+            case minutesDelta = "minutes_delta"
+            case stopsDelta = "stops_delta"
+        }
+    }
+
+    /// One visit of a household in one plan: the day and who goes (two or more for a pair visit).
+    public struct VisitSlot: Sendable, Hashable, Codable {
+        public var date: CivilDate
+        public var workers: [String]
+    }
+
+    /// A household whose visits moved to another worker or day in at least one plan.
+    public struct HouseholdChange: Sendable, Hashable, Codable {
+        public var task: String
+        public var name: String
+        /// The household's visits in each plan, by date.
+        public var visits: [[VisitSlot]]
+        /// Whether plan i sends a different set of workers than the baseline (false for the baseline).
+        public var changedWorker: [Bool]
+        /// Whether plan i visits on a different set of days than the baseline (false for the baseline).
+        public var changedDay: [Bool]
+
+        enum CodingKeys: String, CodingKey {
+            case task, name, visits
+            case changedWorker = "changed_worker"
+            case changedDay = "changed_day"
+        }
+    }
+
+    /// The compared plans' display names, baseline first.
+    public let names: [String]
+    /// The scenario names, one per plan.
+    public let scenarioNames: [String]
+    /// Report language: the baseline scenario's locale.
+    public let locale: ReportLocale
+    public let metrics: [MetricRow]
+    /// Every worker of any scenario: the baseline's in its order, then newcomers in order of appearance.
+    public let workers: [WorkerLoad]
+    /// Households that changed worker or day, in the baseline scenario's order, then newcomers.
+    public let households: [HouseholdChange]
+    /// Solver status per plan (`optimal`, `feasible`, …).
+    public let solverStatus: [String]
+
+    /// Errors building a comparison.
+    public enum BuildError: Error, CustomStringConvertible, Equatable {
+        case needsTwoPlans(got: Int)
+
+        public var description: String {
+            switch self {
+            case .needsTwoPlans(let n): return "a comparison needs at least two plans, got \(n)"
+            }
+        }
+    }
+
+    /// Compares `entries`, the first being the baseline.
+    /// - Throws: `BuildError.needsTwoPlans` for fewer than two entries.
+    /// - Complexity: O(stops + households × plans).
+    public init(_ entries: [Entry]) throws {
+        guard entries.count >= 2 else { throw BuildError.needsTwoPlans(got: entries.count) }
+        names = entries.map(\.name)
+        scenarioNames = entries.map(\.scenario.name)
+        locale = entries[0].scenario.locale
+        solverStatus = entries.map(\.plan.solver.status)
+
+        metrics = Metric.allCases.map { m in
+            let values = entries.map { m.value(of: $0.plan) }
+            return MetricRow(metric: m, values: values,
+                             deltas: values.enumerated().map { i, v in i == 0 ? nil : Plan.round(v - values[0], places: 6) })
+        }
+
+        // Workers: baseline order, then newcomers.
+        var order: [String] = []
+        var names: [String: String] = [:]
+        for e in entries {
+            for w in e.scenario.workers where names[w.id] == nil {
+                order.append(w.id)
+                names[w.id] = w.name.isEmpty ? w.id : w.name
+            }
+            for r in e.plan.routes where names[r.worker] == nil {
+                order.append(r.worker)
+                names[r.worker] = r.worker
+            }
+        }
+        workers = order.map { id in
+            var minutes: [Int?] = [], stops: [Int?] = []
+            for e in entries {
+                let known = e.scenario.workers.first { $0.id == id }
+                let routes = e.plan.routes.filter { $0.worker == id }
+                if known == nil && routes.isEmpty {
+                    minutes.append(nil)
+                    stops.append(nil)
+                    continue
+                }
+                minutes.append(routes.reduce(0) { $0 + $1.workingMinutes(breakTime: known?.breakTime) })
+                stops.append(routes.reduce(0) { $0 + $1.stops.count })
+            }
+            func delta(_ xs: [Int?]) -> [Int?] {
+                xs.enumerated().map { i, x in
+                    guard i > 0, let x, let b = xs[0] else { return nil }
+                    return x - b
+                }
+            }
+            return WorkerLoad(worker: id, name: names[id] ?? id, minutes: minutes, stops: stops,
+                              minutesDelta: delta(minutes), stopsDelta: delta(stops))
+        }
+
+        // Households: visit slots per plan, compared with the baseline's.
+        var hOrder: [String] = []
+        var hNames: [String: String] = [:]
+        for e in entries {
+            for h in e.scenario.households where hNames[h.id] == nil {
+                hOrder.append(h.id)
+                hNames[h.id] = h.name
+            }
+        }
+        let slots: [[String: [VisitSlot]]] = entries.map { e in
+            var byTask: [String: [CivilDate: Set<String>]] = [:]
+            for r in e.plan.routes {
+                for s in r.stops where s.kind == .visit {
+                    byTask[s.task, default: [:]][r.date, default: []].formUnion([r.worker] + s.with)
+                }
+            }
+            return byTask.mapValues { days in
+                days.keys.sorted().map { VisitSlot(date: $0, workers: days[$0]!.sorted()) }
+            }
+        }
+        var changes: [HouseholdChange] = []
+        for id in hOrder {
+            let visits = slots.map { $0[id] ?? [] }
+            let baseWorkers = Set(visits[0].flatMap(\.workers)), baseDays = Set(visits[0].map(\.date))
+            let changedWorker = visits.enumerated().map { i, v in i > 0 && Set(v.flatMap(\.workers)) != baseWorkers }
+            let changedDay = visits.enumerated().map { i, v in i > 0 && Set(v.map(\.date)) != baseDays }
+            guard changedWorker.contains(true) || changedDay.contains(true) else { continue }
+            changes.append(HouseholdChange(task: id, name: hNames[id] ?? "", visits: visits,
+                                           changedWorker: changedWorker, changedDay: changedDay))
+        }
+        households = changes
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GridPlanCore
+
+/// One report file: where it goes under the output folder and its bytes.
+public struct ReportFile: Sendable, Hashable {
+    /// Path relative to the output folder, `/`-separated (e.g. `daily/W01.html`).
+    public var relativePath: String
+    public var contents: Data
+
+    public init(relativePath: String, contents: Data) {
+        self.relativePath = relativePath
+        self.contents = contents
+    }
+}
+
+/// Writes the reports people use from a plan and its scenario: the roster, the daily lists, the
+/// spreadsheets and the calendars. Takes a Plan, never solves, never prints.
+public enum ReportWriter {
+    /// Every report, rendered in memory, in a fixed order:
+    /// `roster.html`, `roster.md`, `roster.csv`, `visits.csv`, then per worker (scenario order)
+    /// `daily/<id>.html` and `calendar/<id>.ics`.
+    ///
+    /// The output depends only on the plan and the scenario (no clock, no randomness, no hash order),
+    /// so rendering the same plan twice gives identical bytes. Labels follow `scenario.locale`.
+    /// - Complexity: O(stops + workers × days).
+    public static func render(plan: Plan, scenario: Scenario) throws -> [ReportFile] {
+        let c = ReportContext(plan: plan, scenario: scenario)
+        var files: [ReportFile] = [
+            ReportFile(relativePath: "roster.html", contents: Data(RosterHTML.render(c).utf8)),
+            ReportFile(relativePath: "roster.md", contents: Data(RosterMarkdown.render(c).utf8)),
+            ReportFile(relativePath: "roster.csv", contents: try SpreadsheetCSV.roster(c)),
+            ReportFile(relativePath: "visits.csv", contents: try SpreadsheetCSV.visits(c)),
+        ]
+        var used: Set<String> = []
+        for w in c.workers {
+            var base = fileName(forWorker: w.id)
+            var k = 2
+            while used.contains(base.lowercased()) {
+                base = fileName(forWorker: w.id) + "-\(k)"
+                k += 1
+            }
+            used.insert(base.lowercased())
+            files.append(ReportFile(relativePath: "daily/\(base).html", contents: Data(DailyHTML.render(c, worker: w).utf8)))
+            files.append(ReportFile(relativePath: "calendar/\(base).ics", contents: Data(CalendarICS.render(c, worker: w).utf8)))
+        }
+        return files
+    }
+
+    /// Renders every report and writes it under `directory` (typically beside `plan.json`).
+    ///
+    /// Each file is written atomically: to a temporary file in the same folder, then renamed over
+    /// the target, so a reader never sees half a file and a failed run leaves the old file intact.
+    /// Folders are created as needed.
+    /// - Returns: the files written, in the order of `render(plan:scenario:)`.
+    /// - Throws: a rendering error, or the file system's error for the first file that cannot be written.
+    @discardableResult
+    public static func writeAll(plan: Plan, scenario: Scenario, to directory: URL) throws -> [URL] {
+        let files = try render(plan: plan, scenario: scenario)
+        var written: [URL] = []
+        for f in files {
+            let url = directory.appendingPathComponent(f.relativePath)
+            try writeAtomically(f.contents, to: url)
+            written.append(url)
+        }
+        return written
+    }
+
+    /// Writes `data` to `url` through a temporary file in the same folder and `rename(2)`.
+    public static func writeAtomically(_ data: Data, to url: URL) throws {
+        let fm = FileManager.default
+        let folder = url.deletingLastPathComponent()
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try data.write(to: temp)
+            guard rename(temp.path, url.path) == 0 else {
+                let code = errno
+                throw CocoaError(.fileWriteUnknown, userInfo: [
+                    NSFilePathErrorKey: url.path,
+                    NSLocalizedDescriptionKey: "cannot replace \(url.path): \(String(cString: strerror(code)))",
+                ])
+            }
+        } catch {
+            try? fm.removeItem(at: temp)
+            throw error
+        }
+    }
+
+    /// A file name for a worker id: letters, digits, `-`, `_` and `.` kept, anything else as `_`,
+    /// never starting with a dot (so `../x` cannot leave the folder).
+    public static func fileName(forWorker id: String) -> String {
+        var s = String(id.map { ch -> Character in
+            (ch.isLetter || ch.isNumber || ch == "-" || ch == "_" || ch == ".") ? ch : "_"
+        })
+        while s.hasPrefix(".") { s = "_" + s.dropFirst() }
+        return s.isEmpty ? "_" : s
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GridPlanCore
+
+extension ReportContext {
+    /// The plan's KPIs as (label, value) pairs, in the order reports show them.
+    func kpiFigures() -> [(String, String)] {
+        let k = plan.kpis, t = strings
+        return [
+            (t[.onTimeRate], Format.percent(k.onTimeRate, places: 1)),
+            (t[.tasksDue], "\(k.tasksDue)"),
+            (t[.visitsPlanned], "\(k.visitsPlanned)"),
+            (t[.lateTaskDays], "\(k.lateTaskDays)"),
+            (t[.travelKm], Format.decimal(k.travelKm, places: 1)),
+            (t[.travelMin], "\(k.travelMin)"),
+            (t[.workMin], "\(k.workMin)"),
+            (t[.utilisationMin], Format.percent(k.utilisationMin)),
+            (t[.utilisationMax], Format.percent(k.utilisationMax)),
+            (t[.continuity], Format.percent(k.continuity)),
+        ]
+    }
+
+    /// `glpk 5.0 · optimal · gap 0.68% · 1.4 s`.
+    func solverLine() -> String {
+        let s = plan.solver
+        return "\(s.backend) · \(strings[.status]) \(s.status) · \(strings[.gap]) \(Format.percent(s.gap, places: 2))"
+            + " · \(Format.decimal(s.seconds, places: 1)) s"
+    }
+
+    /// Is `date` a holiday of the horizon (a working weekday nobody works)?
+    func isHoliday(_ date: CivilDate) -> Bool { scenario.horizon.holidays.contains(date) }
+
+    /// The late list joined with task names, in plan order.
+    func lateRows() -> [(late: LateTask, name: String, kind: JobKind?, grid: String)] {
+        plan.late.map { l in
+            let j = job(l.task)
+            return (l, taskName(l.task), j?.kind, j?.grid ?? "")
+        }
+    }
+}
+
+/// `roster.html`: the week at a glance for the grid head, printed on A4 landscape.
+enum RosterHTML {
+    static let css = """
+        @page{size:A4 landscape;margin:10mm}
+        .roster td{min-width:5.5em}
+        .roster td.off{background:#f0f0f0;color:#777;text-align:center}
+        .roster th.holiday{background:#f6e0d8}
+        .cell-stops{font-weight:600}
+        .cell-time{font-size:.85em;color:#333;white-space:nowrap}
+        .late td.n{white-space:nowrap}
+        .scroll{overflow-x:auto}
+        @media print{.roster th.holiday{background:#f6e0d8 !important}.scroll{overflow:visible}}
+        """
+
+    static func render(_ c: ReportContext) -> String {
+        let t = c.strings
+        var b = ""
+        b += "<header><h1>\(Escape.html(t[.rosterTitle])) · \(Escape.html(c.scenario.name))</h1>\n"
+        b += "<p class=\"sub\">\(Escape.html(t[.horizon])): \(Escape.html(t.period(c.scenario.horizon.start, c.scenario.horizon.end)))"
+        b += " · \(Escape.html(t[.solver])): \(Escape.html(c.solverLine()))</p></header>\n"
+
+        b += "<section><h2>\(Escape.html(t[.kpis]))</h2>\n\(HTMLPage.figures(c.kpiFigures()))</section>\n"
+
+        // Workers × days.
+        b += "<section><h2>\(Escape.html(t[.weekAtAGlance]))</h2>\n<div class=\"scroll\"><table class=\"roster\">\n<thead><tr>"
+        b += "<th>\(Escape.html(t[.worker]))</th>"
+        for d in c.dates {
+            let holiday = c.isHoliday(d)
+            b += "<th\(holiday ? " class=\"holiday\"" : "")>\(Escape.html(t.shortDay(d)))"
+            if holiday { b += "<br><span class=\"muted\">\(Escape.html(t[.holiday]))</span>" }
+            b += "</th>"
+        }
+        b += "<th>\(Escape.html(t[.total]))</th><th class=\"num\">\(Escape.html(t[.utilisation]))</th></tr></thead>\n<tbody>\n"
+        for w in c.workers {
+            b += "<tr class=\"w\"><th>\(Escape.html(c.workerName(w.id)))<br><span class=\"muted\">\(Escape.html(w.id))</span></th>"
+            var stops = 0, minutes = 0
+            for d in c.dates {
+                if let r = c.route(of: w.id, on: d) {
+                    let n = c.counts(r), m = c.workingMinutes(r)
+                    stops += n.stops
+                    minutes += m
+                    b += "<td><div class=\"cell-stops\">\(Escape.html(t.stops(n.stops)))</div>"
+                    b += "<div class=\"cell-time\">\(Escape.html(t[.visits])) \(n.visits) · \(Escape.html(t[.patrols])) \(n.patrols)</div>"
+                    b += "<div class=\"cell-time\">\(r.start.hhmm)–\(r.end.hhmm) · \(Escape.html(t.hours(minutes: m)))</div></td>"
+                } else if c.isWorkingDay(d, for: w) {
+                    b += "<td></td>"
+                } else {
+                    b += "<td class=\"off\">\(Escape.html(t[.offDay]))</td>"
+                }
+            }
+            b += "<td><div class=\"cell-stops\">\(Escape.html(t.stops(stops)))</div>"
+            b += "<div class=\"cell-time\">\(Escape.html(t.hours(minutes: minutes)))</div></td>"
+            b += "<td class=\"num\">\(c.utilisation(of: w).map { Format.percent($0) } ?? "")</td></tr>\n"
+        }
+        b += "</tbody></table></div></section>\n"
+
+        // Late list.
+        b += "<section><h2>\(Escape.html(t[.lateList])) (\(c.plan.late.count))</h2>\n"
+        if c.plan.late.isEmpty {
+            b += "<p>\(Escape.html(t[.noLate]))</p>"
+        } else {
+            b += "<table class=\"late\"><thead><tr>"
+            for l in [Label.task, .name, .kind, .grid, .due, .lateDays, .firstVisit, .reason, .detail] {
+                b += "<th\(l == .lateDays ? " class=\"num\"" : "")>\(Escape.html(t[l]))</th>"
+            }
+            b += "</tr></thead>\n<tbody>\n"
+            for row in c.lateRows() {
+                let l = row.late
+                b += "<tr><td class=\"n\">\(Escape.html(l.task))</td><td>\(Escape.html(row.name))</td>"
+                b += "<td>\(row.kind.map { Escape.html(t.kind($0)) } ?? "")</td><td>\(Escape.html(row.grid))</td>"
+                b += "<td class=\"n\">\(l.due.iso)</td><td class=\"num\">\(l.lateDays)</td>"
+                b += "<td class=\"n\">\(Escape.html(l.firstVisit?.iso ?? t[.notVisited]))</td>"
+                b += "<td>\(Escape.html(t.reason(l.reason)))</td><td>\(Escape.htmlLines(l.detail))</td></tr>\n"
+            }
+            b += "</tbody></table>"
+        }
+        b += "</section>\n"
+        b += "<footer>\(Escape.html(t[.generatedFrom])): \(Escape.html(c.plan.scenario.file))"
+        if !c.plan.scenario.sha256.isEmpty { b += " · sha256 \(Escape.html(String(c.plan.scenario.sha256.prefix(12))))" }
+        b += "</footer>"
+        return HTMLPage.document(lang: t.htmlLang, title: "\(t[.rosterTitle]) · \(c.scenario.name)", css: css, body: b)
+    }
+}

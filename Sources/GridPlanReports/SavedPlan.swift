@@ -1,0 +1,82 @@
+import Foundation
+import GridPlanCore
+
+/// A `plan.json` read back together with the scenario it was made for, for `show` and `compare`.
+///
+/// The scenario is found, in this order: the path given by the caller; else the file named in the
+/// plan's `scenario.file`, taken as written when absolute, else relative to the plan's folder, then
+/// relative to the current directory. A scenario whose SHA-256 differs from the plan's is still
+/// used, with a note, since a grid head may have fixed a phone number after planning.
+public struct SavedPlan: Sendable {
+    public var plan: Plan
+    public var scenario: Scenario
+    /// The scenario file actually read.
+    public var scenarioPath: String
+    /// Warnings and notes from loading the scenario, plus a note when its SHA-256 differs from the plan's.
+    public var notes: [String]
+
+    /// Why a saved plan cannot be used.
+    public enum LoadError: Error, CustomStringConvertible, Equatable {
+        case unreadable(path: String, reason: String)
+        case notAPlan(path: String, reason: String)
+        case scenarioNotFound(plan: String, tried: [String])
+        case scenarioInvalid(path: String, diagnostics: [String])
+
+        public var description: String {
+            switch self {
+            case let .unreadable(p, r): return "\(p): cannot read the plan: \(r)"
+            case let .notAPlan(p, r): return "\(p): not a gridplan plan: \(r)"
+            case let .scenarioNotFound(p, tried):
+                return "\(p): cannot find the plan's scenario (tried \(tried.joined(separator: ", "))); name it with --scenario"
+            case let .scenarioInvalid(p, ds):
+                return "\(p): the scenario has errors:\n" + ds.joined(separator: "\n")
+            }
+        }
+    }
+
+    /// Candidate scenario paths for a plan stored at `planPath`, in the order they are tried.
+    public static func scenarioCandidates(for plan: Plan, planPath: String) -> [String] {
+        let file = plan.scenario.file
+        guard !file.isEmpty else { return [] }
+        if file.hasPrefix("/") { return [file] }
+        let folder = URL(fileURLWithPath: planPath).deletingLastPathComponent().path
+        var list = [URL(fileURLWithPath: folder).appendingPathComponent(file).standardized.path]
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(file).standardized.path
+        if !list.contains(cwd) { list.append(cwd) }
+        return list
+    }
+
+    /// Reads the plan at `path` and loads its scenario (`scenarioPath`, or the one the plan names).
+    /// - Throws: `LoadError`.
+    public static func load(path: String, scenarioPath: String? = nil) throws -> SavedPlan {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw LoadError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+        }
+        let plan: Plan
+        do {
+            plan = try Plan.decode(from: data)
+        } catch {
+            throw LoadError.notAPlan(path: path, reason: "\(error)")
+        }
+        guard plan.format == Plan.formatName else {
+            throw LoadError.notAPlan(path: path, reason: "format '\(plan.format)', expected '\(Plan.formatName)'")
+        }
+        let candidates = scenarioPath.map { [$0] } ?? scenarioCandidates(for: plan, planPath: path)
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw LoadError.scenarioNotFound(plan: path, tried: candidates)
+        }
+        let result = ScenarioLoader.load(path: found)
+        guard let scenario = result.scenario, !result.hasErrors else {
+            throw LoadError.scenarioInvalid(path: found, diagnostics: result.errors.map(\.description))
+        }
+        var notes = result.diagnostics.filter { $0.severity != .error }.map(\.description)
+        if let sha = scenario.source?.sha256, !plan.scenario.sha256.isEmpty, sha != plan.scenario.sha256 {
+            notes.append("\(found): note: the scenario changed since the plan was made (sha256 differs); "
+                         + "names, phones and notes are today's, the routes are the plan's")
+        }
+        return SavedPlan(plan: plan, scenario: scenario, scenarioPath: found, notes: notes)
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import GridPlanCore
+@testable import GridPlanReports
+import XCTest
+
+/// The HTML reports: well-formed, self-contained, hostile text inert, printable.
+final class HTMLReportTests: XCTestCase {
+    func htmlFiles(locale: ReportLocale = .zhHans) throws -> [(String, String)] {
+        let s = Fixture.scenario(locale: locale)
+        var files = try ReportWriter.render(plan: Fixture.planA(scenario: s), scenario: s)
+            .filter { $0.relativePath.hasSuffix(".html") }
+            .map { ($0.relativePath, String(decoding: $0.contents, as: UTF8.self)) }
+        let c = try PlanComparison([.init(name: "a", scenario: s, plan: Fixture.planA(scenario: s)),
+                                    .init(name: "b", scenario: s, plan: Fixture.planB(scenario: s))])
+        files.append(("compare.html", c.html()))
+        return files
+    }
+
+    static let voidElements: Set<String> = ["br", "meta", "link", "img", "hr", "input", "col", "wbr"]
+
+    /// Checks that every element is closed in order; returns the problems found. Self-closing SVG
+    /// elements (`<rect … />`) count as closed. Comments, doctype and text are skipped.
+    static func tagProblems(_ html: String) -> [String] {
+        var problems: [String] = []
+        var stack: [String] = []
+        var i = html.startIndex
+        while let lt = html[i...].firstIndex(of: "<") {
+            guard let gt = html[lt...].firstIndex(of: ">") else { problems.append("unterminated tag"); break }
+            let tag = html[html.index(after: lt)..<gt]
+            i = html.index(after: gt)
+            if tag.hasPrefix("!") { continue }
+            let closing = tag.hasPrefix("/")
+            let selfClosing = tag.hasSuffix("/")
+            let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+            guard !name.isEmpty else { problems.append("bad tag <\(tag)>"); continue }
+            if closing {
+                guard let top = stack.popLast() else { problems.append("</\(name)> closes nothing"); continue }
+                if top != name { problems.append("</\(name)> closes <\(top)>") }
+            } else if !selfClosing && !voidElements.contains(name) {
+                stack.append(name)
+            }
+            if name == "style" && !closing, let end = html[i...].range(of: "</style>") { i = end.lowerBound }
+        }
+        if !stack.isEmpty { problems.append("unclosed: \(stack.joined(separator: ", "))") }
+        return problems
+    }
+
+    func testTagsAreBalanced() throws {
+        for locale in ReportLocale.allCases {
+            for (path, html) in try htmlFiles(locale: locale) {
+                XCTAssertEqual(Self.tagProblems(html), [], path)
+                XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"), path)
+                XCTAssertTrue(html.contains("<meta charset=\"utf-8\">"), path)
+            }
+        }
+    }
+
+    func testTheTagCheckerCatchesMistakes() {
+        XCTAssertEqual(Self.tagProblems("<div><p>x</div>"), ["</div> closes <p>", "unclosed: div"])
+        XCTAssertEqual(Self.tagProblems("<td>x</td></tr>"), ["</tr> closes nothing"])
+        XCTAssertEqual(Self.tagProblems("<svg><rect x=\"1\"/></svg><br>"), [])
+    }
+
+    func testNoRemoteResourceOfAnyKind() throws {
+        for locale in ReportLocale.allCases {
+            for (path, html) in try htmlFiles(locale: locale) {
+                let lower = html.lowercased()
+                for banned in ["http://", "https://", "@import", "url(", "<link", "<script", "<iframe", "<img"] {
+                    XCTAssertFalse(lower.contains(banned), "\(path) holds \(banned)")
+                }
+                for attr in ["src=", "href=", "xlink:href="] {
+                    var rest = Substring(lower)
+                    while let r = rest.range(of: attr) {
+                        let value = rest[r.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+                        XCTAssertFalse(value.hasPrefix("//"), "\(path): protocol-relative \(attr)\(value)")
+                        XCTAssertTrue(value.hasPrefix("#") || value.hasPrefix("tel:"), "\(path): \(attr)\(value)")
+                        rest = rest[r.upperBound...]
+                    }
+                }
+                XCTAssertTrue(html.contains("Content-Security-Policy"), path)
+                XCTAssertTrue(html.contains("\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \"Microsoft YaHei\""))
+            }
+        }
+    }
+
+    func testHostileTextShowsAsText() throws {
+        for (path, html) in try htmlFiles() {
+            XCTAssertFalse(html.contains(Fixture.hostileName), "\(path) holds a live script tag")
+            XCTAssertFalse(html.contains("<b>"), "\(path): markup in the late detail must be escaped")
+        }
+        let files = Dictionary(uniqueKeysWithValues: try htmlFiles())
+        let daily = try XCTUnwrap(files["daily/W01.html"])
+        XCTAssertTrue(daily.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(daily.contains("=HYPERLINK(&quot;evil.example&quot;,&quot;x&quot;)<br>line two"))
+        XCTAssertTrue(daily.contains("&quot;北门&quot;"))
+        let roster = try XCTUnwrap(files["roster.html"])
+        XCTAssertTrue(roster.contains("needs skill &lt;b&gt;mental-health&lt;/b&gt;"))
+        XCTAssertTrue(roster.contains("=cmd|&#39; /C calc&#39;!A0"))
+    }
+
+    func testRosterPrintsOnA4LandscapeWithWorkersByDays() throws {
+        let roster = try XCTUnwrap(Dictionary(uniqueKeysWithValues: try htmlFiles())["roster.html"])
+        XCTAssertTrue(roster.contains("@page{size:A4 landscape"))
+        XCTAssertEqual(roster.components(separatedBy: "<tr class=\"w\">").count - 1, 3, "one row per worker")
+        XCTAssertTrue(roster.contains("11/27 周五<br><span class=\"muted\">节假日</span>"), "the holiday is marked")
+        XCTAssertTrue(roster.contains("<td class=\"off\">休</td>"), "W02's day off is marked")
+        XCTAssertTrue(roster.contains("没有符合条件的网格员"))
+        XCTAssertTrue(roster.contains("H004"))
+    }
+
+    func testDailyListHasOnePagePerRouteDayWithMapAndTickBoxes() throws {
+        let daily = try XCTUnwrap(Dictionary(uniqueKeysWithValues: try htmlFiles())["daily/W01.html"])
+        XCTAssertEqual(daily.components(separatedBy: "<section class=\"day\"").count - 1, 3, "three days with a route")
+        XCTAssertTrue(daily.contains(".day{max-width:none;margin:0;break-after:page;page-break-after:always}"))
+        XCTAssertEqual(daily.components(separatedBy: "<svg class=\"map\"").count - 1, 3)
+        XCTAssertEqual(daily.components(separatedBy: "<li class=\"stop").count - 1, 5, "five stops")
+        XCTAssertEqual(daily.components(separatedBy: "<span class=\"tick\"></span>").count - 1, 5)
+        XCTAssertTrue(daily.contains("<a href=\"tel:+8613800000001\">+86 138 0000 0001</a>"))
+        XCTAssertTrue(daily.contains("同行:</span> 李雷 (W02)"), "the pair partner is named")
+        XCTAssertTrue(daily.contains("上次走访:</span> 2026-11-16 · 潘靚雨 (W01)"), "last visit from the history")
+        XCTAssertTrue(daily.contains("上次走访:</span> 2026-11-23 · 潘靚雨 (W01) · 本计划"), "an earlier stop of the plan")
+        XCTAssertTrue(daily.contains("检查要点:</span> 楼道堆物"), "what to check at a patrol point")
+        XCTAssertTrue(daily.contains("紧急联系人:</span> @daughter"), "extra CSV fields are shown")
+        XCTAssertTrue(daily.contains("@media screen and (max-width:640px)"), "readable on a phone")
+    }
+
+    func testDailyListOfAWorkerWithoutStopsSaysSo() throws {
+        let daily = try XCTUnwrap(Dictionary(uniqueKeysWithValues: try htmlFiles())["daily/W03.html"])
+        XCTAssertTrue(daily.contains("本期没有安排。"))
+        XCTAssertFalse(daily.contains("<svg"))
+    }
+
+    func testRouteMapDrawsStartPlaceLineAndNumberedStops() throws {
+        let p = [
+            RouteMap.Point(number: 1, location: GeoPoint(lat: 31.0, lon: 121.0), title: "a<b", isPatrol: false),
+            RouteMap.Point(number: 2, location: GeoPoint(lat: 31.01, lon: 121.02), title: "b", isPatrol: true),
+            RouteMap.Point(number: 3, location: GeoPoint(lat: 31.01, lon: 121.02), title: "c", isPatrol: false),
+        ]
+        let svg = try XCTUnwrap(RouteMap.svg(points: p, start: (GeoPoint(lat: 31.005, lon: 121.005), "office"), end: nil,
+                                             startMark: "S", caption: "map"))
+        XCTAssertEqual(HTMLReportTests.tagProblems(svg), [])
+        XCTAssertTrue(svg.contains("<polyline"))
+        XCTAssertTrue(svg.contains("stroke-dasharray"), "the leg home is dashed")
+        XCTAssertTrue(svg.contains("<title>1. a&lt;b</title>"))
+        XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 3)
+        XCTAssertTrue(svg.contains(">S</text>"))
+        // About 2.2 km across 260 px: a 500 m bar fits in a third of the width, 1 km does not.
+        XCTAssertTrue(svg.contains("<g class=\"scale\">"))
+        XCTAssertTrue(svg.contains(">500 m</text>"), svg)
+        // Points keep inside the 300 × 220 box.
+        let centres = Self.circleCentres(svg)
+        XCTAssertEqual(centres.count, 3)
+        for (x, y) in centres {
+            XCTAssertTrue((0...300).contains(x) && (0...220).contains(y), "\(x),\(y) outside")
+        }
+        // Points 2 and 3 share a spot: their circles are nudged apart.
+        XCTAssertEqual(Set(centres.map { "\($0.0),\($0.1)" }).count, 3)
+    }
+
+    static func circleCentres(_ svg: String) -> [(Double, Double)] {
+        svg.components(separatedBy: "<circle cx=\"").dropFirst().compactMap { part in
+            let x = part.prefix { $0 != "\"" }
+            guard let r = part.range(of: "cy=\"") else { return nil }
+            let y = part[r.upperBound...].prefix { $0 != "\"" }
+            guard let dx = Double(x), let dy = Double(y) else { return nil }
+            return (dx, dy)
+        }
+    }
+
+    func testRouteMapOfOneSpotStillRenders() throws {
+        let p = [RouteMap.Point(number: 1, location: GeoPoint(lat: 31.0, lon: 121.0), title: "a", isPatrol: false)]
+        let svg = try XCTUnwrap(RouteMap.svg(points: p, start: (GeoPoint(lat: 31.0, lon: 121.0), "o"), end: nil,
+                                             startMark: "S", caption: "m"))
+        XCTAssertTrue(svg.contains("cx=\"150.0\" cy=\"110.0\""))
+        XCTAssertFalse(svg.contains("class=\"scale\""), "no scale for a single spot")
+        XCTAssertNil(RouteMap.svg(points: [], start: nil, end: nil, startMark: "S", caption: "m"))
+    }
+
+    func testMarkdownRosterNeutralisesMarkup() throws {
+        let s = Fixture.scenario()
+        let md = String(decoding: try XCTUnwrap(try ReportWriter.render(plan: Fixture.planA(scenario: s), scenario: s)
+            .first { $0.relativePath == "roster.md" }).contents, as: UTF8.self)
+        XCTAssertFalse(md.contains("<script>"))
+        XCTAssertTrue(md.contains("\\<script\\>alert(1)\\</script\\>"))
+        XCTAssertTrue(md.contains("# 周排班表 · 星河世纪城 第九微网格 2026-W48"))
+        XCTAssertTrue(md.contains("| =cmd\\|' /C calc'\\!A0 (W03) |"), "a | in a name cannot break the table")
+        XCTAssertTrue(md.contains("- 按时率: 80.0%"))
+    }
+}
