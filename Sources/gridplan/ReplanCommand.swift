@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridPlanCore
+import GridPlanReports
 import GridPlanSolver
 
 extension GridPlan {
@@ -16,8 +17,8 @@ extension GridPlan {
                 range. An urgent task (--urgent FL-01-H003) must be visited on --from or the next working day. \
                 The rest is planned again with a penalty for every stop that changes worker or day.
 
-                Writes DIR/plan.json and DIR/changes.csv (task,name,old_worker,old_date,new_worker,new_date,why) \
-                and prints the changes grouped by worker. DIR defaults to replan-<DATE> next to the old plan; \
+                Writes DIR/plan.json, DIR/changes.csv (task,name,old_worker,old_date,new_worker,new_date,why) \
+                and the reports (roster, daily lists, calendars), and prints the changes grouped by worker. DIR defaults to replan-<DATE> next to the old plan; \
                 the old plan is never overwritten.
 
                 Exit status: 0 re-planned, 1 solving or writing failed, 2 invalid input.
@@ -80,6 +81,16 @@ extension GridPlan {
                 CycleOutput.error("error: \(planPath) would overwrite the old plan; choose another --out")
                 throw ExitCode(2)
             }
+            // The reports include a visits.csv: never let them (or plan.json) land on an input file.
+            let inputs = [scenario, s.source?.historyPath].compactMap { $0 }
+                .map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+            let outputs = ["plan.json", "changes.csv", "visits.csv", "roster.csv"].map {
+                URL(fileURLWithPath: CyclePaths.resolve($0, against: dir)).standardizedFileURL.resolvingSymlinksInPath().path
+            }
+            if let clash = outputs.first(where: inputs.contains) {
+                CycleOutput.error("error: writing into \(dir) would overwrite the input \(clash); choose another --out")
+                throw ExitCode(2)
+            }
             var options = PlanOptions(timeLimitSeconds: timeLimit)
             options.cycle.changePenalty = changePenalty
             let result: ReplanResult
@@ -92,6 +103,7 @@ extension GridPlan {
                 try AtomicFile.replace(path: planPath, with: result.plan.jsonData(), backupPath: nil)
                 try AtomicFile.replace(path: CyclePaths.resolve("changes.csv", against: dir),
                                        with: Data(PlanChanges.csv(result.changes, scenario: s).utf8), backupPath: nil)
+                try ReportWriter.writeAll(plan: result.plan, scenario: s, to: URL(fileURLWithPath: dir))
             } catch {
                 CycleOutput.error("error: \(error)")
                 throw ExitCode(1)
@@ -104,7 +116,8 @@ extension GridPlan {
             print("")
             print(PlanChanges.byWorker(result.changes, scenario: s), terminator: "")
             print("")
-            print("wrote \(planPath) and \(CyclePaths.resolve("changes.csv", against: dir))")
+            print("wrote \(planPath), \(CyclePaths.resolve("changes.csv", against: dir)) and the reports "
+                + "(roster, daily lists, calendars) in \(dir)")
             if !violations.isEmpty {
                 for v in violations.prefix(20) { CycleOutput.error("\(planPath): \(v)") }
                 CycleOutput.error("error: the re-plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of format §5")
