@@ -58,14 +58,16 @@ public enum Assignment {
     /// - Throws: `LinearModelError` only when the LP file cannot be written or the model is invalid.
     public static func assign(_ scenario: Scenario, options: AssignmentOptions) throws -> AssignmentResult {
         let began = Date()
-        let (plainParts, uncovered) = Decomposition.parts(of: scenario)
+        let calendar = WorkingCalendar(horizon: scenario.horizon)
+        let (plainParts, uncovered) = Decomposition.parts(of: scenario, include: Set(options.cycle.required.map(\.task)))
         let parts = plainParts.map { part -> AssignmentInstance in
             var p = part
             p.cycle = options.cycle
-            for j in p.jobs.indices { p.jobs[j].patterns = options.cycle.filter(patterns: p.jobs[j].patterns, of: p.jobs[j].job.id) }
+            for j in p.jobs.indices {
+                p.jobs[j].patterns = options.cycle.filter(patterns: p.jobs[j].patterns, of: p.jobs[j].job, calendar: calendar)
+            }
             return p
         }
-        let calendar = WorkingCalendar(horizon: scenario.horizon)
 
         if let path = options.writeLPPath {
             var m = LinearModel(name: "gridplan_assignment")
