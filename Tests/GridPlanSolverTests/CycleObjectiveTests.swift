@@ -22,6 +22,7 @@ final class CycleObjectiveTests: XCTestCase {
             "  - {id: H\(String(format: "%02d", i)), grid: G1, lat: \(String(format: "%.4f", 31.2400 + Double(i) * 0.0003)), "
             + "lon: 121.4000, categories: [独居老人], last_visit: 2026-11-1\(7 + i % 3)}"
         }.joined(separator: "\n"))
+          - {id: H13, grid: G1, lat: 31.2450, lon: 121.4010, categories: [独居老人], last_visit: 2026-11-21}
         weights: {lateness: 1000, continuity: 0, balance: 50, travel: 1}
         history: visits.csv
 
@@ -79,15 +80,15 @@ final class CycleObjectiveTests: XCTestCase {
         let s = try scenario(history: "task,date,worker,result\n")
         let options = PlanOptions(timeLimitSeconds: 10, mipGap: 0)
         let plan = try Planner.plan(s, options: options)
+        // H13 was visited on Saturday and is not due before the horizon ends: the plan leaves it out.
+        XCTAssertFalse(plan.routes.contains { $0.stops.contains { $0.task == "H13" } })
         let from = s.horizon.start.adding(days: 1)
-        // The household planned last in the week is the one made urgent.
-        let latest = try XCTUnwrap(plan.routes.last { $0.date > from.adding(days: 1) }?.stops.first?.task)
-        let setup = try ReplanSetup.make(scenario: s, plan: plan, from: from, disruption: Disruption(urgent: [latest]))
+        let setup = try ReplanSetup.make(scenario: s, plan: plan, from: from, disruption: Disruption(urgent: ["H13"]))
         let result = try Replanner.replan(setup, oldPlan: plan, options: options)
-        let dates = result.plan.routes.filter { $0.stops.contains { $0.task == latest } }.map(\.date)
+        let dates = result.plan.routes.filter { $0.stops.contains { $0.task == "H13" } }.map(\.date)
         XCTAssertEqual(dates.count, 1)
         XCTAssertTrue([from, from.adding(days: 1)].contains(dates[0]), "\(dates)")
-        XCTAssertEqual(result.changes.filter { $0.task == latest }.map(\.why), ["urgent: visit by \(from.adding(days: 1).iso)"])
+        XCTAssertEqual(result.changes.filter { $0.task == "H13" }.map(\.why), ["urgent: visit by \(from.adding(days: 1).iso)"])
         XCTAssertEqual(PlanChecker.check(result.plan, against: s).map(\.description), [])
     }
 
@@ -104,8 +105,19 @@ final class CycleObjectiveTests: XCTestCase {
         let c = CycleObjective(required: [RequiredVisit(task: "H1", dates: [d])])
         let patterns = [DayPattern(dates: [], lateDays: 3), DayPattern(dates: [d], lateDays: 0),
                         DayPattern(dates: [d.adding(days: 1)], lateDays: 0)]
-        XCTAssertEqual(c.filter(patterns: patterns, of: "H1").map(\.dates), [[], [d]])
-        XCTAssertEqual(c.filter(patterns: patterns, of: "H2"), patterns)
+        let calendar = WorkingCalendar(horizon: Horizon(start: CivilDate(iso: "2026-11-23")!, days: 5))
+        func job(_ id: String, last: CivilDate? = nil) -> Job {
+            Job(id: id, kind: .visit, grid: "G1", location: GeoPoint(lat: 31, lon: 121), everyDays: 7, minGapDays: 3,
+                durationMin: 20, lastVisit: last, pastVisits: last.map { [$0] } ?? [])
+        }
+        XCTAssertEqual(c.filter(patterns: patterns, of: job("H1"), calendar: calendar).map(\.dates), [[], [d]])
+        XCTAssertEqual(c.filter(patterns: patterns, of: job("H2"), calendar: calendar), patterns)
+        // Nothing enumerated meets it: a one-visit pattern on the required date is made …
+        XCTAssertEqual(c.filter(patterns: [DayPattern(dates: [], lateDays: 0)], of: job("H1"), calendar: calendar)
+            .map(\.dates), [[], [d]])
+        // … unless the gap rule forbids that date.
+        XCTAssertEqual(c.filter(patterns: [DayPattern(dates: [], lateDays: 0)], of: job("H1", last: d.adding(days: -1)),
+                                calendar: calendar).map(\.dates), [[]])
         XCTAssertGreaterThan(c.requiredPenalty(task: "H1", dates: [], weights: Weights()), 10 * Weights().lateness)
         XCTAssertEqual(c.requiredPenalty(task: "H1", dates: [d], weights: Weights()), 0)
     }

@@ -70,11 +70,21 @@ public struct CycleObjective: Sendable {
     }
 
     /// An urgent task's patterns: those meeting the requirement, plus the empty pattern (so the
-    /// assignment stays feasible; `requiredPenalty` makes it the last resort). Unchanged when none meets it.
-    public func filter(patterns: [DayPattern], of task: String) -> [DayPattern] {
-        guard isRequired(task) else { return patterns }
-        let meeting = patterns.filter { meetsRequirement(task: task, dates: $0.dates) }
+    /// assignment stays feasible; `requiredPenalty` makes it the last resort). When no enumerated
+    /// pattern meets it (a task not due, or covered through the horizon), one-visit patterns on each
+    /// required date that keeps `min_gap_days` are made.
+    public func filter(patterns: [DayPattern], of job: Job, calendar: WorkingCalendar) -> [DayPattern] {
+        guard let allowed = requiredDates[job.id] else { return patterns }
+        var meeting = patterns.filter { meetsRequirement(task: job.id, dates: $0.dates) }
+        if meeting.isEmpty {
+            let earliest = job.pastVisits.max().map { $0.adding(days: job.minGapDays) }
+            meeting = allowed.sorted().filter { d in earliest.map { d >= $0 } ?? true }.map { d in
+                DayPattern(dates: [d], lateDays: job.dueRule.lateness(visits: [d], calendar: calendar).lateDays)
+            }
+        }
         guard !meeting.isEmpty else { return patterns }
-        return patterns.filter { $0.dates.isEmpty } + meeting
+        let empty = patterns.filter { $0.dates.isEmpty }
+        return (empty.isEmpty ? [DayPattern(dates: [], lateDays: job.dueRule.lateness(visits: [], calendar: calendar).lateDays)] : empty)
+            + meeting
     }
 }
