@@ -108,11 +108,16 @@ public enum Planner {
 
         report("routing")
         let routingTime = max(1, min(limit * routingShare, limit - Date().timeIntervalSince(began)))
-        let routingOptions = RoutingOptions(timeLimitSeconds: routingTime, seed: 1)
-        let routed = WeekRouting.route(scenario: scenario, visits: assignment.visits, options: routingOptions)
+        var routingOptions = RoutingOptions(timeLimitSeconds: routingTime, seed: 1)
+        // Campaigns: the first visit of a household owing one lasts longer and keeps its date.
+        let (visits, extra) = CampaignVisits.pin(assignment.visits, scenario: scenario)
+        routingOptions.extraMinutes = extra
+        let routed = WeekRouting.route(scenario: scenario, visits: visits, options: routingOptions)
 
         report("repair")
-        var repair = Repair(scenario: scenario, routes: routed.routes, options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        var repairOptions = RoutingOptions(timeLimitSeconds: 1, seed: 1)
+        repairOptions.extraMinutes = extra
+        var repair = Repair(scenario: scenario, routes: routed.routes, options: repairOptions)
         repair.retry(routed.unplaced)
 
         let routes = repair.routes.filter { !$0.stops.isEmpty }.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) }
