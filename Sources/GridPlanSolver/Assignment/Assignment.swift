@@ -59,11 +59,15 @@ public enum Assignment {
     public static func assign(_ scenario: Scenario, options: AssignmentOptions) throws -> AssignmentResult {
         let began = Date()
         let calendar = WorkingCalendar(horizon: scenario.horizon)
-        let (plainParts, uncovered) = Decomposition.parts(of: scenario, include: Set(options.cycle.required.map(\.task)))
+        let include = Set(options.cycle.required.map(\.task)).union(CampaignVisits.openInHorizon(scenario))
+        let (plainParts, uncovered) = Decomposition.parts(of: scenario, include: include)
         let parts = plainParts.map { part -> AssignmentInstance in
             var p = part
             p.cycle = options.cycle
             for j in p.jobs.indices {
+                let candidates = p.jobs[j].candidateDays.map { p.dates[$0] }
+                p.jobs[j].patterns = CampaignVisits.patterns(p.jobs[j].patterns, of: p.jobs[j].job, candidateDates: candidates,
+                                                             calendar: calendar)
                 p.jobs[j].patterns = options.cycle.filter(patterns: p.jobs[j].patterns, of: p.jobs[j].job, calendar: calendar)
             }
             return p

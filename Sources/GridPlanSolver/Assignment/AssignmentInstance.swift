@@ -62,6 +62,12 @@ struct AssignmentInstance: Sendable {
     /// Minutes a visit of job `j` takes from worker `w`'s day: service plus the estimated leg.
     func load(job j: Int, worker w: Int) -> Int { jobs[j].job.durationMin + legMinutes(job: j, worker: w) }
 
+    /// `load(job:worker:)` on day offset `d`, with the campaign minutes the visit may carry that day
+    /// (counted on every visit up to the deadline: an upper bound, only the first visit carries them).
+    func load(job j: Int, day d: Int, worker w: Int) -> Int {
+        load(job: j, worker: w) + CampaignVisits.maxExtraMinutes(jobs[j].job, on: dates[d])
+    }
+
     /// Objective cost of worker `w` doing job `j` on one date: travel estimate and continuity.
     func visitCost(job j: Int, worker w: Int) -> Double {
         var c = weights.travel * Double(legMinutes(job: j, worker: w))
@@ -76,6 +82,7 @@ struct AssignmentInstance: Sendable {
         var c = weights.lateness * Double(info.job.priority * pat.lateDays)
         if info.job.kind == .visit { c += weights.continuity * Double(pat.dates.count) }
         return c + cycle.requiredPenalty(task: info.job.id, dates: pat.dates, weights: weights)
+            + CampaignVisits.missCost(info.job, dates: pat.dates, horizon: calendar.horizon, weights: weights)
     }
 
     /// Scale of the balance term: `weights.balance` per percentage point of utilisation spread.

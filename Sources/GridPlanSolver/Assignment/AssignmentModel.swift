@@ -53,7 +53,7 @@ struct AssignmentModel {
                     xj[d].append((w, v))
                     byWorkerDay[w][d].append((j, v))
                     if inst.workers[w].totalAvailable > 0 {
-                        loadTerms[w].append((v, Double(inst.load(job: j, worker: w)) / Double(inst.balanceMinutes(worker: w))))
+                        loadTerms[w].append((v, Double(inst.load(job: j, day: d, worker: w)) / Double(inst.balanceMinutes(worker: w))))
                     }
                 }
                 // Σ_w x[j,d,w] = workersNeeded × Σ_{p ∋ d} pick[j,p]
@@ -71,7 +71,7 @@ struct AssignmentModel {
             let wid = wi.worker.id
             for d in dates.indices where !byWorkerDay[w][d].isEmpty {
                 let cell = byWorkerDay[w][d]
-                let loads = cell.map { Double(inst.load(job: $0.job, worker: w)) }
+                let loads = cell.map { Double(inst.load(job: $0.job, day: d, worker: w)) }
                 if loads.reduce(0, +) > Double(wi.dayCapacity) {
                     m.addRow("cap[\(wid),\(dates[d])]", zip(cell, loads).map { ($0.v, $1) }, .lessOrEqual,
                              Double(wi.dayCapacity))
@@ -132,7 +132,11 @@ struct AssignmentModel {
     static func utilisation(_ inst: AssignmentInstance, _ c: AssignmentChoice) -> [Double] {
         var load = Array(repeating: 0, count: inst.workers.count)
         for j in inst.jobs.indices {
-            for ws in c.workers[j] { for w in ws { load[w] += inst.load(job: j, worker: w) } }
+            let dates = inst.jobs[j].patterns[c.pattern[j]].dates
+            for (k, ws) in c.workers[j].enumerated() {
+                let d = inst.dates.firstIndex(of: dates[k])!
+                for w in ws { load[w] += inst.load(job: j, day: d, worker: w) }
+            }
         }
         return inst.workers.indices.map { w in
             let a = inst.workers[w].totalAvailable

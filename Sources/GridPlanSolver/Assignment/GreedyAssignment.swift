@@ -41,7 +41,7 @@ enum GreedyAssignment {
 
         func fits(_ j: Int, _ w: Int, _ d: Int, _ r: Room) -> Bool {
             let info = inst.jobs[j], wi = inst.workers[w]
-            if r.minutes[w][d] < inst.load(job: j, worker: w) { return false }
+            if r.minutes[w][d] < inst.load(job: j, day: d, worker: w) { return false }
             if info.job.kind == .visit, let mv = wi.worker.maxVisitsPerDay, r.visits[w][d] >= mv { return false }
             if let win = info.job.window {
                 for (k, outer) in windows[w][d].enumerated() where AssignmentModel.contains(outer, win) {
@@ -55,7 +55,7 @@ enum GreedyAssignment {
 
         func take(_ j: Int, _ w: Int, _ d: Int, _ r: inout Room) {
             let info = inst.jobs[j]
-            let l = inst.load(job: j, worker: w)
+            let l = inst.load(job: j, day: d, worker: w)
             r.minutes[w][d] -= l
             r.load[w] += l
             if info.job.kind == .visit { r.visits[w][d] += 1 }
