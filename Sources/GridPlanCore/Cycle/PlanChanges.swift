@@ -117,7 +117,9 @@ public enum PlanChanges {
         var out = ""
         for w in Set(changes.flatMap(\.workersAffected)).sorted() {
             out += "\(w) \(workerNames[w] ?? "")\n"
-            for c in changes where c.workersAffected.contains(w) {
+            // Urgent visits first: they are what the worker must hear about at once.
+            let mine = changes.filter { $0.workersAffected.contains(w) }
+            for c in mine.filter({ $0.why.hasPrefix("urgent") }) + mine.filter({ !$0.why.hasPrefix("urgent") }) {
                 let name = names[c.task].flatMap { $0.isEmpty ? nil : " \($0)" } ?? ""
                 let gets = c.newWorkers.contains(w), had = c.oldWorkers.contains(w)
                 if gets && had {

@@ -58,9 +58,13 @@ public struct CycleObjective: Sendable {
         return dates.contains { allowed.contains($0) }
     }
 
-    /// The cost of a pattern that misses a required visit: ten late days of the highest priority.
+    /// The cost of a pattern that misses a required visit: ten late days of the highest priority; a
+    /// pattern meeting it only on a later allowed date (the next working day) costs five late days of
+    /// priority 1, so the re-plan date itself wins whenever someone has room.
     public func requiredPenalty(task: String, dates: [CivilDate], weights: Weights) -> Double {
-        meetsRequirement(task: task, dates: dates) ? 0 : weights.lateness * 10 * 10
+        guard let allowed = requiredDates[task] else { return 0 }
+        if let first = allowed.min(), dates.contains(first) { return 0 }
+        return meetsRequirement(task: task, dates: dates) ? weights.lateness * 5 : weights.lateness * 10 * 10
     }
 
     /// Minutes `worker` carried before the horizon and its available minutes then (0, 0 without history).
