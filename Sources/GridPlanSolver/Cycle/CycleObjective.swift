@@ -91,4 +91,17 @@ public struct CycleObjective: Sendable {
         return (empty.isEmpty ? [DayPattern(dates: [], lateDays: job.dueRule.lateness(visits: [], calendar: calendar).lateDays)] : empty)
             + meeting
     }
+
+    /// The assignment's visits for routing: an urgent task's visit loses its `movableDates`, so routing
+    /// does not move it off its required date. (Other visits keep theirs: routing needs them to fit days
+    /// the assignment's capacity estimate filled too well.)
+    public func pinDates(of visits: [PlannedVisit]) -> [PlannedVisit] {
+        guard !required.isEmpty else { return visits }
+        return visits.map { v in
+            guard isRequired(v.job) else { return v }
+            var p = v
+            p.movableDates = []
+            return p
+        }
+    }
 }
