@@ -110,7 +110,7 @@ public enum Planner {
         let routingTime = max(1, min(limit * routingShare, limit - Date().timeIntervalSince(began)))
         var routingOptions = RoutingOptions(timeLimitSeconds: routingTime, seed: 1)
         // Campaigns: the first visit of a household owing one lasts longer and keeps its date.
-        let (visits, extra) = CampaignVisits.pin(assignment.visits, scenario: scenario)
+        let (visits, extra) = CampaignVisits.pin(options.cycle.pinDates(of: assignment.visits), scenario: scenario)
         routingOptions.extraMinutes = extra
         let routed = WeekRouting.route(scenario: scenario, visits: visits, options: routingOptions)
 
