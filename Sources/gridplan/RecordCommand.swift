@@ -109,6 +109,9 @@ extension GridPlan {
                 print("created \(historyPath) (UTF-8 with BOM); add this line to \(scenario):")
                 print("  history: \(URL(fileURLWithPath: historyPath).lastPathComponent)")
             }
+            for e in new where e.result == VisitResult.moved.rawValue {
+                print("note: \(e.task) has moved away; remove it from the households so it is not planned again")
+            }
             if addedColumn { print("added a result column to \(historyPath) (earlier rows count as done)") }
         }
 

@@ -108,6 +108,9 @@ extension GridPlan {
                 CycleOutput.error("error: \(error)")
                 throw ExitCode(1)
             }
+            for t in result.notFirst {
+                CycleOutput.error("note: urgent \(t) is planned on time but could not be made the first stop of its day")
+            }
             let violations = PlanChecker.check(result.plan, against: s)
             let k = result.plan.kpis
             let moved = Set(result.changes.map(\.task)).count

@@ -88,6 +88,9 @@ final class CycleObjectiveTests: XCTestCase {
         let dates = result.plan.routes.filter { $0.stops.contains { $0.task == "H13" } }.map(\.date)
         XCTAssertEqual(dates.count, 1)
         XCTAssertEqual(dates[0], from, "there is room on the re-plan date itself")
+        let route = try XCTUnwrap(result.plan.routes.first { $0.date == from && $0.stops.contains { $0.task == "H13" } })
+        XCTAssertEqual(route.stops.first?.task, "H13", "the urgent household is the first stop of the day")
+        XCTAssertEqual(result.notFirst, [])
         XCTAssertEqual(result.changes.filter { $0.task == "H13" }.map(\.why), ["urgent: visit by \(from.adding(days: 1).iso)"])
         XCTAssertEqual(PlanChecker.check(result.plan, against: s).map(\.description), [])
     }
@@ -123,5 +126,28 @@ final class CycleObjectiveTests: XCTestCase {
         let two = CycleObjective(required: [RequiredVisit(task: "H1", dates: [d, d.adding(days: 1)])])
         XCTAssertEqual(two.requiredPenalty(task: "H1", dates: [d.adding(days: 1)], weights: Weights()), 5 * Weights().lateness)
         XCTAssertEqual(two.requiredPenalty(task: "H1", dates: [d], weights: Weights()), 0)
+    }
+}
+
+/// The re-timing that puts an urgent stop first.
+final class CycleUrgentFirstTests: XCTestCase {
+    func testTheUrgentStopBecomesTheFirstAndTheDayStillChecks() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridplan-first-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        try CycleObjectiveTests.yaml.write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        try "task,date,worker,result\n".write(to: dir.appendingPathComponent("visits.csv"), atomically: true, encoding: .utf8)
+        let s = try XCTUnwrap(ScenarioLoader.load(path: dir.appendingPathComponent("s.yaml").path).scenario)
+        let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 10, mipGap: 0))
+        let route = try XCTUnwrap(plan.routes.first { $0.stops.count >= 3 })
+        let last = try XCTUnwrap(route.stops.last?.task)
+        let (routes, notFirst) = UrgentFirst.reorder(plan.routes, urgent: [last], scenario: s)
+        XCTAssertEqual(notFirst, [])
+        let moved = try XCTUnwrap(routes.first { $0.worker == route.worker && $0.date == route.date })
+        XCTAssertEqual(moved.stops.map(\.task), [last] + route.stops.dropLast().map(\.task))
+        var p = plan
+        p.routes = routes
+        p.kpis = KPIs.compute(routes: routes, scenario: s)
+        XCTAssertEqual(PlanChecker.check(p, against: s).map(\.description), [])
     }
 }
