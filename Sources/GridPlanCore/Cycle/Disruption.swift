@@ -2,8 +2,11 @@ import Foundation
 
 /// A worker who cannot work on some days of a re-planned period (illness, an urgent meeting).
 public struct Absence: Sendable, Hashable {
+    /// The worker's id.
     public var worker: String
+    /// First day of absence.
     public var from: CivilDate
+    /// Last day of absence (inclusive).
     public var through: CivilDate
 
     public init(worker: String, from: CivilDate, through: CivilDate) {
@@ -41,6 +44,7 @@ public struct Absence: Sendable, Hashable {
 
 /// What happened mid-period: absent workers and households that must be visited at once.
 public struct Disruption: Sendable, Hashable {
+    /// Workers who cannot work on some of the re-planned days.
     public var absences: [Absence]
     /// Task ids to visit on the re-plan date or the next working day, before anything else.
     public var urgent: [String]
@@ -53,7 +57,9 @@ public struct Disruption: Sendable, Hashable {
 
 /// A mistake in a command's input (a flag's value, a date out of range) with a message for the user.
 public struct CycleInputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, for the user (`--absent: unknown worker 'W09'`).
     public var message: String
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }

@@ -2,12 +2,15 @@ import Foundation
 
 /// One visit that a re-plan moved, gave to other workers, added or dropped.
 public struct StopChange: Sendable, Hashable {
+    /// The household or patrol point.
     public var task: String
     /// Workers of the old visit (sorted), empty when the visit is new.
     public var oldWorkers: [String]
+    /// Date of the old visit; nil when the visit is new.
     public var oldDate: CivilDate?
     /// Workers of the new visit (sorted), empty when the visit was dropped.
     public var newWorkers: [String]
+    /// Date of the new visit; nil when the visit was dropped.
     public var newDate: CivilDate?
     /// Why, in words a grid head can pass on (`W02 absent 2026-02-25..2026-02-27`, `urgent`, …).
     public var why: String

@@ -16,9 +16,13 @@ public enum VisitResult: String, Sendable, Hashable, CaseIterable {
 
 /// One row of a results CSV (`task,date,worker,result`): what a worker reports after a day.
 public struct VisitReport: Sendable, Hashable {
+    /// The household or patrol point.
     public var task: String
+    /// The date of the planned stop.
     public var date: CivilDate
+    /// The worker of the planned stop.
     public var worker: String
+    /// What happened.
     public var result: VisitResult
     /// 1-based line of the row in the results file.
     public var line: Int

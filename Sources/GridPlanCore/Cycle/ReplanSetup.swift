@@ -2,7 +2,9 @@ import Foundation
 
 /// A visit of the old plan that a re-plan should keep if it can: a task on a date by its workers.
 public struct KeptVisit: Sendable, Hashable {
+    /// The household or patrol point.
     public var task: String
+    /// The date of the old visit.
     public var date: CivilDate
     /// Sorted worker ids (two or more for a pair visit).
     public var workers: [String]
@@ -16,6 +18,7 @@ public struct KeptVisit: Sendable, Hashable {
 
 /// A visit that must happen on one of a few dates (an urgent household).
 public struct RequiredVisit: Sendable, Hashable {
+    /// The urgent household or patrol point.
     public var task: String
     /// Allowed dates, ascending: the re-plan date (or the first working day from it) and the next working day.
     public var dates: [CivilDate]
@@ -36,13 +39,21 @@ public struct RequiredVisit: Sendable, Hashable {
 /// - `previous`: the old plan's visits from the date on, which the solver should change as little as it can;
 /// - `required`: urgent visits and the dates they must fall on.
 public struct ReplanSetup: Sendable {
+    /// The first day re-planned.
     public var from: CivilDate
+    /// What happened.
     public var disruption: Disruption
+    /// The scenario as loaded (what `gridplan check` is run against).
     public var original: Scenario
+    /// The original with the absences as days off.
     public var disrupted: Scenario
+    /// The disrupted scenario over `from` … the horizon's end, the kept stops added to its history.
     public var remaining: Scenario
+    /// The old plan's routes before `from`, unchanged.
     public var kept: [Route]
+    /// The old plan's visits from `from` on.
     public var previous: [KeptVisit]
+    /// Urgent visits and their allowed dates.
     public var required: [RequiredVisit]
     /// Notes for the user (an absence clipped to the re-planned days, …).
     public var notes: [String]
