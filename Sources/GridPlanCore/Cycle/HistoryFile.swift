@@ -219,15 +219,12 @@ public enum CycleError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, why: String)
     /// A file cannot be written; what was there is unchanged.
     case cannotWrite(path: String, why: String)
-    /// A file the command would write already exists (or is the input).
-    case refusingToOverwrite(path: String, why: String)
 
     /// `PATH: error: …`, as the command prints it.
     public var description: String {
         switch self {
         case .unreadable(let p, let why): return "\(p): error: cannot read: \(why)"
         case .cannotWrite(let p, let why): return "\(p): error: cannot write: \(why)"
-        case .refusingToOverwrite(let p, let why): return "\(p): error: refusing to overwrite: \(why)"
         }
     }
 }
