@@ -68,7 +68,8 @@ extension GridPlan {
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 let report = BenchmarkChecker.check(solution, for: instance)
                 let bks = bestKnown(beside: path)[instance.name]
-                let gap = bks.map { 100 * (report.cost - $0) / $0 }
+                // Rounded to 1e-4 % so that a tie with the BKS prints as 0.00, not -0.00.
+                let gap = bks.map { ((100 * (report.cost - $0) / $0) * 1e4).rounded() / 1e4 + 0 }
                 let row = Row(instance: instance.name, kind: instance.kind.rawValue, cost: report.cost, bks: bks,
                               gapPercent: gap, seconds: seconds, valid: report.isValid, routes: solution.routes.count,
                               violations: report.violations)

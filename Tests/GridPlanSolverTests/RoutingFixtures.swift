@@ -1,6 +1,6 @@
 import Foundation
 import GridPlanCore
-@testable import GridPlanSolver
+import GridPlanSolver
 
 /// Small named scenarios for routing tests: one grid, an office, households on a line east of it.
 enum RoutingFixture {

@@ -1,6 +1,6 @@
 import XCTest
 import GridPlanCore
-@testable import GridPlanSolver
+import GridPlanSolver
 
 final class WeekRoutingTests: XCTestCase {
     typealias F = RoutingFixture
@@ -146,6 +146,55 @@ final class WeekRoutingTests: XCTestCase {
         XCTAssertEqual(Set(a.routes.map(\.date)), [F.monday, tuesday])
         XCTAssertEqual(a.routes.flatMap(\.stops).count, 10)
         assertValid(a, s)
+    }
+
+    func test_a_small_day_is_sequenced_optimally() {
+        let spots: [(Double, Double)] = [(900, 100), (-300, 600), (400, -700), (1200, 900), (-800, -200), (300, 300), (700, -100)]
+        let hs = spots.enumerated().map { F.household("H\($0.offset)", at: F.east($0.element.0, north: $0.element.1)) }
+        let s = F.scenario(workers: [F.worker("W1")], households: hs)
+        let result = WeekRouting.route(scenario: s, visits: hs.map { F.visit($0.id, by: ["W1"]) }, options: options)
+        // Brute force over all 7! orders.
+        let ids = hs.map(\.id)
+        var best = Int.max
+        func permute(_ rest: [String], _ prev: String, _ acc: Int) {
+            if acc >= best { return }
+            if rest.isEmpty { best = min(best, acc + legMinutes(s, prev, "OFFICE", worker: "W1")); return }
+            for (i, x) in rest.enumerated() {
+                var r = rest
+                r.remove(at: i)
+                permute(r, x, acc + legMinutes(s, prev, x, worker: "W1"))
+            }
+        }
+        permute(ids, "OFFICE", 0)
+        XCTAssertEqual(result.routes.count, 1)
+        XCTAssertEqual(result.routes[0].travelMin, best)
+        assertValid(result, s)
+    }
+
+    func test_a_visit_moves_to_another_worker_when_that_saves_a_whole_trip() {
+        // W1's only visit lies next to W2's: W2 takes it, saving W1's round trip (far more than the penalty).
+        let hs = [F.household("H1", at: F.east(2000)), F.household("H2", at: F.east(2050))]
+        let s = F.scenario(workers: [F.worker("W1"), F.worker("W2")], households: hs)
+        let result = WeekRouting.route(scenario: s, visits: [F.visit("H1", by: ["W1"]), F.visit("H2", by: ["W2"])], options: options)
+        XCTAssertEqual(result.routes.map(\.worker), ["W2"])
+        XCTAssertEqual(Set(result.routes[0].stops.map(\.task)), ["H1", "H2"])
+        XCTAssertEqual(result.routes[0].stops.flatMap(\.with), [])
+        assertValid(result, s)
+    }
+
+    func test_a_visit_moves_to_a_movable_date_only_when_offered() {
+        let tuesday = F.monday.adding(days: 1)
+        let hs = [F.household("H1", at: F.east(2000)), F.household("H2", at: F.east(2050))]
+        let s = F.scenario(workers: [F.worker("W1")], households: hs)
+        let fixed = WeekRouting.route(scenario: s, visits: [F.visit("H1", by: ["W1"]), F.visit("H2", by: ["W1"], on: tuesday)],
+                                      options: options)
+        XCTAssertEqual(fixed.routes.map(\.date), [F.monday, tuesday])
+        let movable = WeekRouting.route(
+            scenario: s, visits: [PlannedVisit(job: "H1", date: F.monday, workers: ["W1"], movableDates: [tuesday]),
+                                  F.visit("H2", by: ["W1"], on: tuesday)], options: options)
+        XCTAssertEqual(movable.routes.map(\.date), [tuesday])
+        XCTAssertEqual(movable.routes[0].stops.count, 2)
+        assertValid(movable, s)
     }
 
     func test_a_visit_stays_with_its_worker_for_a_small_gain() {

@@ -29,11 +29,15 @@ public enum BenchmarkRunner {
         return RoutingProblem(profiles: [profile], slots: slots, jobs: Array(jobs), objective: .distance)
     }
 
-    /// Solves `instance` within `timeLimitSeconds` (the cooling schedule follows the clock).
-    public static func solve(_ instance: BenchmarkInstance, timeLimitSeconds: Double, seed: UInt64) -> BenchmarkSolution {
+    /// Solves `instance` within `timeLimitSeconds`. The cooling schedule follows the clock, or `maxIterations`
+    /// when given (then the result depends only on the seed, unless the time limit stops it first).
+    public static func solve(_ instance: BenchmarkInstance, timeLimitSeconds: Double, seed: UInt64,
+                             maxIterations: Int? = nil, interRouteMoves: Bool = false,
+                             polishEveryBest: Bool = true) -> BenchmarkSolution {
         let problem = problem(for: instance)
         let search = RoutingSearch(problem: problem, seed: seed)
-        let result = search.solve(SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds))
+        let result = search.solve(SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: maxIterations,
+                                                   polishEveryBest: polishEveryBest, interRouteMoves: interRouteMoves))
         var routes: [BenchmarkRoute] = []
         var nextVehicle = [Int](repeating: 0, count: instance.days)
         for r in result.routes {

@@ -10,7 +10,7 @@ extension RoutingSearch {
         while improved && passes < 8 {
             improved = false
             passes += 1
-            for j in 0..<jobCount where state.pattern[j] >= 0 && !problem.jobs[j].fixed {
+            for j in 0..<jobCount where state.pattern[j] >= 0 && !core[j].fixed {
                 var cand = state
                 let touched = remove(j, from: &cand)
                 var ok = true
@@ -30,8 +30,107 @@ extension RoutingSearch {
             for s in state.routes.indices where state.routes[s].seq.count >= 3 {
                 if twoOpt(&state.routes[s], slot: s) { improved = true }
             }
+            if params.interRouteMoves && twoOptStarAndSwap(&state) { improved = true }
             recomputeCost(&state)
         }
+    }
+
+    /// Whether every job of `seq` may be served in slot `s`.
+    func allowed(_ seq: ArraySlice<Int>, in s: Int) -> Bool {
+        for j in seq where slotCostOf(j, s) == .infinity { return false }
+        return true
+    }
+
+    /// 2-opt* (exchange the tails of two routes of the same day) and swap (exchange one stop of each),
+    /// first improvement, each candidate checked by rescheduling both routes.
+    func twoOptStarAndSwap(_ state: inout State) -> Bool {
+        var any = false
+        var byDay = [[Int]](repeating: [], count: dayCount)
+        for s in state.routes.indices { byDay[problem.slots[s].day].append(s) }
+        for day in byDay {
+            for ai in day.indices {
+                for bi in day.indices where bi > ai {
+                    let a = day[ai], b = day[bi]
+                    if state.routes[a].seq.isEmpty && state.routes[b].seq.isEmpty { continue }
+                    if improvePair(&state, a, b) { any = true }
+                }
+            }
+        }
+        return any
+    }
+
+    private func improvePair(_ state: inout State, _ a: Int, _ b: Int) -> Bool {
+        var improved = false
+        var again = true
+        while again {
+            again = false
+            let ra = state.routes[a], rb = state.routes[b]
+            let base = ra.cost + rb.cost
+            // The arc estimate is exact when both slots share travel, start and end and no job has slot costs.
+            let screen = !anySlotCost && problem.slots[a].profile == problem.slots[b].profile
+                && problem.slots[a].startNode == problem.slots[b].startNode && problem.slots[a].endNode == problem.slots[b].endNode
+            // 2-opt*: A[..<i] + B[k...], B[..<k] + A[i...].
+            search: for i in 0...ra.seq.count {
+                for k in 0...rb.seq.count {
+                    if (i == 0 && k == 0) || (i == ra.seq.count && k == rb.seq.count) { continue }
+                    let sa = problem.slots[a], sb = problem.slots[b]
+                    let aPrev = i == 0 ? sa.startNode : core[ra.seq[i - 1]].node
+                    let aNext = i == ra.seq.count ? sa.endNode : core[ra.seq[i]].node
+                    let bPrev = k == 0 ? sb.startNode : core[rb.seq[k - 1]].node
+                    let bNext = k == rb.seq.count ? sb.endNode : core[rb.seq[k]].node
+                    if screen {
+                        let estimate = cost(a, aPrev, k < rb.seq.count ? bNext : sa.endNode)
+                            + cost(b, bPrev, i < ra.seq.count ? aNext : sb.endNode)
+                            - cost(a, aPrev, aNext) - cost(b, bPrev, bNext)
+                        if estimate >= -1e-7 { continue }
+                    }
+                    guard allowed(rb.seq[k...], in: a), allowed(ra.seq[i...], in: b) else { continue }
+                    var na = ra, nb = rb
+                    na.seq = Array(ra.seq[..<i]) + Array(rb.seq[k...])
+                    nb.seq = Array(rb.seq[..<k]) + Array(ra.seq[i...])
+                    refresh(&na, slot: a)
+                    guard na.feasible else { continue }
+                    refresh(&nb, slot: b)
+                    guard nb.feasible, na.cost + nb.cost < base - 1e-7 else { continue }
+                    state.routes[a] = na
+                    state.routes[b] = nb
+                    improved = true
+                    again = true
+                    break search
+                }
+            }
+            if again { continue }
+            // Swap one stop of A with one of B.
+            swap: for i in ra.seq.indices where !core[ra.seq[i]].fixed {
+                for k in rb.seq.indices where !core[rb.seq[k]].fixed {
+                    let x = ra.seq[i], y = rb.seq[k]
+                    guard slotCostOf(x, b) < .infinity, slotCostOf(y, a) < .infinity else { continue }
+                    let sa = problem.slots[a], sb = problem.slots[b]
+                    let ap = i == 0 ? sa.startNode : core[ra.seq[i - 1]].node
+                    let an = i == ra.seq.count - 1 ? sa.endNode : core[ra.seq[i + 1]].node
+                    let bp = k == 0 ? sb.startNode : core[rb.seq[k - 1]].node
+                    let bn = k == rb.seq.count - 1 ? sb.endNode : core[rb.seq[k + 1]].node
+                    let nx = core[x].node, ny = core[y].node
+                    let estimate = cost(a, ap, ny) + cost(a, ny, an) + cost(b, bp, nx) + cost(b, nx, bn)
+                        - cost(a, ap, nx) - cost(a, nx, an) - cost(b, bp, ny) - cost(b, ny, bn)
+                        + slotCostOf(x, b) + slotCostOf(y, a) - slotCostOf(x, a) - slotCostOf(y, b)
+                    if estimate >= -1e-7 { continue }
+                    var na = ra, nb = rb
+                    na.seq[i] = y
+                    nb.seq[k] = x
+                    refresh(&na, slot: a)
+                    guard na.feasible else { continue }
+                    refresh(&nb, slot: b)
+                    guard nb.feasible, na.cost + nb.cost < base - 1e-7 else { continue }
+                    state.routes[a] = na
+                    state.routes[b] = nb
+                    improved = true
+                    again = true
+                    break swap
+                }
+            }
+        }
+        return improved
     }
 
     /// First-improvement 2-opt on one route (segment reversal), each candidate checked by rescheduling.
@@ -44,14 +143,14 @@ extension RoutingSearch {
             let n = r.seq.count
             outer: for i in 0..<(n - 1) {
                 for k in (i + 1)..<n {
-                    let a = i == 0 ? slot.startNode : problem.jobs[r.seq[i - 1]].node
-                    let b = problem.jobs[r.seq[i]].node
-                    let c = problem.jobs[r.seq[k]].node
-                    let d = k == n - 1 ? slot.endNode : problem.jobs[r.seq[k + 1]].node
+                    let a = i == 0 ? slot.startNode : core[r.seq[i - 1]].node
+                    let b = core[r.seq[i]].node
+                    let c = core[r.seq[k]].node
+                    let d = k == n - 1 ? slot.endNode : core[r.seq[k + 1]].node
                     // Cost of the reversed inner path (asymmetric matrices allowed).
                     var inner = 0.0, innerRev = 0.0
                     for m in i..<k {
-                        let x = problem.jobs[r.seq[m]].node, y = problem.jobs[r.seq[m + 1]].node
+                        let x = core[r.seq[m]].node, y = core[r.seq[m + 1]].node
                         inner += cost(s, x, y)
                         innerRev += cost(s, y, x)
                     }
@@ -70,5 +169,56 @@ extension RoutingSearch {
             }
         }
         return any
+    }
+}
+
+extension RoutingSearch {
+    /// Reorders every route of at most `maxStops` stops optimally (depth-first search over the orders with
+    /// cost and time pruning), keeping its set of stops. Never makes a route worse or infeasible.
+    ///
+    /// - Complexity: at most `maxStops!` partial orders per route; pruning keeps it far below in practice.
+    func sequenceExactly(_ state: inout State, maxStops: Int) {
+        for s in state.routes.indices where state.routes[s].seq.count >= 3 && state.routes[s].seq.count <= maxStops {
+            let route = state.routes[s]
+            let slot = problem.slots[s]
+            let stops = route.seq
+            let k = stops.count
+            var bestCost = route.cost - stops.reduce(0) { $0 + (slotCostOf($1, s)) }
+            var bestOrder: [Int]?
+            var order: [Int] = []
+            var used = [Bool](repeating: false, count: k)
+            let serviceTotal = stops.reduce(0) { $0 + core[$1].serviceTime }
+            func dfs(_ t: Double, _ prev: Int, _ cost: Double, _ travelTime: Double) {
+                if cost >= bestCost - 1e-9 { return }
+                if order.count == k {
+                    let d = time(s, prev, slot.endNode)
+                    let c = cost + self.cost(s, prev, slot.endNode)
+                    guard c < bestCost - 1e-9, arrival(depart: t, travel: d, slot: slot) <= slot.latestEnd + eps,
+                          travelTime + d + serviceTotal <= slot.maxDuration + eps else { return }
+                    bestCost = c
+                    bestOrder = order
+                    return
+                }
+                for i in 0..<k where !used[i] {
+                    let job = core[stops[i]]
+                    let d = time(s, prev, job.node)
+                    let st = serviceStart(arrival: arrival(depart: t, travel: d, slot: slot), job: job, slot: slot)
+                    if st > job.latestStart + eps { continue }
+                    used[i] = true
+                    order.append(stops[i])
+                    dfs(st + job.serviceTime, job.node, cost + self.cost(s, prev, job.node), travelTime + d)
+                    order.removeLast()
+                    used[i] = false
+                }
+            }
+            dfs(slot.earliestStart, slot.startNode, 0, 0)
+            if let o = bestOrder {
+                var trial = route
+                trial.seq = o
+                refresh(&trial, slot: s)
+                if trial.feasible && trial.cost < route.cost - 1e-9 { state.routes[s] = trial }
+            }
+        }
+        recomputeCost(&state)
     }
 }

@@ -17,10 +17,20 @@ public struct SearchParameters: Sendable {
     /// Simulated-annealing start and end temperatures; nil = scaled from the mean nearest-neighbour cost.
     public var initialTemperature: Double?
     public var finalTemperature: Double?
+    /// Run the local search on every new best solution (true) or only on the final one (false).
+    public var polishEveryBest: Bool
+    /// Routes of at most this many stops are finally reordered optimally (0 = never).
+    public var exactSequencingMaxStops: Int
+    /// Include 2-opt* and swap between routes of a day in the local search.
+    public var interRouteMoves: Bool
 
     public init(seed: UInt64 = 1, timeLimitSeconds: Double = 10, maxIterations: Int? = nil, averageRemoved: Double = 10,
                 maxStringLength: Double = 10, blinkRate: Double = 0.01, initialTemperature: Double? = nil,
-                finalTemperature: Double? = nil) {
+                finalTemperature: Double? = nil, polishEveryBest: Bool = true, exactSequencingMaxStops: Int = 0,
+                interRouteMoves: Bool = true) {
+        self.interRouteMoves = interRouteMoves
+        self.polishEveryBest = polishEveryBest
+        self.exactSequencingMaxStops = exactSequencingMaxStops
         self.seed = seed
         self.timeLimitSeconds = timeLimitSeconds
         self.maxIterations = maxIterations
@@ -54,6 +64,26 @@ public final class RoutingSearch {
     let neighbours: [[Int]]
     var rng: Xoshiro256
     let eps = 1e-7
+    /// The jobs' scalar data (no reference-counted fields: cheap to read in the hot loops).
+    let core: [JobCore]
+    /// `slotCostFlat[job * slotCount + slot]`; zero for jobs without slot costs.
+    let slotCostFlat: [Double]
+    let hasSlotCost: [Bool]
+    let anySlotCost: Bool
+    let slotCount: Int
+
+    struct JobCore {
+        var node: Int
+        var serviceTime: Double
+        var demand: Double
+        var earliestStart: Double
+        var latestStart: Double
+        var countsAsVisit: Bool
+        var fixed: Bool
+        var unservedPenalty: Double
+    }
+
+    @inline(__always) func slotCostOf(_ j: Int, _ s: Int) -> Double { slotCostFlat[j * slotCount + s] }
 
     struct RouteState {
         var seq: [Int] = []
@@ -80,6 +110,17 @@ public final class RoutingSearch {
                        (problem.jobs.flatMap { $0.patterns.flatMap { $0 } }.max() ?? 0) + 1)
         rng = Xoshiro256(seed: seed)
         let n = nodeCount
+        core = problem.jobs.map { JobCore(node: $0.node, serviceTime: $0.serviceTime, demand: $0.demand,
+                                          earliestStart: $0.earliestStart, latestStart: $0.latestStart,
+                                          countsAsVisit: $0.countsAsVisit, fixed: $0.fixed, unservedPenalty: $0.unservedPenalty) }
+        slotCount = problem.slots.count
+        var flat = [Double](repeating: 0, count: problem.jobs.count * problem.slots.count)
+        for (j, job) in problem.jobs.enumerated() {
+            if let sc = job.slotCost { for (k, v) in sc.enumerated() { flat[j * problem.slots.count + k] = v } }
+        }
+        slotCostFlat = flat
+        hasSlotCost = problem.jobs.map { $0.slotCost != nil }
+        anySlotCost = hasSlotCost.contains(true)
         for prof in problem.profiles {
             let c = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
             let t = UnsafeMutablePointer<Double>.allocate(capacity: n * n)
@@ -136,30 +177,10 @@ public final class RoutingSearch {
     }
 
     /// Earliest service start at or after arrival `a`: the window opens, and service may not overlap the break.
-    @inline(__always) func serviceStart(arrival a: Double, job: RoutingJob, slot: RouteSlot) -> Double {
+    @inline(__always) func serviceStart(arrival a: Double, job: JobCore, slot: RouteSlot) -> Double {
         var st = max(a, job.earliestStart)
         if let b = slot.breakInterval, st < b.end - eps, st + job.serviceTime > b.start + eps { st = b.end }
         return st
-    }
-
-    /// The latest time the route may leave its start node and still begin the first stop at `firstStart`
-    /// (the arrival function is non-decreasing in the departure time, so this bisects).
-    public func latestDeparture(slot s: Int, firstJob j: Int, firstStart: Double) -> Double {
-        let slot = problem.slots[s]
-        let d = time(s, slot.startNode, problem.jobs[j].node)
-        var lo = slot.earliestStart, hi = max(slot.earliestStart, firstStart)
-        if arrival(depart: hi, travel: d, slot: slot) <= firstStart + eps { return hi }
-        for _ in 0..<100 where hi - lo > 1e-7 {
-            let mid = (lo + hi) / 2
-            if arrival(depart: mid, travel: d, slot: slot) <= firstStart + eps { lo = mid } else { hi = mid }
-        }
-        return lo
-    }
-
-    /// Arrival at `job`'s node when leaving the slot's start node at `t`.
-    public func firstArrival(slot s: Int, firstJob j: Int, departing t: Double) -> Double {
-        let slot = problem.slots[s]
-        return arrival(depart: t, travel: time(s, slot.startNode, problem.jobs[j].node), slot: slot)
     }
 
     /// Recomputes a route's schedule, totals and feasibility.
@@ -170,14 +191,14 @@ public final class RoutingSearch {
         var t = slot.earliestStart
         var prev = slot.startNode
         for j in r.seq {
-            let job = problem.jobs[j]
+            let job = core[j]
             let d = time(s, prev, job.node)
             let st = serviceStart(arrival: arrival(depart: t, travel: d, slot: slot), job: job, slot: slot)
             if st > job.latestStart + eps { r.feasible = false }
             r.start.append(st)
             t = st + job.serviceTime
             r.work += d + job.serviceTime
-            r.cost += cost(s, prev, job.node) + (job.slotCost?[s] ?? 0)
+            r.cost += cost(s, prev, job.node) + (slotCostOf(j, s))
             r.load += job.demand
             if job.countsAsVisit { r.visits += 1 }
             prev = job.node
@@ -190,11 +211,11 @@ public final class RoutingSearch {
         }
         if r.load > slot.capacity + eps || r.work > slot.maxDuration + eps || r.visits > slot.maxVisits { r.feasible = false }
         // Latest service starts (valid without a break; with one, insertions are simulated).
-        r.latest = [Double](repeating: 0, count: r.seq.count)
+        if r.latest.count != r.seq.count { r.latest = [Double](repeating: 0, count: r.seq.count) }
         var next = slot.endNode
         var lat = slot.latestEnd
         for k in stride(from: r.seq.count - 1, through: 0, by: -1) {
-            let job = problem.jobs[r.seq[k]]
+            let job = core[r.seq[k]]
             lat = min(job.latestStart, lat - job.serviceTime - time(s, job.node, next))
             r.latest[k] = lat
             next = job.node
@@ -204,13 +225,13 @@ public final class RoutingSearch {
     /// Whether inserting job `j` at `pos` keeps the route's schedule feasible (capacity etc. checked by the caller).
     @inline(__always) func timeFeasible(_ r: RouteState, slot s: Int, job j: Int, at pos: Int) -> Bool {
         let slot = problem.slots[s]
-        let job = problem.jobs[j]
-        let prevNode = pos == 0 ? slot.startNode : problem.jobs[r.seq[pos - 1]].node
-        let dep = pos == 0 ? slot.earliestStart : r.start[pos - 1] + problem.jobs[r.seq[pos - 1]].serviceTime
+        let job = core[j]
+        let prevNode = pos == 0 ? slot.startNode : core[r.seq[pos - 1]].node
+        let dep = pos == 0 ? slot.earliestStart : r.start[pos - 1] + core[r.seq[pos - 1]].serviceTime
         if slot.breakInterval == nil {
             let st = max(dep + time(s, prevNode, job.node), job.earliestStart)
             if st > job.latestStart + eps { return false }
-            let nextNode = pos == r.seq.count ? slot.endNode : problem.jobs[r.seq[pos]].node
+            let nextNode = pos == r.seq.count ? slot.endNode : core[r.seq[pos]].node
             let arr = st + job.serviceTime + time(s, job.node, nextNode)
             let lat = pos == r.seq.count ? slot.latestEnd : r.latest[pos]
             return arr <= lat + eps
@@ -223,7 +244,7 @@ public final class RoutingSearch {
         prev = job.node
         var k = pos
         while k < r.seq.count {
-            let o = problem.jobs[r.seq[k]]
+            let o = core[r.seq[k]]
             st = serviceStart(arrival: arrival(depart: t, travel: time(s, prev, o.node), slot: slot), job: o, slot: slot)
             if st > o.latestStart + eps { return false }
             if st <= r.start[k] + eps { return true }  // back on the old schedule from here
@@ -240,7 +261,7 @@ public final class RoutingSearch {
 
     /// The cheapest feasible insertion of job `j` into the routes of `day`.
     func bestInsertion(of j: Int, day: Int, in state: State, blink: Bool) -> Insertion? {
-        let job = problem.jobs[j]
+        let job = core[j]
         var best: Insertion?
         var bestDelta = Double.infinity
         var triedEmpty = Set<Int>()
@@ -248,18 +269,18 @@ public final class RoutingSearch {
             let r = state.routes[s]
             let slot = problem.slots[s]
             if r.seq.isEmpty {
-                if triedEmpty.contains(slotClass[s]) && job.slotCost == nil { continue }
+                if triedEmpty.contains(slotClass[s]) && !hasSlotCost[j] { continue }
                 triedEmpty.insert(slotClass[s])
             }
             if r.load + job.demand > slot.capacity + eps { continue }
             if job.countsAsVisit && r.visits + 1 > slot.maxVisits { continue }
-            let sc = job.slotCost?[s] ?? 0
+            let sc = slotCostOf(j, s)
             let cp = costPtr[slot.profile], tp = timePtr[slot.profile]
             let n = nodeCount
             for pos in 0...r.seq.count {
                 if blink && rng.unit() < params.blinkRate { continue }
-                let a = pos == 0 ? slot.startNode : problem.jobs[r.seq[pos - 1]].node
-                let b = pos == r.seq.count ? slot.endNode : problem.jobs[r.seq[pos]].node
+                let a = pos == 0 ? slot.startNode : core[r.seq[pos - 1]].node
+                let b = pos == r.seq.count ? slot.endNode : core[r.seq[pos]].node
                 var delta = cp[a * n + job.node] + cp[job.node * n + b] + sc
                 if !r.seq.isEmpty { delta -= cp[a * n + b] }
                 if delta >= bestDelta { continue }
@@ -329,14 +350,14 @@ public final class RoutingSearch {
     func recomputeCost(_ state: inout State) {
         var c = 0.0
         for r in state.routes { c += r.cost }
-        for j in 0..<jobCount where state.pattern[j] < 0 { c += problem.jobs[j].unservedPenalty }
+        for j in 0..<jobCount where state.pattern[j] < 0 { c += core[j].unservedPenalty }
         state.cost = c
     }
 
     // MARK: - Ruin and recreate
 
     func ruin(_ state: inout State) -> [Int] {
-        let served = (0..<jobCount).filter { state.pattern[$0] >= 0 && !problem.jobs[$0].fixed }
+        let served = (0..<jobCount).filter { state.pattern[$0] >= 0 && !core[$0].fixed }
         guard !served.isEmpty else { return [] }
         let nonEmpty = state.routes.filter { !$0.seq.isEmpty }
         let avgLen = Double(nonEmpty.reduce(0) { $0 + $1.seq.count }) / Double(max(1, nonEmpty.count))
@@ -350,7 +371,7 @@ public final class RoutingSearch {
         var touched = Set<Int>()
         for c in neighbours[seed] {
             if ruined.count >= ks { break }
-            if isRemoved[c] || state.pattern[c] < 0 || problem.jobs[c].fixed { continue }
+            if isRemoved[c] || state.pattern[c] < 0 || core[c].fixed { continue }
             let routesOfC = slots(of: c, in: state).filter { !ruined.contains($0) }
             guard !routesOfC.isEmpty else { continue }
             let s = routesOfC[rng.below(routesOfC.count)]
@@ -375,7 +396,7 @@ public final class RoutingSearch {
                     victims.append(x)
                 }
             }
-            for v in victims where !isRemoved[v] && !problem.jobs[v].fixed {
+            for v in victims where !isRemoved[v] && !core[v].fixed {
                 isRemoved[v] = true
                 removed.append(v)
                 for t in remove(v, from: &state) { touched.insert(t) }
@@ -386,7 +407,7 @@ public final class RoutingSearch {
             refresh(&state.routes[s], slot: s)
             if !state.routes[s].feasible {
                 // Without the triangle inequality a removal can delay the rest: empty the route of movable jobs.
-                for v in state.routes[s].seq where !problem.jobs[v].fixed && !isRemoved[v] {
+                for v in state.routes[s].seq where !core[v].fixed && !isRemoved[v] {
                     isRemoved[v] = true
                     removed.append(v)
                     for t in remove(v, from: &state) where t != s { refresh(&state.routes[t], slot: t) }
@@ -406,22 +427,22 @@ public final class RoutingSearch {
             for i in stride(from: jobs.count - 1, to: 0, by: -1) { jobs.swapAt(i, rng.below(i + 1)) }
         } else if pick < 8 {
             jobs.sort { a, b in
-                let da = problem.jobs[a].demand, db = problem.jobs[b].demand
+                let da = core[a].demand, db = core[b].demand
                 return da != db ? da > db : a < b
             }
         } else if pick < 10 {
             jobs.sort { a, b in
-                let da = c0[depot * nodeCount + problem.jobs[a].node], db = c0[depot * nodeCount + problem.jobs[b].node]
+                let da = c0[depot * nodeCount + core[a].node], db = c0[depot * nodeCount + core[b].node]
                 return da != db ? da > db : a < b
             }
         } else {
             jobs.sort { a, b in
-                let da = c0[depot * nodeCount + problem.jobs[a].node], db = c0[depot * nodeCount + problem.jobs[b].node]
+                let da = c0[depot * nodeCount + core[a].node], db = c0[depot * nodeCount + core[b].node]
                 return da != db ? da < db : a < b
             }
         }
         // Fixed jobs and tight windows first keep pinned stops placeable.
-        jobs.sort { a, b in problem.jobs[a].fixed && !problem.jobs[b].fixed }
+        jobs.sort { a, b in core[a].fixed && !core[b].fixed }
     }
 
     func recreate(_ state: inout State, _ removed: [Int]) {
@@ -453,10 +474,10 @@ public final class RoutingSearch {
         let depot = problem.slots.first?.startNode ?? 0
         let c0 = problem.objective == .distance ? problem.profiles[0].distance : problem.profiles[0].time
         order.sort { a, b in
-            let fa = problem.jobs[a].fixed, fb = problem.jobs[b].fixed
+            let fa = core[a].fixed, fb = core[b].fixed
             if fa != fb { return fa }
             if fa { return a < b }
-            let da = c0[depot * nodeCount + problem.jobs[a].node], db = c0[depot * nodeCount + problem.jobs[b].node]
+            let da = c0[depot * nodeCount + core[a].node], db = c0[depot * nodeCount + core[b].node]
             return da != db ? da > db : a < b
         }
         for j in order { insert(j, into: &state, blink: false) }
@@ -468,7 +489,7 @@ public final class RoutingSearch {
         let nn = meanNearestCost()
         let t0 = parameters.initialTemperature ?? max(1e-3, 10 * nn)
         let tf = parameters.finalTemperature ?? max(1e-4, 0.1 * nn)
-        let movable = (0..<jobCount).contains { !problem.jobs[$0].fixed }
+        let movable = (0..<jobCount).contains { !core[$0].fixed }
         while movable {
             if let m = parameters.maxIterations, iterations >= m { break }
             let now = (iterations & 15) == 0 ? elapsed() : 0
@@ -485,11 +506,13 @@ public final class RoutingSearch {
             if cand.cost < current.cost - temperature * log(max(1e-300, rng.unit())) {
                 current = cand
                 if current.cost < best.cost - 1e-9 {
-                    localSearch(&current)
+                    if parameters.polishEveryBest { localSearch(&current) }
                     best = current
                 }
             }
         }
+        if !parameters.polishEveryBest { localSearch(&best) }
+        if parameters.exactSequencingMaxStops >= 3 { sequenceExactly(&best, maxStops: parameters.exactSequencingMaxStops) }
         return export(best, iterations: iterations)
     }
 
@@ -498,10 +521,10 @@ public final class RoutingSearch {
         var total = 0.0
         let c0 = problem.objective == .distance ? problem.profiles[0].distance : problem.profiles[0].time
         for j in 0..<jobCount {
-            let a = problem.jobs[j].node
+            let a = core[j].node
             var m = Double.infinity
             for k in neighbours[j].prefix(6) where k != j {
-                m = min(m, c0[a * nodeCount + problem.jobs[k].node])
+                m = min(m, c0[a * nodeCount + core[k].node])
             }
             if m < .infinity { total += m }
         }

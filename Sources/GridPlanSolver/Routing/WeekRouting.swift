@@ -71,6 +71,10 @@ struct WeekRouter {
     let workers: [String: Worker]
     let calendar: WorkingCalendar
     let travel: TravelModel
+    let clock = ContinuousClock()
+    let began: ContinuousClock.Instant
+    /// Visits not yet handed to a search, to share out the remaining time.
+    var visitsLeft = 0
 
     init(scenario: Scenario, options: RoutingOptions) {
         self.scenario = scenario
@@ -79,6 +83,17 @@ struct WeekRouter {
         workers = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         calendar = WorkingCalendar(horizon: scenario.horizon)
         travel = TravelModel(scenario: scenario)
+        began = clock.now
+    }
+
+    /// The time this search may use: the remaining time in proportion to its share of the visits left.
+    mutating func timeShare(visits count: Int) -> Double {
+        let d = clock.now - began
+        let elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        let remaining = max(0, options.timeLimitSeconds - elapsed)
+        let share = visitsLeft > 0 ? remaining * Double(count) / Double(visitsLeft) : remaining
+        visitsLeft = max(0, visitsLeft - count)
+        return max(0.05, share)
     }
 
     struct DayKey: Hashable { var worker: String; var date: CivilDate }
@@ -135,6 +150,7 @@ struct WeekRouter {
         var routes: [Route] = []
         while true {
             routes = []
+            visitsLeft = visits.count
             var lost = Set<Int>()
             var failedPairs = Set<Int>()
             for group in workerGroups() {
@@ -161,6 +177,18 @@ struct WeekRouter {
         let bs = b.start.minutes, be = b.end.minutes
         if t + d <= bs || t >= be { return t + d }
         return be + d - max(0, bs - t)
+    }
+
+    /// The latest whole minute at or after `shiftStart` to leave and still arrive by `arriveBy`
+    /// (arrival is non-decreasing in the departure time, so this bisects).
+    static func latestDeparture(shiftStart: Int, travel d: Int, arriveBy: Int, breakTime: TimeWindow?) -> Int {
+        var lo = shiftStart, hi = max(shiftStart, arriveBy)
+        if arrival(depart: hi, travel: d, breakTime: breakTime) <= arriveBy { return hi }
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if arrival(depart: mid, travel: d, breakTime: breakTime) <= arriveBy { lo = mid } else { hi = mid }
+        }
+        return lo
     }
 
     /// Whether a worker's day holding only `stops` (sorted by start) is feasible.
@@ -267,7 +295,7 @@ struct WeekRouter {
     }
 
     /// Builds and solves the routing problem of some workers' week.
-    func solveWorkers(_ ws: [String], singles: [Int], visits: [PlannedVisit], pinned: [DayKey: [PinnedStop]],
+    mutating func solveWorkers(_ ws: [String], singles: [Int], visits: [PlannedVisit], pinned: [DayKey: [PinnedStop]],
                       allowReassign: Bool) -> ([Route], Set<Int>) {
         let horizonDates = scenario.horizon.dates
         // Nodes: places, then job locations, in first-seen order.
@@ -371,9 +399,10 @@ struct WeekRouter {
         let problem = RoutingProblem(profiles: profiles, slots: slots, jobs: rjobs, objective: .travelTime)
         let search = RoutingSearch(problem: problem, seed: options.seed)
         let movable = singles.count
-        let params = SearchParameters(seed: options.seed, timeLimitSeconds: options.timeLimitSeconds,
-                                      maxIterations: min(30_000, max(300, 60 * movable)),
-                                      initialTemperature: 10, finalTemperature: 0.5)
+        let params = SearchParameters(seed: options.seed, timeLimitSeconds: timeShare(visits: singles.count + pinnedHere.count),
+                                      maxIterations: min(12_000, max(300, 30 * movable)),
+                                      initialTemperature: 10, finalTemperature: 0.5, polishEveryBest: false,
+                                      exactSequencingMaxStops: 8)
         let solution = search.solve(params)
         var unplaced = Set<Int>()
         for j in solution.unserved { unplaced.insert(origin[j].visit) }
@@ -384,12 +413,9 @@ struct WeekRouter {
             let w = workers[key.worker]!
             var stops: [Stop] = []
             let firstStart = Int(sr.serviceStarts[0].rounded())
-            var depart = Int(search.latestDeparture(slot: sr.slot, firstJob: sr.jobs[0], firstStart: Double(firstStart)).rounded(.down))
-            while depart > w.shift.start.minutes &&
-                    Int(search.firstArrival(slot: sr.slot, firstJob: sr.jobs[0], departing: Double(depart)).rounded()) > firstStart {
-                depart -= 1
-            }
-            depart = max(depart, w.shift.start.minutes)
+            let firstLeg = travel.leg(from: w.start, to: visits[origin[sr.jobs[0]].visit].job, worker: w).minutes
+            let depart = WeekRouter.latestDeparture(shiftStart: w.shift.start.minutes, travel: firstLeg,
+                                                    arriveBy: firstStart, breakTime: w.breakTime)
             let routeStart = depart
             var prev = w.start
             var t = depart

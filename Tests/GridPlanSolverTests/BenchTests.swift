@@ -1,0 +1,151 @@
+import Foundation
+import XCTest
+import GridPlanSolver
+
+final class BenchTests: XCTestCase {
+    static let dataDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("benchmarks/data")
+
+    func instance(_ relative: String) throws -> BenchmarkInstance {
+        try BenchmarkInstance.read(contentsOf: BenchTests.dataDir.appendingPathComponent(relative).path)
+    }
+
+    /// Two days, capacity 10, three customers on a line; customer 3 only on day 2, the others on either day.
+    let tinyPVRP = """
+        1 1 3 2
+        0 10
+        0 10
+        0 0 0 0 0 0 0
+        1 1 0 0 6 1 2 2 1
+        2 2 0 0 6 1 2 2 1
+        3 3 0 0 3 1 1 1
+        """
+
+    /// One day, two vehicles of capacity 10, windows.
+    let tinySolomon = """
+        TINY
+
+        VEHICLE
+        NUMBER     CAPACITY
+          2         10
+
+        CUSTOMER
+        CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME
+
+            0      0          0          0          0       100          0
+            1      3          4          5          0        10          1
+            2      6          8          5          0        20          1
+            3      0          5          4         10        15          1
+        """
+
+    func test_reader_reads_cordeau_p01() throws {
+        let p = try instance("pvrp/p01.txt")
+        XCTAssertEqual(p.kind, .pvrp)
+        XCTAssertEqual(p.vehicles, 3)
+        XCTAssertEqual(p.days, 2)
+        XCTAssertEqual(p.nodes.count, 52)
+        XCTAssertEqual(p.capacity, [160, 160])
+        XCTAssertEqual(p.maxDuration, [.infinity, .infinity])
+        XCTAssertEqual(p.nodes[1].x, 37)
+        XCTAssertEqual(p.nodes[1].y, 52)
+        XCTAssertEqual(p.nodes[1].demand, 7)
+        // Pattern codes 1 and 2 over t = 2 days: 01 = day 2, 10 = day 1.
+        XCTAssertEqual(p.nodes[1].patterns, [[1], [0]])
+    }
+
+    func test_reader_reads_five_day_patterns_of_p02() throws {
+        let p = try instance("pvrp/p02.txt")
+        XCTAssertEqual(p.days, 5)
+        XCTAssertEqual(p.nodes.count, 51)
+        for c in p.nodes.dropFirst() { XCTAssertFalse(c.patterns.isEmpty, "customer \(c.id)") }
+    }
+
+    func test_reader_reads_solomon_c101_with_crlf_lines() throws {
+        let s = try instance("solomon/C101.txt")
+        XCTAssertEqual(s.kind, .solomon)
+        XCTAssertEqual(s.name, "C101")
+        XCTAssertEqual(s.vehicles, 25)
+        XCTAssertEqual(s.capacity, [200])
+        XCTAssertEqual(s.nodes.count, 101)
+        XCTAssertEqual(s.nodes[0].due, 1236)
+        let c1 = s.nodes[1]
+        XCTAssertEqual([c1.x, c1.y, c1.demand, c1.ready, c1.due, c1.service], [45, 68, 10, 912, 967, 90])
+    }
+
+    func test_reader_rejects_a_truncated_cordeau_file_naming_the_line() {
+        XCTAssertThrowsError(try BenchmarkInstance.parse("1 1 3 2\n0 10\n0 10\n0 0 0 0 0 0 0\n1 1 0 0 6 1 2 x 1\n", name: "bad")) { e in
+            XCTAssertTrue("\(e)".contains(":5:"), "\(e)")
+        }
+    }
+
+    func test_checker_accepts_a_valid_pvrp_solution_and_recomputes_its_cost() throws {
+        let p = try BenchmarkInstance.parse(tinyPVRP, name: "tiny")
+        let sol = BenchmarkSolution(routes: [BenchmarkRoute(day: 0, vehicle: 0, customers: [1]),
+                                             BenchmarkRoute(day: 1, vehicle: 0, customers: [2, 3])])
+        let report = BenchmarkChecker.check(sol, for: p)
+        XCTAssertEqual(report.violations, [])
+        XCTAssertEqual(report.cost, 2 + 6, accuracy: 1e-9)
+    }
+
+    func test_checker_rejects_a_wrong_pattern() throws {
+        let p = try BenchmarkInstance.parse(tinyPVRP, name: "tiny")
+        let sol = BenchmarkSolution(routes: [BenchmarkRoute(day: 0, vehicle: 0, customers: [1, 3]),
+                                             BenchmarkRoute(day: 1, vehicle: 0, customers: [2])])
+        XCTAssertTrue(BenchmarkChecker.check(sol, for: p).violations.contains { $0.contains("customer 3") && $0.contains("patterns") })
+    }
+
+    func test_checker_rejects_a_route_over_capacity() throws {
+        let p = try BenchmarkInstance.parse(tinyPVRP, name: "tiny")
+        let sol = BenchmarkSolution(routes: [BenchmarkRoute(day: 1, vehicle: 0, customers: [1, 2, 3])])
+        XCTAssertTrue(BenchmarkChecker.check(sol, for: p).violations.contains { $0.contains("over capacity") })
+    }
+
+    func test_checker_rejects_a_late_arrival() throws {
+        let s = try BenchmarkInstance.parse(tinySolomon, name: "tiny")
+        // 0 → 2 (10) → 1: arrives at 10 + 1 + 5 = 16 > due 10.
+        let late = BenchmarkSolution(routes: [BenchmarkRoute(day: 0, vehicle: 0, customers: [2, 1]),
+                                              BenchmarkRoute(day: 0, vehicle: 1, customers: [3])])
+        XCTAssertTrue(BenchmarkChecker.check(late, for: s).violations.contains { $0.contains("customer 1 starts") })
+        let fine = BenchmarkSolution(routes: [BenchmarkRoute(day: 0, vehicle: 0, customers: [1, 2]),
+                                              BenchmarkRoute(day: 0, vehicle: 1, customers: [3])])
+        XCTAssertEqual(BenchmarkChecker.check(fine, for: s).violations, [])
+    }
+
+    func test_checker_rejects_an_unserved_customer_and_too_many_vehicles() throws {
+        let s = try BenchmarkInstance.parse(tinySolomon, name: "tiny")
+        let sol = BenchmarkSolution(routes: [BenchmarkRoute(day: 0, vehicle: 0, customers: [1]),
+                                             BenchmarkRoute(day: 0, vehicle: 2, customers: [3])])
+        let v = BenchmarkChecker.check(sol, for: s).violations
+        XCTAssertTrue(v.contains { $0.contains("customer 2: not served") })
+        XCTAssertTrue(v.contains { $0.contains("only 2 vehicles") })
+    }
+
+    func test_engine_solves_the_tiny_pvrp_to_its_optimum() throws {
+        let p = try BenchmarkInstance.parse(tinyPVRP, name: "tiny")
+        let sol = BenchmarkRunner.solve(p, timeLimitSeconds: 60, seed: 3, maxIterations: 200)
+        let report = BenchmarkChecker.check(sol, for: p)
+        XCTAssertEqual(report.violations, [])
+        // Customer 3 must go on day 2; 1 and 2 (6 + 6 > 10) on different days; cheapest: 2 with 3 on day 2.
+        XCTAssertEqual(report.cost, 8, accuracy: 1e-9)
+    }
+
+    func test_engine_gives_a_valid_solution_on_every_bundled_instance() throws {
+        for f in ["pvrp/p01.txt", "pvrp/p03.txt", "solomon/C101.txt", "solomon/RC101.txt"] {
+            let inst = try instance(f)
+            let sol = BenchmarkRunner.solve(inst, timeLimitSeconds: 120, seed: 1, maxIterations: 300)
+            let report = BenchmarkChecker.check(sol, for: inst)
+            XCTAssertEqual(report.violations, [], f)
+        }
+    }
+
+    func test_solution_text_has_the_literature_form() throws {
+        let p = try BenchmarkInstance.parse(tinyPVRP, name: "tiny")
+        let sol = BenchmarkSolution(routes: [BenchmarkRoute(day: 0, vehicle: 0, customers: [1]),
+                                             BenchmarkRoute(day: 1, vehicle: 0, customers: [2, 3])])
+        XCTAssertEqual(sol.literatureText(for: p), "8.00\n1 1 2.00 6 0 1 0\n2 1 6.00 9 0 2 3 0\n")
+        let s = try BenchmarkInstance.parse(tinySolomon, name: "tiny")
+        let ss = BenchmarkSolution(routes: [BenchmarkRoute(day: 0, vehicle: 0, customers: [1, 2]),
+                                            BenchmarkRoute(day: 0, vehicle: 1, customers: [3])])
+        XCTAssertEqual(ss.literatureText(for: s), "Route 1 : 1 2\nRoute 2 : 3\nCost 30.00\n")
+    }
+}
