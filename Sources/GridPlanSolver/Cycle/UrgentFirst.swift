@@ -2,7 +2,8 @@ import Foundation
 import GridPlanCore
 
 /// Puts an urgent household's stop first in its worker's day, so the worker goes there before
-/// anything else, and re-times the route (same stops, same order otherwise).
+/// anything else, and re-times the route (same stops; the others keep their order, or the urgent stop
+/// swaps places with the first one).
 ///
 /// A route is changed only when the re-timed day keeps every rule a route must keep (shift, break,
 /// windows, travel); pair visits are left where routing put them (their partner's time is fixed).
@@ -21,10 +22,15 @@ enum UrgentFirst {
             guard let k = r.stops.firstIndex(where: { urgent.contains($0.task) }), k > 0,
                   r.stops[k].with.isEmpty, r.stops.allSatisfy({ $0.with.isEmpty }),
                   let w = workers[r.worker] else { continue }
-            var order = r.stops
-            let s = order.remove(at: k)
-            order.insert(s, at: 0)
-            if let timed = retime(r, order: order, worker: w, jobs: jobs, travel: travel) {
+            // Either the urgent stop goes to the front and the rest keeps its order, or it swaps
+            // places with the first stop; the first order whose day still fits wins.
+            var shifted = r.stops
+            let s = shifted.remove(at: k)
+            shifted.insert(s, at: 0)
+            var swapped = r.stops
+            swapped.swapAt(0, k)
+            if let timed = retime(r, order: shifted, worker: w, jobs: jobs, travel: travel)
+                ?? retime(r, order: swapped, worker: w, jobs: jobs, travel: travel) {
                 out[i] = timed
             } else {
                 notFirst.append(s.task)
