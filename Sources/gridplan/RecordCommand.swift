@@ -1,11 +1,138 @@
 import ArgumentParser
 import Foundation
+import GridPlanCore
 
 extension GridPlan {
+    /// `gridplan record SCENARIO --plan PLAN [--results FILE] [--through DATE]`: appends what was done to the history.
     struct Record: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "record", abstract: "(under construction)")
+        static let configuration = CommandConfiguration(
+            commandName: "record",
+            abstract: "Append what was done to the scenario's history file.",
+            discussion: """
+                Every stop of the plan up to --through (default: the plan's last day) is recorded as done, \
+                unless the results file says otherwise. The results file is a CSV with the columns \
+                task,date,worker,result where result is one of done, phone, not_home, refused, moved; only \
+                done counts as a visit for the gap rules next time.
+
+                The history file is the one the scenario names with 'history:'; when it names none, \
+                visits.csv is created next to the scenario (add 'history: visits.csv' to the scenario). \
+                The file is never rewritten in place: a new file is written and renamed over it, and the \
+                previous version is kept as FILE.bak. Its encoding (UTF-8, UTF-8 with BOM, GB18030) and \
+                line endings are kept. Recording the same plan twice adds nothing the second time.
+
+                Exit status: 0 recorded (or nothing new), 1 the file could not be written, 2 a bad scenario, \
+                plan or results row (nothing is written).
+                """)
+
+        @Argument(help: ArgumentHelp("The scenario YAML file the plan was made for.", valueName: "scenario"))
+        var scenario: String
+
+        @Option(name: .customLong("plan"), help: ArgumentHelp("The plan.json whose stops were carried out.", valueName: "plan"))
+        var plan: String
+
+        @Option(name: .customLong("results"), help: ArgumentHelp("CSV task,date,worker,result of stops that were not simply done.", valueName: "file"))
+        var results: String?
+
+        @Option(name: .customLong("through"), help: ArgumentHelp("Record stops up to this date (YYYY-MM-DD); default the plan's last day.", valueName: "date"))
+        var through: String?
 
         func run() throws {
+            let loaded = ScenarioLoader.load(path: scenario)
+            guard let s = loaded.scenario else {
+                for d in loaded.errors { CycleOutput.error(d.description) }
+                CycleOutput.error("\(scenario): the scenario has errors; run 'gridplan validate \(scenario)'")
+                throw ExitCode(2)
+            }
+            let p = try CycleOutput.readPlan(plan)
+            var until: CivilDate?
+            if let t = through {
+                guard let d = CivilDate(iso: t) else {
+                    throw ValidationError("--through '\(t)' is not a date YYYY-MM-DD")
+                }
+                until = d
+            }
+            var reports: [VisitReport] = []
+            var findings: [Diagnostic] = []
+            if let r = results {
+                let read = HistoryRecorder.readResults(path: r)
+                reports = read.reports
+                findings += read.diagnostics
+            }
+
+            let named = s.source?.historyPath
+            let historyPath = named ?? CyclePaths.resolve("visits.csv", against: CyclePaths.folder(of: scenario))
+            if named == nil, FileManager.default.fileExists(atPath: historyPath) {
+                CycleOutput.error("\(historyPath): error: the scenario names no history file but this one exists; "
+                    + "add 'history: visits.csv' to \(scenario) to record into it, or move it away")
+                throw ExitCode(2)
+            }
+            let file: HistoryFile
+            do { file = try HistoryFile.read(path: historyPath) } catch {
+                CycleOutput.error("\(error)")
+                throw ExitCode(2)
+            }
+            let recording = HistoryRecorder.record(plan: p, scenario: s, existing: file.entries.map(\.entry),
+                                                   reports: reports, resultsFile: results ?? "results.csv",
+                                                   through: until)
+            findings += recording.diagnostics
+            for d in findings { CycleOutput.error(d.description) }
+            if findings.contains(where: { $0.severity == .error }) {
+                let n = findings.filter { $0.severity == .error }.count
+                CycleOutput.error("nothing recorded: \(n) error\(n == 1 ? "" : "s")")
+                throw ExitCode(2)
+            }
+            if p.horizon.start != s.horizon.start || p.horizon.days != s.horizon.days {
+                CycleOutput.error("\(plan): warning: the plan covers \(p.horizon.start.iso) (\(p.horizon.days) days) "
+                    + "but the scenario's horizon starts \(s.horizon.start.iso); recording the plan's stops anyway")
+            }
+            let new = recording.newEntries
+            guard !new.isEmpty else {
+                print("nothing new to record: the history already holds all \(recording.alreadyRecorded) stops "
+                    + "through \((until ?? p.horizon.start.adding(days: p.horizon.days - 1)).iso)")
+                return
+            }
+            let backup = HistoryFile.backupPath(for: historyPath)
+            let addedColumn: Bool
+            do { addedColumn = try file.write(appending: new, backupPath: backup) } catch {
+                CycleOutput.error("\(error)")
+                throw ExitCode(1)
+            }
+            var counts: [String: Int] = [:]
+            for e in new { counts[e.result ?? "done", default: 0] += 1 }
+            let summary = VisitResult.allCases.compactMap { r in counts[r.rawValue].map { "\($0) \(r.rawValue)" } }
+            print("recorded \(new.count) stop\(new.count == 1 ? "" : "s") in \(historyPath) "
+                + "(\(summary.joined(separator: ", ")))"
+                + (recording.alreadyRecorded > 0 ? "; \(recording.alreadyRecorded) already recorded" : ""))
+            if file.exists {
+                print("previous version kept as \(backup) (\(file.encoding.rawValue) kept)")
+            } else {
+                print("created \(historyPath) (UTF-8 with BOM); add this line to \(scenario):")
+                print("  history: \(URL(fileURLWithPath: historyPath).lastPathComponent)")
+            }
+            for e in new where e.result == VisitResult.moved.rawValue {
+                print("note: \(e.task) has moved away; remove it from the households so it is not planned again")
+            }
+            if addedColumn { print("added a result column to \(historyPath) (earlier rows count as done)") }
+        }
+
+    }
+}
+
+/// Printing and reading shared by record, next and replan.
+enum CycleOutput {
+    /// Writes a line to standard error.
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Reads a plan.json or exits with status 2 naming the file.
+    static func readPlan(_ path: String) throws -> GridPlanCore.Plan {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            error("\(path): error: cannot read the plan: no such file")
+            throw ExitCode(2)
+        }
+        do { return try GridPlanCore.Plan.decode(from: data) } catch {
+            Self.error("\(path): error: not a gridplan plan: \(error)")
             throw ExitCode(2)
         }
     }

@@ -1,12 +1,131 @@
 import ArgumentParser
 import Foundation
+import GridPlanCore
+import GridPlanReports
+import GridPlanSolver
 
 extension GridPlan {
+    /// `gridplan replan SCENARIO --plan PLAN --from DATE [--absent W[:DATE..DATE]]… [--urgent TASK]… [--out DIR]`.
     struct Replan: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "replan", abstract: "(under construction)")
+        static let configuration = CommandConfiguration(
+            commandName: "replan",
+            abstract: "Re-plan the rest of a period after a disruption, changing as few stops as possible.",
+            discussion: """
+                Routes before --from stay exactly as they were (their stops count as visits for the gap \
+                rules and lateness). An absent worker gets days off: --absent W02 from --from to the end of \
+                the plan, --absent W02:2026-02-25 for one day, --absent W02:2026-02-25..2026-02-27 for a \
+                range. An urgent task (--urgent FL-01-H003) must be visited on --from or the next working day. \
+                The rest is planned again with a penalty for every stop that changes worker or day.
+
+                Writes DIR/plan.json, DIR/changes.csv (task,name,old_worker,old_date,new_worker,new_date,why) \
+                and the reports (roster, daily lists, calendars), and prints the changes grouped by worker. DIR defaults to replan-<DATE> next to the old plan; \
+                the old plan is never overwritten.
+
+                Exit status: 0 re-planned, 1 solving or writing failed, 2 invalid input.
+                """)
+
+        @Argument(help: ArgumentHelp("The scenario YAML file the plan was made for.", valueName: "scenario"))
+        var scenario: String
+
+        @Option(name: .customLong("plan"), help: ArgumentHelp("The plan being carried out.", valueName: "plan"))
+        var plan: String
+
+        @Option(name: .customLong("from"), help: ArgumentHelp("First day to re-plan (YYYY-MM-DD).", valueName: "date"))
+        var from: String
+
+        @Option(name: .customLong("absent"), help: ArgumentHelp("An absent worker: W, W:DATE or W:DATE..DATE (repeatable).", valueName: "W[:DATE..DATE]"))
+        var absent: [String] = []
+
+        @Option(name: .customLong("urgent"), help: ArgumentHelp("A task to visit on --from or the next working day (repeatable).", valueName: "task"))
+        var urgent: [String] = []
+
+        @Option(name: .customLong("out"), help: ArgumentHelp("Folder for plan.json and changes.csv.", valueName: "DIR"))
+        var out: String?
+
+        @Option(name: .long, help: ArgumentHelp("Seconds for the re-plan (default: the scenario's solver.time_limit_s, else 60).", valueName: "S"))
+        var timeLimit: Double?
+
+        @Option(name: .long, help: ArgumentHelp("Objective cost of one changed stop (default 100; a late day costs 1000 × priority).", valueName: "C"))
+        var changePenalty: Double = CycleObjective.defaultChangePenalty
+
+        func validate() throws {
+            if let t = timeLimit, !(t.isFinite && t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+            if !(changePenalty.isFinite && changePenalty >= 0) { throw ValidationError("--change-penalty must be a number ≥ 0") }
+            if CivilDate(iso: from) == nil { throw ValidationError("--from '\(from)' is not a date YYYY-MM-DD") }
+        }
 
         func run() throws {
-            throw ExitCode(2)
+            let loaded = ScenarioLoader.load(path: scenario)
+            guard let s = loaded.scenario else {
+                for d in loaded.errors { CycleOutput.error(d.description) }
+                CycleOutput.error("\(scenario): the scenario has errors; run 'gridplan validate \(scenario)'")
+                throw ExitCode(2)
+            }
+            let old = try CycleOutput.readPlan(plan)
+            let date = CivilDate(iso: from)!
+            let setup: ReplanSetup
+            do {
+                var absences: [Absence] = []
+                for a in absent { absences.append(try Absence.parse(a, defaultFrom: date, defaultThrough: s.horizon.end).get()) }
+                setup = try ReplanSetup.make(scenario: s, plan: old, from: date,
+                                             disruption: Disruption(absences: absences, urgent: urgent))
+            } catch {
+                CycleOutput.error("error: \(error)")
+                throw ExitCode(2)
+            }
+            for n in setup.notes { CycleOutput.error("note: \(n)") }
+
+            let dir = out ?? CyclePaths.resolve("replan-\(date.iso)", against: CyclePaths.folder(of: plan))
+            let planPath = CyclePaths.resolve("plan.json", against: dir)
+            if URL(fileURLWithPath: planPath).standardizedFileURL.path == URL(fileURLWithPath: plan).standardizedFileURL.path {
+                CycleOutput.error("error: \(planPath) would overwrite the old plan; choose another --out")
+                throw ExitCode(2)
+            }
+            // The reports include a visits.csv: never let them (or plan.json) land on an input file.
+            let inputs = [scenario, s.source?.historyPath].compactMap { $0 }
+                .map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+            let outputs = ["plan.json", "changes.csv", "visits.csv", "roster.csv"].map {
+                URL(fileURLWithPath: CyclePaths.resolve($0, against: dir)).standardizedFileURL.resolvingSymlinksInPath().path
+            }
+            if let clash = outputs.first(where: inputs.contains) {
+                CycleOutput.error("error: writing into \(dir) would overwrite the input \(clash); choose another --out")
+                throw ExitCode(2)
+            }
+            var options = PlanOptions(timeLimitSeconds: timeLimit)
+            options.cycle.changePenalty = changePenalty
+            let result: ReplanResult
+            do { result = try Replanner.replan(setup, oldPlan: old, options: options) } catch {
+                CycleOutput.error("error: re-planning failed: \(error)")
+                throw ExitCode(1)
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                try AtomicFile.replace(path: planPath, with: result.plan.jsonData(), backupPath: nil)
+                try AtomicFile.replace(path: CyclePaths.resolve("changes.csv", against: dir),
+                                       with: Data(PlanChanges.csv(result.changes, scenario: s).utf8), backupPath: nil)
+                try ReportWriter.writeAll(plan: result.plan, scenario: s, to: URL(fileURLWithPath: dir))
+            } catch {
+                CycleOutput.error("error: \(error)")
+                throw ExitCode(1)
+            }
+            for t in result.notFirst {
+                CycleOutput.error("note: urgent \(t) is planned on time but could not be made the first stop of its day")
+            }
+            let violations = PlanChecker.check(result.plan, against: s)
+            let k = result.plan.kpis
+            let moved = Set(result.changes.map(\.task)).count
+            print("re-planned \(s.name) from \(date.iso): \(result.changes.count) change\(result.changes.count == 1 ? "" : "s") "
+                + "(\(moved) task\(moved == 1 ? "" : "s")); late task-days \(old.kpis.lateTaskDays) → \(k.lateTaskDays)")
+            print("")
+            print(PlanChanges.byWorker(result.changes, scenario: s), terminator: "")
+            print("")
+            print("wrote \(planPath), \(CyclePaths.resolve("changes.csv", against: dir)) and the reports "
+                + "(roster, daily lists, calendars) in \(dir)")
+            if !violations.isEmpty {
+                for v in violations.prefix(20) { CycleOutput.error("\(planPath): \(v)") }
+                CycleOutput.error("error: the re-plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of format §5")
+                throw ExitCode(1)
+            }
         }
     }
 }

@@ -120,9 +120,14 @@ extension PlanChecker {
                 if s.start < s.arrive {
                     add(s.task, "stop \(s.task) starts at \(s.start.hhmm), before arriving at \(s.arrive.hhmm)")
                 }
-                if let job = c.jobs[s.task], s.end.minutes - s.start.minutes != job.durationMin {
-                    add(s.task, "stop \(s.task) lasts \(s.end.minutes - s.start.minutes) min "
-                        + "(\(s.start.hhmm)-\(s.end.hhmm)); the task takes \(job.durationMin) min")
+                if let job = c.jobs[s.task] {
+                    // The visit's own duration: campaigns carried by a household's first visit add their minutes.
+                    let want = job.durationMin(on: r.date, visitDates: c.visitDates[s.task] ?? [])
+                    if s.end.minutes - s.start.minutes != want {
+                        let extra = want == job.durationMin ? "" : " with its campaigns"
+                        add(s.task, "stop \(s.task) lasts \(s.end.minutes - s.start.minutes) min "
+                            + "(\(s.start.hhmm)-\(s.end.hhmm)); the task takes \(want) min\(extra)")
+                    }
                 }
             }
             let service = r.stops.reduce(0) { $0 + $1.end.minutes - $1.start.minutes }

@@ -50,6 +50,8 @@ public enum PlanChecker {
         let travel: TravelModel
         let jobs: [String: Job]
         let workers: [String: Worker]
+        /// Dates each task is visited in the plan (for the duration of campaign visits).
+        let visitDates: [String: [CivilDate]]
 
         init(plan: Plan, scenario: Scenario) {
             self.plan = plan
@@ -58,6 +60,9 @@ public enum PlanChecker {
             travel = TravelModel(scenario: scenario)
             jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             workers = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var dates: [String: Set<CivilDate>] = [:]
+            for r in plan.routes { for s in r.stops { dates[s.task, default: []].insert(r.date) } }
+            visitDates = dates.mapValues { $0.sorted() }
         }
 
         /// Every stop with its route, in plan order.

@@ -43,7 +43,7 @@ final class ScenarioBuilder {
     static let patrolFields = ["id", "name", "grid", "lat", "lon", "every_days", "min_gap_days", "duration_min",
                                "window", "skills", "priority", "last_visit", "notes"]
     static let patrolRequired = ["id", "grid", "lat", "lon", "every_days", "duration_min"]
-    static let historyFields = ["task", "date", "worker", "result"]
+    static let historyFields = ["task", "date", "worker", "result", "campaign"]
     static let historyRequired = ["task", "date", "worker"]
     static let historyResults = ["done", "phone", "not_home", "refused", "moved"]
     static let matrixFields = ["from", "to", "minutes", "km"]
@@ -367,7 +367,9 @@ final class ScenarioBuilder {
                 + Spelling.hint(for: s, among: Self.historyResults))
         }
         guard let task, let date, let worker, !r.failed else { return nil }
-        return HistoryEntry(task: task, date: date, worker: worker, result: result)
+        let campaigns = (r.text("campaign") ?? "").split(whereSeparator: { $0 == ";" || $0 == "；" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return HistoryEntry(task: task, date: date, worker: worker, result: result, campaigns: campaigns)
     }
 
     func readMatrixRow(_ r: Record) -> TravelMatrixEntry? {

@@ -329,12 +329,15 @@ public struct HistoryEntry: Sendable, Hashable {
     public var worker: String
     /// `done` (the default when absent), `phone`, `not_home`, `refused`, `moved`.
     public var result: String?
+    /// Names of the campaigns this visit carried (optional `campaign` column, `;`-separated).
+    public var campaigns: [String]
 
-    public init(task: String, date: CivilDate, worker: String, result: String? = nil) {
+    public init(task: String, date: CivilDate, worker: String, result: String? = nil, campaigns: [String] = []) {
         self.task = task
         self.date = date
         self.worker = worker
         self.result = result
+        self.campaigns = campaigns
     }
 
     /// Whether this entry counts as a visit for the gap rules: no result or `done`.

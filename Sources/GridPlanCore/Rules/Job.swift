@@ -36,6 +36,8 @@ public struct Job: Sendable, Hashable, Identifiable {
     public var categories: [String]
     /// Every counted visit before the plan (history `done` entries and `last_visit`), sorted, unique.
     public var pastVisits: [CivilDate]
+    /// Campaigns the household still owes (its categories match, no `done` history row carried them), by deadline.
+    public var campaigns: [CampaignDue] = []
 
     public init(id: String, kind: JobKind, name: String = "", grid: String, location: GeoPoint, everyDays: Int,
                 minGapDays: Int, durationMin: Int, priority: Int = 3, skills: [String] = [], workersNeeded: Int = 1,
@@ -65,6 +67,21 @@ public struct Job: Sendable, Hashable, Identifiable {
     /// Whether the job may be done on `date`'s weekday.
     public func allows(weekdayOf date: CivilDate) -> Bool { weekdays?.contains(date.weekday) ?? true }
 
+    /// The campaigns the visit on `date` carries: on the job's first visit in the plan, every owed
+    /// campaign whose deadline `by` is not before that date; nothing on later visits.
+    ///
+    /// - Parameter visitDates: every date the plan visits the job (any order).
+    public func campaigns(carriedOn date: CivilDate, visitDates: [CivilDate]) -> [CampaignDue] {
+        guard !campaigns.isEmpty, let first = visitDates.min(), first == date else { return [] }
+        return campaigns.filter { date <= $0.by }
+    }
+
+    /// Minutes on site of the visit on `date`: `durationMin` plus the minutes of the campaigns it carries
+    /// (the rule `end − start` of format §5.3 checks against).
+    public func durationMin(on date: CivilDate, visitDates: [CivilDate]) -> Int {
+        durationMin + campaigns(carriedOn: date, visitDates: visitDates).reduce(0) { $0 + $1.durationMin }
+    }
+
     /// The rhythm as a `DueRule`.
     public var dueRule: DueRule {
         DueRule(everyDays: everyDays, minGapDays: minGapDays, lastVisit: lastVisit, pastVisits: pastVisits)
@@ -81,6 +98,10 @@ extension Scenario {
         let policyByCategory = Dictionary(policies.map { ($0.category, $0) }, uniquingKeysWith: { a, _ in a })
         let last = lastVisitsFromHistory()
         let past = pastVisitDates()
+        var campaignsDone: [String: Set<String>] = [:]
+        for e in history where e.countsAsVisit && !e.campaigns.isEmpty {
+            campaignsDone[e.task, default: []].formUnion(e.campaigns)
+        }
         var result: [Job] = []
         result.reserveCapacity(households.count + patrols.count)
         for h in households {
@@ -111,6 +132,7 @@ extension Scenario {
                 window: empty ? nil : window, windowIsEmpty: empty, weekdays: h.weekdays,
                 lastVisit: [h.lastVisit, last[h.id]].compactMap { $0 }.max(),
                 preferredWorker: preferred, categories: h.categories, pastVisits: past[h.id] ?? []))
+            result[result.count - 1].campaigns = owed(by: h, done: campaignsDone[h.id] ?? [])
         }
         for p in patrols {
             result.append(Job(
@@ -121,6 +143,13 @@ extension Scenario {
                 pastVisits: past[p.id] ?? []))
         }
         return result
+    }
+
+    /// The campaigns household `h` owes: those naming one of its categories that no done history row carried.
+    func owed(by h: Household, done: Set<String>) -> [CampaignDue] {
+        campaigns.filter { c in !done.contains(c.name) && c.categories.contains { h.categories.contains($0) } }
+            .map { CampaignDue(name: $0.name, by: $0.by, durationMin: $0.durationMin) }
+            .sorted { ($0.by, $0.name) < ($1.by, $1.name) }
     }
 
     /// The last counted visit date per task id in `history` (results other than `done` do not count).
@@ -140,5 +169,18 @@ extension Scenario {
         for h in households { if let d = h.lastVisit { dates[h.id, default: []].insert(d) } }
         for p in patrols { if let d = p.lastVisit { dates[p.id, default: []].insert(d) } }
         return dates.mapValues { $0.sorted() }
+    }
+}
+
+/// A campaign a household still owes: one visit by `by` that takes `durationMin` more minutes.
+public struct CampaignDue: Sendable, Hashable {
+    public var name: String
+    public var by: CivilDate
+    public var durationMin: Int
+
+    public init(name: String, by: CivilDate, durationMin: Int) {
+        self.name = name
+        self.by = by
+        self.durationMin = durationMin
     }
 }

@@ -17,6 +17,8 @@ public struct AssignmentOptions: Sendable {
     public var maxColumnsForMIP: Int
     /// Progress while solving; thread-safe.
     public var progress: (@Sendable (PlanProgress) -> Void)?
+    /// Weekly-cycle terms: stickiness to a previous plan, required visits, carried load (default none).
+    public var cycle = CycleObjective()
 
     public init(timeLimitSeconds: Double = 30, mipGap: Double = 0.01, threads: Int = 1, verbose: Bool = false,
                 writeLPPath: String? = nil, maxColumnsForMIP: Int = 60_000,
@@ -56,8 +58,20 @@ public enum Assignment {
     /// - Throws: `LinearModelError` only when the LP file cannot be written or the model is invalid.
     public static func assign(_ scenario: Scenario, options: AssignmentOptions) throws -> AssignmentResult {
         let began = Date()
-        let (parts, uncovered) = Decomposition.parts(of: scenario)
         let calendar = WorkingCalendar(horizon: scenario.horizon)
+        let include = Set(options.cycle.required.map(\.task)).union(CampaignVisits.openInHorizon(scenario))
+        let (plainParts, uncovered) = Decomposition.parts(of: scenario, include: include)
+        let parts = plainParts.map { part -> AssignmentInstance in
+            var p = part
+            p.cycle = options.cycle
+            for j in p.jobs.indices {
+                let candidates = p.jobs[j].candidateDays.map { p.dates[$0] }
+                p.jobs[j].patterns = CampaignVisits.patterns(p.jobs[j].patterns, of: p.jobs[j].job, candidateDates: candidates,
+                                                             calendar: calendar)
+                p.jobs[j].patterns = options.cycle.filter(patterns: p.jobs[j].patterns, of: p.jobs[j].job, calendar: calendar)
+            }
+            return p
+        }
 
         if let path = options.writeLPPath {
             var m = LinearModel(name: "gridplan_assignment")
@@ -185,7 +199,7 @@ enum PartSolver {
                 var c = inst.patternCost(job: j, pattern: p)
                 for date in pat.dates {
                     let d = inst.dates.firstIndex(of: date)!
-                    let costs = info.eligible[d].map { inst.visitCost(job: j, worker: $0) }.sorted()
+                    let costs = info.eligible[d].map { inst.visitCost(job: j, day: d, worker: $0) }.sorted()
                     c += costs.prefix(info.job.workersNeeded).reduce(0, +)
                 }
                 best = min(best, c)

@@ -42,9 +42,31 @@ struct AssignmentInstance: Sendable {
     }
 
     var defaultSpeedKmh: Double
+    /// Weekly-cycle terms (stickiness to a previous plan, required visits, carried load); empty by default.
+    var cycle = CycleObjective()
+
+    /// `visitCost(job:worker:)` less the bonus for keeping a previous plan's visit (job `j`, day offset `d`).
+    func visitCost(job j: Int, day d: Int, worker w: Int) -> Double {
+        visitCost(job: j, worker: w) - cycle.keepBonus(task: jobs[j].job.id, date: dates[d], worker: workers[w].worker.id)
+    }
+
+    /// The balance rows' denominator for worker `w`: its available minutes, plus those of the
+    /// carried-load window when history is counted.
+    func balanceMinutes(worker w: Int) -> Int {
+        workers[w].totalAvailable + cycle.carried(by: workers[w].worker.id).available
+    }
+
+    /// Minutes worker `w` carried before the horizon (0 without history).
+    func carriedMinutes(worker w: Int) -> Int { cycle.carried(by: workers[w].worker.id).minutes }
 
     /// Minutes a visit of job `j` takes from worker `w`'s day: service plus the estimated leg.
     func load(job j: Int, worker w: Int) -> Int { jobs[j].job.durationMin + legMinutes(job: j, worker: w) }
+
+    /// `load(job:worker:)` on day offset `d`, with the campaign minutes the visit may carry that day
+    /// (counted on every visit up to the deadline: an upper bound, only the first visit carries them).
+    func load(job j: Int, day d: Int, worker w: Int) -> Int {
+        load(job: j, worker: w) + CampaignVisits.maxExtraMinutes(jobs[j].job, on: dates[d])
+    }
 
     /// Objective cost of worker `w` doing job `j` on one date: travel estimate and continuity.
     func visitCost(job j: Int, worker w: Int) -> Double {
@@ -59,7 +81,8 @@ struct AssignmentInstance: Sendable {
         let info = jobs[j], pat = info.patterns[p]
         var c = weights.lateness * Double(info.job.priority * pat.lateDays)
         if info.job.kind == .visit { c += weights.continuity * Double(pat.dates.count) }
-        return c
+        return c + cycle.requiredPenalty(task: info.job.id, dates: pat.dates, weights: weights)
+            + CampaignVisits.missCost(info.job, dates: pat.dates, horizon: calendar.horizon, weights: weights)
     }
 
     /// Scale of the balance term: `weights.balance` per percentage point of utilisation spread.

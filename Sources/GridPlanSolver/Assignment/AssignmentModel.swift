@@ -49,11 +49,11 @@ struct AssignmentModel {
             for d in info.candidateDays where used.contains(inst.dates[d]) {
                 for w in info.eligible[d] {
                     let v = m.addVariable("x[\(id),\(dates[d]),\(inst.workers[w].worker.id)]", kind: .binary,
-                                          cost: inst.visitCost(job: j, worker: w))
+                                          cost: inst.visitCost(job: j, day: d, worker: w))
                     xj[d].append((w, v))
                     byWorkerDay[w][d].append((j, v))
                     if inst.workers[w].totalAvailable > 0 {
-                        loadTerms[w].append((v, Double(inst.load(job: j, worker: w)) / Double(inst.workers[w].totalAvailable)))
+                        loadTerms[w].append((v, Double(inst.load(job: j, day: d, worker: w)) / Double(inst.balanceMinutes(worker: w))))
                     }
                 }
                 // Σ_w x[j,d,w] = workersNeeded × Σ_{p ∋ d} pick[j,p]
@@ -71,7 +71,7 @@ struct AssignmentModel {
             let wid = wi.worker.id
             for d in dates.indices where !byWorkerDay[w][d].isEmpty {
                 let cell = byWorkerDay[w][d]
-                let loads = cell.map { Double(inst.load(job: $0.job, worker: w)) }
+                let loads = cell.map { Double(inst.load(job: $0.job, day: d, worker: w)) }
                 if loads.reduce(0, +) > Double(wi.dayCapacity) {
                     m.addRow("cap[\(wid),\(dates[d])]", zip(cell, loads).map { ($0.v, $1) }, .lessOrEqual,
                              Double(wi.dayCapacity))
@@ -101,8 +101,10 @@ struct AssignmentModel {
             let lo = m.addVariable("ulo[\(inst.name)]", kind: .continuous, lower: 0, upper: .infinity, cost: -inst.balanceCost)
             for w in balanced {
                 let wid = inst.workers[w].worker.id
-                m.addRow("hi[\(wid)]", loadTerms[w] + [(hi, -1)], .lessOrEqual, 0)
-                m.addRow("lo[\(wid)]", loadTerms[w] + [(lo, -1)], .greaterOrEqual, 0)
+                // With carried load: (carried + planned) ÷ (carried window + horizon) minutes.
+                let past = -Double(inst.carriedMinutes(worker: w)) / Double(inst.balanceMinutes(worker: w))
+                m.addRow("hi[\(wid)]", loadTerms[w] + [(hi, -1)], .lessOrEqual, past)
+                m.addRow("lo[\(wid)]", loadTerms[w] + [(lo, -1)], .greaterOrEqual, past)
             }
             uhi = hi
             ulo = lo
@@ -130,11 +132,15 @@ struct AssignmentModel {
     static func utilisation(_ inst: AssignmentInstance, _ c: AssignmentChoice) -> [Double] {
         var load = Array(repeating: 0, count: inst.workers.count)
         for j in inst.jobs.indices {
-            for ws in c.workers[j] { for w in ws { load[w] += inst.load(job: j, worker: w) } }
+            let dates = inst.jobs[j].patterns[c.pattern[j]].dates
+            for (k, ws) in c.workers[j].enumerated() {
+                let d = inst.dates.firstIndex(of: dates[k])!
+                for w in ws { load[w] += inst.load(job: j, day: d, worker: w) }
+            }
         }
         return inst.workers.indices.map { w in
             let a = inst.workers[w].totalAvailable
-            return a > 0 ? Double(load[w]) / Double(a) : 0
+            return a > 0 ? Double(load[w] + inst.carriedMinutes(worker: w)) / Double(inst.balanceMinutes(worker: w)) : 0
         }
     }
 

@@ -6,8 +6,10 @@ import GridPlanCore
 /// parts' models share no variable and are solved separately (in parallel when allowed).
 enum Decomposition {
     /// The parts (ordered by their first worker's position in the scenario) and the due jobs no
-    /// worker covers (they belong to no part and stay unvisited).
-    static func parts(of scenario: Scenario, patternLimit: Int = 24) -> (parts: [AssignmentInstance], uncovered: [Job]) {
+    /// worker covers (they belong to no part and stay unvisited). Jobs in `include` are planned even when
+    /// not due (urgent visits of a re-plan).
+    static func parts(of scenario: Scenario, patternLimit: Int = 24, include: Set<String> = [])
+        -> (parts: [AssignmentInstance], uncovered: [Job]) {
         let calendar = WorkingCalendar(horizon: scenario.horizon)
         let travel = TravelModel(scenario: scenario)
         let workers = scenario.workers
@@ -34,7 +36,7 @@ enum Decomposition {
             }
         }
 
-        let due = scenario.jobs().filter { $0.dueRule.isDue(in: calendar) }
+        let due = scenario.jobs().filter { $0.dueRule.isDue(in: calendar) || include.contains($0.id) }
         var uncovered: [Job] = []
         var jobsByRoot: [Int: [Job]] = [:]
         for j in due {

@@ -41,7 +41,7 @@ enum GreedyAssignment {
 
         func fits(_ j: Int, _ w: Int, _ d: Int, _ r: Room) -> Bool {
             let info = inst.jobs[j], wi = inst.workers[w]
-            if r.minutes[w][d] < inst.load(job: j, worker: w) { return false }
+            if r.minutes[w][d] < inst.load(job: j, day: d, worker: w) { return false }
             if info.job.kind == .visit, let mv = wi.worker.maxVisitsPerDay, r.visits[w][d] >= mv { return false }
             if let win = info.job.window {
                 for (k, outer) in windows[w][d].enumerated() where AssignmentModel.contains(outer, win) {
@@ -55,7 +55,7 @@ enum GreedyAssignment {
 
         func take(_ j: Int, _ w: Int, _ d: Int, _ r: inout Room) {
             let info = inst.jobs[j]
-            let l = inst.load(job: j, worker: w)
+            let l = inst.load(job: j, day: d, worker: w)
             r.minutes[w][d] -= l
             r.load[w] += l
             if info.job.kind == .visit { r.visits[w][d] += 1 }
@@ -80,7 +80,7 @@ enum GreedyAssignment {
                 let d = dayIndex[date]!
                 var ws: [Int] = []
                 let ranked = inst.jobs[j].eligible[d].sorted { a, b in
-                    let ca = inst.visitCost(job: j, worker: a), cb = inst.visitCost(job: j, worker: b)
+                    let ca = inst.visitCost(job: j, day: d, worker: a), cb = inst.visitCost(job: j, day: d, worker: b)
                     if ca != cb { return ca < cb }
                     let ua = utilisation(a, r), ub = utilisation(b, r)
                     if ua != ub { return ua < ub }
@@ -90,7 +90,7 @@ enum GreedyAssignment {
                     ws.append(w)
                     take(j, w, d, &r)
                     let cap = max(1, inst.workers[w].dayCapacity)
-                    score += inst.visitCost(job: j, worker: w) + 50 * Double(cap - r.minutes[w][d]) / Double(cap)
+                    score += inst.visitCost(job: j, day: d, worker: w) + 50 * Double(cap - r.minutes[w][d]) / Double(cap)
                 }
                 if ws.count < inst.jobs[j].job.workersNeeded { return nil }
                 chosen.append(ws.sorted())
@@ -100,7 +100,11 @@ enum GreedyAssignment {
 
         for j in order {
             let pats = inst.jobs[j].patterns
-            let groups = Dictionary(grouping: pats.indices) { PatternGroup(lateDays: pats[$0].lateDays, visits: pats[$0].dates.count) }
+            let task = inst.jobs[j].job.id
+            let groups = Dictionary(grouping: pats.indices) {
+                PatternGroup(unmet: !inst.cycle.meetsRequirement(task: task, dates: pats[$0].dates),
+                             lateDays: pats[$0].lateDays, visits: pats[$0].dates.count)
+            }
             for g in groups.keys.sorted() {
                 var best: (p: Int, workers: [[Int]], room: Room, score: Double)?
                 for p in groups[g]! {
@@ -119,10 +123,13 @@ enum GreedyAssignment {
     }
 
     struct PatternGroup: Hashable, Comparable {
+        /// A required visit (urgent task) the pattern misses: such patterns come last.
+        var unmet = false
         var lateDays: Int
         var visits: Int
         static func < (a: PatternGroup, b: PatternGroup) -> Bool {
-            a.lateDays != b.lateDays ? a.lateDays < b.lateDays : a.visits < b.visits
+            if a.unmet != b.unmet { return !a.unmet }
+            return a.lateDays != b.lateDays ? a.lateDays < b.lateDays : a.visits < b.visits
         }
     }
 }

@@ -15,6 +15,9 @@ public struct PlanOptions: Sendable {
     public var writeLPPath: String?
     /// Called from the solving thread with progress; must be thread-safe.
     public var progress: (@Sendable (PlanProgress) -> Void)?
+    /// Weekly-cycle terms (re-plan stickiness, urgent visits, carried load). When its `carried` is nil,
+    /// the planner estimates the load carried in the four weeks before the horizon from the history.
+    public var cycle = CycleObjective()
 
     public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil, threads: Int = 1, verbose: Bool = false,
                 writeLPPath: String? = nil, progress: (@Sendable (PlanProgress) -> Void)? = nil) {
@@ -94,17 +97,27 @@ public enum Planner {
             options.progress?(PlanProgress(phase: phase, elapsedSeconds: Date().timeIntervalSince(began)))
         }
 
-        let assignment = try Assignment.assign(scenario, options: AssignmentOptions(
+        var assignmentOptions = AssignmentOptions(
             timeLimitSeconds: limit * assignmentShare, mipGap: gap, threads: options.threads, verbose: options.verbose,
-            writeLPPath: options.writeLPPath, progress: options.progress))
+            writeLPPath: options.writeLPPath, progress: options.progress)
+        assignmentOptions.cycle = options.cycle
+        if assignmentOptions.cycle.carried == nil {
+            assignmentOptions.cycle.carried = CarriedLoad.estimate(for: scenario)
+        }
+        let assignment = try Assignment.assign(scenario, options: assignmentOptions)
 
         report("routing")
         let routingTime = max(1, min(limit * routingShare, limit - Date().timeIntervalSince(began)))
-        let routingOptions = RoutingOptions(timeLimitSeconds: routingTime, seed: 1)
-        let routed = WeekRouting.route(scenario: scenario, visits: assignment.visits, options: routingOptions)
+        var routingOptions = RoutingOptions(timeLimitSeconds: routingTime, seed: 1)
+        // Campaigns: the first visit of a household owing one lasts longer and keeps its date.
+        let (visits, extra) = CampaignVisits.pin(options.cycle.pinDates(of: assignment.visits), scenario: scenario)
+        routingOptions.extraMinutes = extra
+        let routed = WeekRouting.route(scenario: scenario, visits: visits, options: routingOptions)
 
         report("repair")
-        var repair = Repair(scenario: scenario, routes: routed.routes, options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        var repairOptions = RoutingOptions(timeLimitSeconds: 1, seed: 1)
+        repairOptions.extraMinutes = extra
+        var repair = Repair(scenario: scenario, routes: routed.routes, options: repairOptions)
         repair.retry(routed.unplaced)
 
         let routes = repair.routes.filter { !$0.stops.isEmpty }.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) }

@@ -67,7 +67,9 @@ struct Repair {
         let others = placed.filter { $0.job == v.job }.map(\.date).sorted()
         let dropLate = job.dueRule.lateness(visits: others, calendar: calendar).lateDays
         var candidates: [(late: Int, distance: Int, date: CivilDate, workers: [String])] = []
-        for d in scenario.horizon.dates where !others.contains(d) {
+        // A visit carrying campaign minutes keeps its date (its duration depends on it).
+        let pinned = options.extraMinutes[v.job] != nil
+        for d in scenario.horizon.dates where !others.contains(d) && (!pinned || d == v.date) {
             if let l = job.lastVisit, l.days(to: d) < job.minGapDays { continue }
             if others.contains(where: { abs($0.days(to: d)) < job.minGapDays }) { continue }
             let late = job.dueRule.lateness(visits: (others + [d]).sorted(), calendar: calendar).lateDays

@@ -8,6 +8,9 @@ public struct RoutingOptions: Sendable {
     public var timeLimitSeconds: Double
     /// Seed of the search's random source.
     public var seed: UInt64
+    /// Minutes added to a job's duration on one date: the campaigns its visit that day carries
+    /// (job id → date → minutes; see `Job.durationMin(on:visitDates:)`). Empty by default.
+    public var extraMinutes: [String: [CivilDate: Int]] = [:]
 
     public init(timeLimitSeconds: Double = 10, seed: UInt64 = 1) {
         self.timeLimitSeconds = timeLimitSeconds
@@ -94,6 +97,11 @@ struct WeekRouter {
     }
 
     struct DayKey: Hashable { var worker: String; var date: CivilDate }
+
+    /// Minutes on site of `job`'s visit on `date`: its duration plus the campaigns that visit carries.
+    func duration(_ job: Job, on date: CivilDate) -> Int {
+        job.durationMin + (options.extraMinutes[job.id]?[date] ?? 0)
+    }
 
     /// Whether `worker` may do `job` on `date` at all (format §5 rules 1, 4 weekdays, 5).
     func eligible(_ worker: Worker, _ job: Job, on date: CivilDate) -> Bool {
@@ -184,15 +192,16 @@ struct WeekRouter {
     }
 
     /// Whether a worker's day holding only `stops` (sorted by start) is feasible.
-    func pinnedDayFeasible(_ worker: Worker, _ stops: [PinnedStop]) -> Bool {
+    func pinnedDayFeasible(_ worker: Worker, _ stops: [PinnedStop], on date: CivilDate) -> Bool {
         var t = worker.shift.start.minutes
         var prev = worker.start
         var visitsCount = 0
         for p in stops {
             let leg = travel.leg(from: prev, to: p.job.id, worker: worker)
             if WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: worker.breakTime) > p.start { return false }
-            if let b = worker.breakTime, p.start < b.end.minutes, p.start + p.job.durationMin > b.start.minutes { return false }
-            t = p.start + p.job.durationMin
+            let minutes = duration(p.job, on: date)
+            if let b = worker.breakTime, p.start < b.end.minutes, p.start + minutes > b.start.minutes { return false }
+            t = p.start + minutes
             prev = p.job.id
             if p.job.kind == .visit { visitsCount += 1 }
         }
@@ -210,7 +219,7 @@ struct WeekRouter {
         for w in ws {
             let (a, b) = stopWindow(job, w)
             lo = max(lo, a)
-            hi = min(hi, b - job.durationMin)
+            hi = min(hi, b - duration(job, on: date))
         }
         guard lo <= hi else { return nil }
         var candidates = Array(stride(from: lo, through: hi, by: 5))
@@ -224,7 +233,7 @@ struct WeekRouter {
                 let probe = PinnedStop(visit: -1, job: job, start: s)
                 let at = day.firstIndex { $0.start > s } ?? day.count
                 day.insert(probe, at: at)
-                guard pinnedDayFeasible(w, day) else { ok = false; break }
+                guard pinnedDayFeasible(w, day, on: date) else { ok = false; break }
                 let prev = at == 0 ? w.start : day[at - 1].job.id
                 let next = at == day.count - 1 ? w.end : day[at + 1].job.id
                 added += travel.leg(from: prev, to: job.id, worker: w).minutes + travel.leg(from: job.id, to: next, worker: w).minutes
@@ -353,7 +362,7 @@ struct WeekRouter {
         for (key, p) in pinnedHere.sorted(by: { a, b in a.1.start != b.1.start ? a.1.start < b.1.start : a.1.visit < b.1.visit }) {
             var sc = [Double](repeating: .infinity, count: slots.count)
             sc[slotOf[key]!] = 0
-            rjobs.append(RoutingJob(node: node(p.job.id), serviceTime: Double(p.job.durationMin),
+            rjobs.append(RoutingJob(node: node(p.job.id), serviceTime: Double(duration(p.job, on: key.date)),
                                     window: (Double(p.start), Double(p.start)), semantics: .startByDue,
                                     countsAsVisit: p.job.kind == .visit, patterns: [[dayIndex[key.date]!]],
                                     slotCost: sc, unservedPenalty: hugePenalty * 10, fixed: true))
@@ -381,7 +390,7 @@ struct WeekRouter {
                 if any { patterns.append([dayIndex[d]!]) }
             }
             let window = job.window.map { (Double($0.start.minutes), Double($0.end.minutes)) } ?? (0, 1440)
-            rjobs.append(RoutingJob(node: node(v.job), serviceTime: Double(job.durationMin), window: window,
+            rjobs.append(RoutingJob(node: node(v.job), serviceTime: Double(duration(job, on: v.date)), window: window,
                                     semantics: .endByWindowEnd, countsAsVisit: job.kind == .visit,
                                     patterns: patterns.isEmpty ? [[dayIndex[v.date]!]] : patterns, slotCost: sc,
                                     unservedPenalty: hugePenalty))
@@ -420,13 +429,13 @@ struct WeekRouter {
                 let arrive = WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: w.breakTime)
                 let start = Int(sr.serviceStarts[k].rounded())
                 stops.append(Stop(task: job.id, kind: job.kind, arrive: TimeOfDay(minutes: arrive),
-                                  start: TimeOfDay(minutes: start), end: TimeOfDay(minutes: start + job.durationMin),
+                                  start: TimeOfDay(minutes: start), end: TimeOfDay(minutes: start + duration(job, on: key.date)),
                                   travelMin: leg.minutes, travelKm: Plan.round(leg.km, places: 3),
                                   with: o.pinned ? v.workers.filter { $0 != w.id }.sorted() : []))
                 travelMin += leg.minutes
                 travelKm += leg.km
-                serviceMin += job.durationMin
-                t = start + job.durationMin
+                serviceMin += duration(job, on: key.date)
+                t = start + duration(job, on: key.date)
                 prev = job.id
             }
             let home = travel.leg(from: prev, to: w.end, worker: w)

@@ -1,0 +1,203 @@
+import Foundation
+
+/// What happened at a stop, as the history CSV's `result` column writes it.
+public enum VisitResult: String, Sendable, Hashable, CaseIterable {
+    /// Visited in person: the only result that counts as a visit for the gap rules.
+    case done
+    /// Reached by phone instead.
+    case phone
+    /// Nobody opened the door.
+    case notHome = "not_home"
+    /// The household refused the visit.
+    case refused
+    /// The household has moved away.
+    case moved
+}
+
+/// One row of a results CSV (`task,date,worker,result`): what a worker reports after a day.
+public struct VisitReport: Sendable, Hashable {
+    /// The household or patrol point.
+    public var task: String
+    /// The date of the planned stop.
+    public var date: CivilDate
+    /// The worker of the planned stop.
+    public var worker: String
+    /// What happened.
+    public var result: VisitResult
+    /// 1-based line of the row in the results file.
+    public var line: Int
+
+    public init(task: String, date: CivilDate, worker: String, result: VisitResult, line: Int) {
+        self.task = task
+        self.date = date
+        self.worker = worker
+        self.result = result
+        self.line = line
+    }
+}
+
+/// What `HistoryRecorder.record` decided: the rows to append and every finding.
+public struct Recording: Sendable {
+    /// New history rows, in plan order (date, worker, stop order); none already in the history.
+    public var newEntries: [HistoryEntry]
+    /// Stops through the date that the history already holds (same task, date and worker).
+    public var alreadyRecorded: Int
+    /// Errors (bad results rows: nothing may be written), warnings and notes.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether any finding is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Turns a plan into history rows: every stop through a date counts as done, unless a results file
+/// says otherwise. Never writes; `HistoryFile` does.
+public enum HistoryRecorder {
+    /// Reads a results CSV (`task,date,worker,result`; UTF-8 with or without BOM, or GB18030).
+    ///
+    /// - Returns: the rows that parse, and a diagnostic per bad row naming its line and column.
+    public static func readResults(path: String) -> (reports: [VisitReport], diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        guard let text = ScenarioLoader.readText(path: path, shownAs: path, log: log, reference: nil),
+              let table = CSVTable.parse(text, file: path, log: log) else { return ([], log.sorted()) }
+        var missing = false
+        for c in ["task", "date", "worker", "result"] where !table.header.contains(c) {
+            log.error("missing required column '\(c)'", at: SourceLocation(file: path, line: table.headerLine))
+            missing = true
+        }
+        guard !missing else { return ([], log.sorted()) }
+        let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var reports: [VisitReport] = []
+        for row in table.rows {
+            func cell(_ name: String) -> String {
+                let i = index[name]!
+                return i < row.cells.count ? row.cells[i].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            }
+            let at = SourceLocation(file: path, line: row.line)
+            var ok = true
+            for c in ["task", "worker", "date", "result"] where cell(c).isEmpty {
+                log.error("empty \(c)", at: at.csv(column: c))
+                ok = false
+            }
+            guard ok else { continue }
+            guard let date = CivilDate(iso: cell("date")) else {
+                log.error("'\(cell("date"))' is not a date YYYY-MM-DD", at: at.csv(column: "date"))
+                continue
+            }
+            guard let result = VisitResult(rawValue: cell("result").lowercased()) else {
+                log.error("unknown result '\(cell("result"))'; expected done, phone, not_home, refused or moved",
+                          at: at.csv(column: "result"))
+                continue
+            }
+            reports.append(VisitReport(task: cell("task"), date: date, worker: cell("worker"), result: result,
+                                       line: row.line))
+        }
+        return (reports, log.sorted())
+    }
+
+    /// The history rows that recording `plan` through `through` adds to `existing`.
+    ///
+    /// Every stop dated on or before `through` becomes a row `task,date,worker,done`, or takes the
+    /// result its results row gives. A stop whose task, date and worker the history already holds is
+    /// not added again, so recording the same plan twice adds nothing the second time. A done visit
+    /// that carried campaigns (`Job.campaigns(carriedOn:visitDates:)`) names them in its `campaigns`.
+    ///
+    /// A results row is an error, named by its line, when its task is not a household or patrol point
+    /// of the scenario, its date lies outside the plan's horizon or after `through`, its task is not
+    /// planned on that date, or its worker is not one planned for that stop; and when two rows
+    /// report the same stop.
+    ///
+    /// - Parameters:
+    ///   - plan: the plan whose stops were carried out.
+    ///   - scenario: the scenario the plan is for (task ids and workers).
+    ///   - existing: the history already on file.
+    ///   - reports: rows of a results file (see `readResults(path:)`), from the file `resultsFile`.
+    ///   - through: the last date to record; nil = the plan's last day.
+    /// - Complexity: O(stops + reports + history).
+    public static func record(plan: Plan, scenario: Scenario, existing: [HistoryEntry], reports: [VisitReport] = [],
+                              resultsFile: String = "results.csv", through: CivilDate? = nil) -> Recording {
+        let last = plan.horizon.start.adding(days: plan.horizon.days - 1)
+        let through = through ?? last
+        var diagnostics: [Diagnostic] = []
+        func error(_ line: Int, _ column: String?, _ message: String) {
+            diagnostics.append(Diagnostic(severity: .error, file: resultsFile, line: line, csvColumn: column,
+                                          message: message))
+        }
+        let taskIDs = Set(scenario.households.map(\.id) + scenario.patrols.map(\.id))
+        struct Key: Hashable { var task: String; var date: CivilDate; var worker: String }
+        struct TaskDay: Hashable { var task: String; var date: CivilDate }
+
+        // Planned stops through the date, in plan order.
+        var planned: [Key] = []
+        var workersOf: [TaskDay: [String]] = [:]
+        for r in plan.routes.sorted(by: { ($0.date, $0.worker) < ($1.date, $1.worker) }) where r.date <= through {
+            for s in r.stops {
+                planned.append(Key(task: s.task, date: r.date, worker: r.worker))
+                workersOf[TaskDay(task: s.task, date: r.date), default: []].append(r.worker)
+            }
+        }
+        for k in planned where !taskIDs.contains(k.task) {
+            diagnostics.append(Diagnostic(severity: .error, file: plan.scenario.file, message:
+                "the plan's stop \(k.task) on \(k.date.iso) (\(k.worker)) is not a household or patrol point "
+                + "of the scenario; is the plan for another scenario?"))
+        }
+
+        var resultOf: [Key: (VisitResult, Int)] = [:]
+        for r in reports {
+            guard taskIDs.contains(r.task) else {
+                error(r.line, "task", "unknown task '\(r.task)'")
+                continue
+            }
+            guard r.date >= plan.horizon.start, r.date <= last else {
+                error(r.line, "date", "\(r.date.iso) is outside the plan (\(plan.horizon.start.iso)..\(last.iso))")
+                continue
+            }
+            guard r.date <= through else {
+                error(r.line, "date", "\(r.date.iso) is after --through \(through.iso)")
+                continue
+            }
+            guard let ws = workersOf[TaskDay(task: r.task, date: r.date)] else {
+                error(r.line, "date", "\(r.task) is not planned on \(r.date.iso)")
+                continue
+            }
+            guard ws.contains(r.worker) else {
+                error(r.line, "worker", "\(r.task) on \(r.date.iso) is planned for \(ws.joined(separator: ", ")), "
+                    + "not \(r.worker)")
+                continue
+            }
+            let key = Key(task: r.task, date: r.date, worker: r.worker)
+            if let (_, first) = resultOf[key] {
+                error(r.line, nil, "\(r.task) on \(r.date.iso) by \(r.worker) is already reported on line \(first)")
+                continue
+            }
+            resultOf[key] = (r.result, r.line)
+        }
+
+        let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var visitDates: [String: [CivilDate]] = [:]
+        for r in plan.routes { for s in r.stops { visitDates[s.task, default: []].append(r.date) } }
+        var onFile: [Key: String] = [:]
+        for e in existing { onFile[Key(task: e.task, date: e.date, worker: e.worker)] = e.result ?? "done" }
+        var new: [HistoryEntry] = []
+        var already = 0
+        for k in planned {
+            let result = resultOf[k]?.0 ?? .done
+            if let recorded = onFile[k] {
+                already += 1
+                if recorded.lowercased() != result.rawValue, let line = resultOf[k]?.1 {
+                    diagnostics.append(Diagnostic(severity: .warning, file: resultsFile, line: line, message:
+                        "\(k.task) on \(k.date.iso) by \(k.worker) is already in the history as '\(recorded)'; "
+                        + "the history keeps it (edit the history file to change it)"))
+                }
+                continue
+            }
+            onFile[k] = result.rawValue
+            // A done visit that carried campaigns says so, so next period's plan does not owe them again.
+            let carried = result == .done
+                ? (jobs[k.task]?.campaigns(carriedOn: k.date, visitDates: visitDates[k.task] ?? []).map(\.name) ?? []) : []
+            new.append(HistoryEntry(task: k.task, date: k.date, worker: k.worker, result: result.rawValue,
+                                    campaigns: carried))
+        }
+        return Recording(newEntries: new, alreadyRecorded: already,
+                         diagnostics: diagnostics.sorted { ($0.line ?? 0, $0.message) < ($1.line ?? 0, $1.message) })
+    }
+}

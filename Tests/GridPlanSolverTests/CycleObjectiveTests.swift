@@ -1,0 +1,153 @@
+import Foundation
+import XCTest
+import GridPlanCore
+@testable import GridPlanSolver
+
+/// The weekly cycle's terms in the assignment: carried load (fairness), stickiness, urgent visits.
+final class CycleObjectiveTests: XCTestCase {
+    /// Two interchangeable workers on one grid, twelve weekly households; continuity off so only
+    /// balance decides who works more.
+    static let yaml = """
+        name: 公平测试
+        horizon: {start: 2026-11-23, days: 5}
+        places:
+          - {id: OFF, name: 居委会, lat: 31.2400, lon: 121.4000}
+        policies:
+          - {category: 独居老人, every_days: 7, min_gap_days: 3, duration_min: 30}
+        workers:
+          - {id: W01, name: 甲, grids: [G1], start: OFF, shift: ["08:30", "17:30"]}
+          - {id: W02, name: 乙, grids: [G1], start: OFF, shift: ["08:30", "17:30"]}
+        households:
+        \((1...12).map { i in
+            "  - {id: H\(String(format: "%02d", i)), grid: G1, lat: \(String(format: "%.4f", 31.2400 + Double(i) * 0.0003)), "
+            + "lon: 121.4000, categories: [独居老人], last_visit: 2026-11-1\(7 + i % 3)}"
+        }.joined(separator: "\n"))
+          - {id: H13, grid: G1, lat: 31.2450, lon: 121.4010, categories: [独居老人], last_visit: 2026-11-21}
+        weights: {lateness: 1000, continuity: 0, balance: 50, travel: 1}
+        history: visits.csv
+
+        """
+
+    func scenario(history: String) throws -> Scenario {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridplan-fair-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        try Self.yaml.write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        try history.write(to: dir.appendingPathComponent("visits.csv"), atomically: true, encoding: .utf8)
+        let r = ScenarioLoader.load(path: dir.appendingPathComponent("s.yaml").path)
+        return try XCTUnwrap(r.scenario, "\(r.errors)")
+    }
+
+    /// History: `worker` did 40 half-hour visits in the two weeks before the horizon.
+    func heavyHistory(on worker: String) -> String {
+        var rows = "task,date,worker,result\n"
+        for k in 0..<40 {
+            rows += "H\(String(format: "%02d", k % 12 + 1)),\(CivilDate(iso: "2026-11-09")!.adding(days: k % 10).iso),\(worker),done\n"
+        }
+        return rows
+    }
+
+    func minutes(_ plan: Plan, _ worker: String) -> Int {
+        plan.routes.filter { $0.worker == worker }.reduce(0) { $0 + $1.serviceMin }
+    }
+
+    func testTheWorkerWhoCarriedMoreBeforeGetsLessNow() throws {
+        let options = PlanOptions(timeLimitSeconds: 10, mipGap: 0)
+        let a = try Planner.plan(try scenario(history: heavyHistory(on: "W01")), options: options)
+        XCTAssertLessThan(minutes(a, "W01"), minutes(a, "W02"))
+        let b = try Planner.plan(try scenario(history: heavyHistory(on: "W02")), options: options)
+        XCTAssertLessThan(minutes(b, "W02"), minutes(b, "W01"))
+    }
+
+    func testWithoutCarriedLoadTheWorkIsSplitEvenly() throws {
+        let s = try scenario(history: "task,date,worker,result\n")
+        let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 10, mipGap: 0))
+        XCTAssertLessThanOrEqual(abs(minutes(plan, "W01") - minutes(plan, "W02")), 30)
+        XCTAssertTrue(CarriedLoad.estimate(for: s).isEmpty)
+    }
+
+    func testAReplanWithoutADisruptionChangesNothing() throws {
+        let s = try scenario(history: "task,date,worker,result\n")
+        let options = PlanOptions(timeLimitSeconds: 10, mipGap: 0)
+        let plan = try Planner.plan(s, options: options)
+        let setup = try ReplanSetup.make(scenario: s, plan: plan, from: s.horizon.start.adding(days: 2), disruption: Disruption())
+        let result = try Replanner.replan(setup, oldPlan: plan, options: options)
+        XCTAssertEqual(result.changes, [])
+        XCTAssertEqual(PlanChecker.check(result.plan, against: s).map(\.description), [])
+    }
+
+    func testAnUrgentHouseholdIsVisitedOnTheDateOrTheNextWorkingDay() throws {
+        let s = try scenario(history: "task,date,worker,result\n")
+        let options = PlanOptions(timeLimitSeconds: 10, mipGap: 0)
+        let plan = try Planner.plan(s, options: options)
+        // H13 was visited on Saturday and is not due before the horizon ends: the plan leaves it out.
+        XCTAssertFalse(plan.routes.contains { $0.stops.contains { $0.task == "H13" } })
+        let from = s.horizon.start.adding(days: 1)
+        let setup = try ReplanSetup.make(scenario: s, plan: plan, from: from, disruption: Disruption(urgent: ["H13"]))
+        let result = try Replanner.replan(setup, oldPlan: plan, options: options)
+        let dates = result.plan.routes.filter { $0.stops.contains { $0.task == "H13" } }.map(\.date)
+        XCTAssertEqual(dates.count, 1)
+        XCTAssertEqual(dates[0], from, "there is room on the re-plan date itself")
+        let route = try XCTUnwrap(result.plan.routes.first { $0.date == from && $0.stops.contains { $0.task == "H13" } })
+        XCTAssertEqual(route.stops.first?.task, "H13", "the urgent household is the first stop of the day")
+        XCTAssertEqual(result.notFirst, [])
+        XCTAssertEqual(result.changes.filter { $0.task == "H13" }.map(\.why), ["urgent: visit by \(from.adding(days: 1).iso)"])
+        XCTAssertEqual(PlanChecker.check(result.plan, against: s).map(\.description), [])
+    }
+
+    func testTheKeepBonusAppliesOnlyToThePreviousWorkerAndDate() {
+        let d = CivilDate(iso: "2026-11-24")!
+        let c = CycleObjective(previous: [KeptVisit(task: "H1", date: d, workers: ["W01", "W02"])], changePenalty: 70)
+        XCTAssertEqual(c.keepBonus(task: "H1", date: d, worker: "W02"), 70)
+        XCTAssertEqual(c.keepBonus(task: "H1", date: d, worker: "W03"), 0)
+        XCTAssertEqual(c.keepBonus(task: "H1", date: d.adding(days: 1), worker: "W01"), 0)
+    }
+
+    func testAnUrgentTaskKeepsOnlyPatternsMeetingItsDatesAndTheEmptyOne() {
+        let d = CivilDate(iso: "2026-11-24")!
+        let c = CycleObjective(required: [RequiredVisit(task: "H1", dates: [d])])
+        let patterns = [DayPattern(dates: [], lateDays: 3), DayPattern(dates: [d], lateDays: 0),
+                        DayPattern(dates: [d.adding(days: 1)], lateDays: 0)]
+        let calendar = WorkingCalendar(horizon: Horizon(start: CivilDate(iso: "2026-11-23")!, days: 5))
+        func job(_ id: String, last: CivilDate? = nil) -> Job {
+            Job(id: id, kind: .visit, grid: "G1", location: GeoPoint(lat: 31, lon: 121), everyDays: 7, minGapDays: 3,
+                durationMin: 20, lastVisit: last, pastVisits: last.map { [$0] } ?? [])
+        }
+        XCTAssertEqual(c.filter(patterns: patterns, of: job("H1"), calendar: calendar).map(\.dates), [[], [d]])
+        XCTAssertEqual(c.filter(patterns: patterns, of: job("H2"), calendar: calendar), patterns)
+        // Nothing enumerated meets it: a one-visit pattern on the required date is made …
+        XCTAssertEqual(c.filter(patterns: [DayPattern(dates: [], lateDays: 0)], of: job("H1"), calendar: calendar)
+            .map(\.dates), [[], [d]])
+        // … unless the gap rule forbids that date.
+        XCTAssertEqual(c.filter(patterns: [DayPattern(dates: [], lateDays: 0)], of: job("H1", last: d.adding(days: -1)),
+                                calendar: calendar).map(\.dates), [[]])
+        XCTAssertGreaterThan(c.requiredPenalty(task: "H1", dates: [], weights: Weights()), 10 * Weights().lateness)
+        XCTAssertEqual(c.requiredPenalty(task: "H1", dates: [d], weights: Weights()), 0)
+        let two = CycleObjective(required: [RequiredVisit(task: "H1", dates: [d, d.adding(days: 1)])])
+        XCTAssertEqual(two.requiredPenalty(task: "H1", dates: [d.adding(days: 1)], weights: Weights()), 5 * Weights().lateness)
+        XCTAssertEqual(two.requiredPenalty(task: "H1", dates: [d], weights: Weights()), 0)
+    }
+}
+
+/// The re-timing that puts an urgent stop first.
+final class CycleUrgentFirstTests: XCTestCase {
+    func testTheUrgentStopBecomesTheFirstAndTheDayStillChecks() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridplan-first-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        try CycleObjectiveTests.yaml.write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        try "task,date,worker,result\n".write(to: dir.appendingPathComponent("visits.csv"), atomically: true, encoding: .utf8)
+        let s = try XCTUnwrap(ScenarioLoader.load(path: dir.appendingPathComponent("s.yaml").path).scenario)
+        let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 10, mipGap: 0))
+        let route = try XCTUnwrap(plan.routes.first { $0.stops.count >= 3 })
+        let last = try XCTUnwrap(route.stops.last?.task)
+        let (routes, notFirst) = UrgentFirst.reorder(plan.routes, urgent: [last], scenario: s)
+        XCTAssertEqual(notFirst, [])
+        let moved = try XCTUnwrap(routes.first { $0.worker == route.worker && $0.date == route.date })
+        XCTAssertEqual(moved.stops.map(\.task), [last] + route.stops.dropLast().map(\.task))
+        var p = plan
+        p.routes = routes
+        p.kpis = KPIs.compute(routes: routes, scenario: s)
+        XCTAssertEqual(PlanChecker.check(p, against: s).map(\.description), [])
+    }
+}
