@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridPlanCore
+import GridPlanReports
 import GridPlanSolver
 
 extension GridPlan {
@@ -53,9 +54,17 @@ extension GridPlan {
             let stem = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
             let outDir = URL(fileURLWithPath: out ?? "plan-\(stem)").standardizedFileURL
             let planURL = outDir.appendingPathComponent("plan.json")
-            if let clash = inputClash(planURL, scenario: scenarioValue) {
-                printError("error: \(planURL.path) would overwrite the input \(clash); choose another --out")
-                throw ExitCode(2)
+            // Every file this run writes: plan.json and the reports (their names do not depend on the plan's content).
+            let reportNames = ["roster.html", "roster.md", "roster.csv", "visits.csv"]
+                + scenarioValue.workers.flatMap { w -> [String] in
+                    let f = ReportWriter.fileName(forWorker: w.id)
+                    return ["daily/\(f).html", "calendar/\(f).ics"]
+                }
+            for target in [planURL] + reportNames.map({ outDir.appendingPathComponent($0) }) {
+                if let clash = inputClash(target, scenario: scenarioValue) {
+                    printError("error: \(target.path) would overwrite the input \(clash); choose another --out")
+                    throw ExitCode(2)
+                }
             }
 
             let onTerminal = isatty(STDERR_FILENO) == 1
@@ -64,7 +73,7 @@ extension GridPlan {
             if onTerminal { progress = { @Sendable p in progressLine.show(p) } }
             let options = PlanOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, threads: threads, verbose: verbose,
                                       writeLPPath: writeLp, progress: progress)
-            let plan: GridPlanCore.Plan
+            var plan: GridPlanCore.Plan
             do {
                 plan = try Planner.plan(scenarioValue, options: options)
             } catch {
@@ -74,14 +83,17 @@ extension GridPlan {
             }
             progressLine.clear()
 
+            // The plan names its scenario by a path relative to the plan's folder, so `show` and `compare`
+            // find it again from plan.json alone.
+            plan.scenario.file = relativePath(of: URL(fileURLWithPath: scenario).standardizedFileURL, from: outDir)
             do {
                 try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
                 try writeAtomically(plan.jsonData(), to: planURL)
+                _ = try ReportWriter.writeAll(plan: plan, scenario: scenarioValue, to: outDir)
             } catch {
-                printError("error: cannot write \(planURL.path): \(error.localizedDescription)")
+                printError("error: cannot write into \(outDir.path): \(error.localizedDescription)")
                 throw ExitCode(1)
             }
-            // Reports are written here
 
             printSummary(plan, planPath: planURL.path)
         }
@@ -91,9 +103,11 @@ extension GridPlan {
             let base = URL(fileURLWithPath: scenario).deletingLastPathComponent()
             var inputs = [URL(fileURLWithPath: scenario)]
             if let h = s.source?.historyPath { inputs.append(URL(fileURLWithPath: h)) }
-            // Any file next to the scenario named like the plan is an input we must not touch.
+            // Next to the scenario, an existing CSV, YAML or JSON file (other than an earlier plan) may be an
+            // input (households, patrols, history, travel matrix): never replace it.
             let sibling = base.appendingPathComponent(target.lastPathComponent)
             if target.deletingLastPathComponent().resolvingSymlinksInPath().path == base.resolvingSymlinksInPath().path,
+               ["csv", "yaml", "yml", "json"].contains(sibling.pathExtension.lowercased()),
                FileManager.default.fileExists(atPath: sibling.path), !isPlanFile(sibling) {
                 return sibling.path
             }
@@ -117,8 +131,18 @@ extension GridPlan {
                          pct(k.utilisationMin), pct(k.utilisationMax)))
             print("solver: \(s.backend) \(s.status), gap \(pct(s.gap)), \(String(format: "%.1f", s.seconds)) s")
             print("wrote \(planPath)")
+            let dir = URL(fileURLWithPath: planPath).deletingLastPathComponent().path
+            print("reports: \(dir)/roster.html (week), \(dir)/daily/ (each worker's days), roster.csv, visits.csv, calendar/")
         }
     }
+}
+
+/// `target` written relative to the folder `base` (e.g. `../scenarios/x/scenario.yaml`).
+private func relativePath(of target: URL, from base: URL) -> String {
+    let t = target.resolvingSymlinksInPath().pathComponents, b = base.resolvingSymlinksInPath().pathComponents
+    var i = 0
+    while i < t.count - 1, i < b.count, t[i] == b[i] { i += 1 }
+    return (Array(repeating: "..", count: b.count - i) + t[i...]).joined(separator: "/")
 }
 
 /// Writes `data` to `url` through a temporary file in the same folder and a rename, so readers see
