@@ -77,6 +77,8 @@ public enum Planner {
     /// Share of the time limit the assignment may use; routing gets most of the rest.
     static let assignmentShare = 0.5
     static let routingShare = 0.35
+    /// Routing time per repair attempt (one date re-routed).
+    static let repairRoutingSeconds = 0.3
 
     /// Plans `scenario`.
     ///
@@ -104,7 +106,9 @@ public enum Planner {
         let routed = WeekRouting.route(scenario: scenario, visits: assignment.visits, options: routingOptions)
 
         report("repair")
-        var repair = Repair(scenario: scenario, routes: routed.routes, options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        var repair = Repair(scenario: scenario, routes: routed.routes,
+                            options: RoutingOptions(timeLimitSeconds: repairRoutingSeconds, seed: 1))
+        repair.deadline = began.addingTimeInterval(limit - repairRoutingSeconds)
         repair.retry(routed.unplaced)
 
         let routes = repair.routes.filter { !$0.stops.isEmpty }.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) }
