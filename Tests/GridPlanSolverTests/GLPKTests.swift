@@ -90,6 +90,26 @@ final class GLPKTests: XCTestCase {
         XCTAssertTrue(r.status == .optimal || r.hitTimeLimit, "stopped without proof and without the limit")
     }
 
+    func testNodeLimitStopsAtTheSamePointEveryTime() throws {
+        var m = LinearModel(name: "hard")
+        var rng = SplitMix(seed: 7)
+        var xs: [[VariableHandle]] = []
+        for i in 0..<120 {
+            xs.append((0..<6).map { b in m.addVariable("x[\(i),\(b)]", kind: .binary, cost: -Double(50 + rng.next() % 50)) })
+        }
+        for i in 0..<120 { m.addRow("once[\(i)]", xs[i].map { ($0, 1.0) }, .lessOrEqual, 1) }
+        for b in 0..<6 { m.addRow("cap[\(b)]", (0..<120).map { (xs[$0][b], Double(30 + rng.next() % 70)) }, .lessOrEqual, 523) }
+        let zeros = [Double](repeating: 0, count: m.variableCount)
+        let options = MIPOptions(timeLimitSeconds: 60, mipGap: 0, nodeLimit: 40, start: zeros)
+        let a = try GLPKSolver.solve(m, options: options)
+        let b = try GLPKSolver.solve(m, options: options)
+        XCTAssertTrue(a.hitNodeLimit, "expected the node limit to stop a gap-0 solve of this model")
+        XCTAssertGreaterThanOrEqual(a.nodes, 40)
+        XCTAssertFalse(a.hitTimeLimit)
+        XCTAssertEqual(a.values, b.values)
+        XCTAssertEqual(a.bound, b.bound)
+    }
+
     func testParallelSolvesGiveTheSameResultsAsSequential() throws {
         let models: [LinearModel] = (0..<12).map { seed in
             var rng = SplitMix(seed: UInt64(seed))

@@ -15,13 +15,16 @@ public struct AssignmentOptions: Sendable {
     public var writeLPPath: String?
     /// Parts larger than this many columns are not given to GLPK; their greedy answer stands.
     public var maxColumnsForMIP: Int
+    /// Branch-and-bound nodes per part before GLPK is stopped: a limit on work that stops at the
+    /// same point on every machine (the time limit still applies on top).
+    public var nodeLimit: Int?
     /// Progress while solving; thread-safe.
     public var progress: (@Sendable (PlanProgress) -> Void)?
     /// Weekly-cycle terms: stickiness to a previous plan, required visits, carried load (default none).
     public var cycle = CycleObjective()
 
     public init(timeLimitSeconds: Double = 30, mipGap: Double = 0.01, threads: Int = 1, verbose: Bool = false,
-                writeLPPath: String? = nil, maxColumnsForMIP: Int = 60_000,
+                writeLPPath: String? = nil, maxColumnsForMIP: Int = 60_000, nodeLimit: Int? = 3000,
                 progress: (@Sendable (PlanProgress) -> Void)? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGap = mipGap
@@ -29,6 +32,7 @@ public struct AssignmentOptions: Sendable {
         self.verbose = verbose
         self.writeLPPath = writeLPPath
         self.maxColumnsForMIP = maxColumnsForMIP
+        self.nodeLimit = nodeLimit
         self.progress = progress
     }
 }
@@ -37,7 +41,7 @@ public struct AssignmentOptions: Sendable {
 public struct AssignmentResult: Sendable {
     /// Sorted by date, then job id.
     public var visits: [PlannedVisit]
-    /// `optimal` (every part within the gap), `feasible` (some part stopped by the time limit),
+    /// `optimal` (every part within the gap), `feasible` (some part stopped by the time or node limit),
     /// or `heuristic` (some part kept its greedy start without a MIP solve).
     public var status: String
     /// Objective of the assignment model summed over parts, plus the lateness of due jobs no worker covers.
@@ -101,7 +105,8 @@ public enum Assignment {
             }
             return PartSolver.solve(parts[i], timeLimit: limit, mipGap: options.mipGap, verbose: options.verbose,
                                     inParallel: threads > 1 && parts.count > 1,
-                                    maxColumns: options.maxColumnsForMIP, progress: progress)
+                                    maxColumns: options.maxColumnsForMIP, nodeLimit: options.nodeLimit,
+                                    progress: progress)
         }
         var byPart = [PartOutcome?](repeating: nil, count: parts.count)
         for (k, i) in order.enumerated() { byPart[i] = outcomes[k] }
@@ -155,7 +160,7 @@ struct PartOutcome: Sendable {
 /// Solves one part: greedy start, then GLPK from it (when the part is small enough and time remains).
 enum PartSolver {
     static func solve(_ inst: AssignmentInstance, timeLimit: Double, mipGap: Double, verbose: Bool, inParallel: Bool,
-                      maxColumns: Int, progress: (@Sendable (MIPProgress) -> Void)?) -> PartOutcome {
+                      maxColumns: Int, nodeLimit: Int?, progress: (@Sendable (MIPProgress) -> Void)?) -> PartOutcome {
         var m = LinearModel(name: "gridplan_\(inst.name)")
         let model = AssignmentModel.build(inst, into: &m)
         let greedy = GreedyAssignment.solve(inst)
@@ -180,7 +185,8 @@ enum PartSolver {
         }
         let options = MIPOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, verbose: verbose, presolve: false,
                                  gomoryCuts: false, mirCuts: true, coverCuts: false, cliqueCuts: true,
-                                 inParallel: inParallel, start: startIsFeasible ? start : nil, progress: progress)
+                                 inParallel: inParallel, nodeLimit: nodeLimit, start: startIsFeasible ? start : nil,
+                                 progress: progress)
         guard let r = try? GLPKSolver.solve(m, options: options), !r.values.isEmpty else {
             return outcome(greedy, status: "heuristic", objective: startObjective, bound: trivialBound)
         }

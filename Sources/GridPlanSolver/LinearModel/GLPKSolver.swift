@@ -48,16 +48,17 @@ public enum GLPKSolver {
             let left = t - Date().timeIntervalSince(began)
             return Int32(max(1, min(Double(Int32.max - 1), (left * 1000).rounded(.down))))
         }
+        var nodesSeen = 0, nodeStop = false
         func fromStart(_ status: MIPStatus, bound: Double, hitLimit: Bool) -> MIPResult {
             if let s = start, let obj = startObjective {
                 return MIPResult(status: .feasible, values: s, objective: obj, bound: bound,
                                  gap: MIPResult.relativeGap(objective: obj, bound: bound), hitTimeLimit: hitLimit,
-                                 startAccepted: false, startRejection: rejection,
-                                 seconds: Date().timeIntervalSince(began))
+                                 hitNodeLimit: nodeStop, nodes: nodesSeen, startAccepted: false,
+                                 startRejection: rejection, seconds: Date().timeIntervalSince(began))
             }
             return MIPResult(status: status, values: [], objective: .infinity, bound: bound, gap: .infinity,
-                             hitTimeLimit: hitLimit, startAccepted: false, startRejection: rejection,
-                             seconds: Date().timeIntervalSince(began))
+                             hitTimeLimit: hitLimit, hitNodeLimit: nodeStop, nodes: nodesSeen, startAccepted: false,
+                             startRejection: rejection, seconds: Date().timeIntervalSince(began))
         }
 
         let usePresolve = options.presolve && start == nil
@@ -77,7 +78,8 @@ public enum GLPKSolver {
             lpBound = glp_get_obj_val(prob) + model.objectiveConstant
         }
 
-        let context = CallbackContext(start: start, constant: model.objectiveConstant, progress: options.progress)
+        let context = CallbackContext(start: start, constant: model.objectiveConstant, progress: options.progress,
+                                      nodeLimit: options.nodeLimit)
         var iocp = glp_iocp()
         glp_init_iocp(&iocp)
         iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
@@ -92,6 +94,9 @@ public enum GLPKSolver {
         iocp.cb_info = Unmanaged.passUnretained(context).toOpaque()
         let rc = withExtendedLifetime(context) { glp_intopt(prob, &iocp) }
         let hitLimit = rc == GLP_ETMLIM
+        let hitNodes = rc == GLP_ESTOP && context.stoppedAtNodeLimit
+        nodesSeen = context.nodes
+        nodeStop = hitNodes
         let mipStatus = glp_mip_status(prob)
         if rc == GLP_ENOPFS || mipStatus == GLP_NOFEAS {
             return fromStart(.infeasible, bound: .infinity, hitLimit: false)
@@ -116,8 +121,9 @@ public enum GLPKSolver {
         let gap = provenOptimal ? 0 : MIPResult.relativeGap(objective: objective, bound: bound)
         let withinGap = provenOptimal || rc == GLP_EMIPGAP || gap <= options.mipGap
         return MIPResult(status: withinGap ? .optimal : .feasible, values: values, objective: objective, bound: bound,
-                         gap: gap, hitTimeLimit: hitLimit, startAccepted: context.startAccepted,
-                         startRejection: rejection, seconds: Date().timeIntervalSince(began))
+                         gap: gap, hitTimeLimit: hitLimit, hitNodeLimit: hitNodes, nodes: context.nodes,
+                         startAccepted: context.startAccepted, startRejection: rejection,
+                         seconds: Date().timeIntervalSince(began))
     }
 
     /// Writes `model` in CPLEX LP format (`glp_write_lp`).
@@ -192,15 +198,20 @@ private final class CallbackContext {
     var startAccepted = false
     var bestBound = -Double.infinity
     var lastReport = Date.distantPast
+    let nodeLimit: Int?
+    var nodes = 0
+    var stoppedAtNodeLimit = false
 
-    init(start: [Double]?, constant: Double, progress: (@Sendable (MIPProgress) -> Void)?) {
+    init(start: [Double]?, constant: Double, progress: (@Sendable (MIPProgress) -> Void)?, nodeLimit: Int?) {
         self.start = start.map { [0] + $0 }
         self.constant = constant
         self.progress = progress
+        self.nodeLimit = nodeLimit
     }
 }
 
-/// Branch-and-cut callback: offers the checked start once, records the best bound, reports progress.
+/// Branch-and-cut callback: offers the checked start once, records the best bound, stops at the node
+/// limit, reports progress.
 /// Written without throwing or unwinding: GLPK's frames are below it.
 private let glpkCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
     guard let tree, let info else { return }
@@ -210,6 +221,13 @@ private let glpkCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointe
         ctx.startOffered = true
         let rc = s.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
         ctx.startAccepted = rc == 0
+    }
+    var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+    glp_ios_tree_size(tree, &active, &current, &total)
+    ctx.nodes = Int(total)
+    if let limit = ctx.nodeLimit, Int(total) >= limit, !ctx.stoppedAtNodeLimit {
+        ctx.stoppedAtNodeLimit = true
+        glp_ios_terminate(tree)
     }
     let node = glp_ios_best_node(tree)
     if node != 0 {

@@ -18,6 +18,9 @@ public struct MIPOptions: Sendable {
     public var cliqueCuts: Bool
     /// Set when other solves may run at the same time on other threads.
     public var inParallel: Bool
+    /// Stop branch-and-cut once this many nodes have been created: a limit on work that, unlike the
+    /// time limit, stops at the same point on every machine. nil = none.
+    public var nodeLimit: Int?
     /// A starting solution (one value per variable). Checked against the model in Swift first; an
     /// infeasible start is reported and not given to GLPK.
     public var start: [Double]?
@@ -26,7 +29,7 @@ public struct MIPOptions: Sendable {
 
     public init(timeLimitSeconds: Double? = nil, mipGap: Double = 1e-4, verbose: Bool = false, presolve: Bool = true,
                 gomoryCuts: Bool = false, mirCuts: Bool = true, coverCuts: Bool = false, cliqueCuts: Bool = true,
-                inParallel: Bool = false, start: [Double]? = nil, progress: (@Sendable (MIPProgress) -> Void)? = nil) {
+                inParallel: Bool = false, nodeLimit: Int? = nil, start: [Double]? = nil, progress: (@Sendable (MIPProgress) -> Void)? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGap = mipGap
         self.verbose = verbose
@@ -36,6 +39,7 @@ public struct MIPOptions: Sendable {
         self.coverCuts = coverCuts
         self.cliqueCuts = cliqueCuts
         self.inParallel = inParallel
+        self.nodeLimit = nodeLimit
         self.start = start
         self.progress = progress
     }
@@ -76,6 +80,10 @@ public struct MIPResult: Sendable {
     public var gap: Double
     /// True when GLPK stopped at the time limit.
     public var hitTimeLimit: Bool
+    /// True when GLPK stopped at `MIPOptions.nodeLimit`.
+    public var hitNodeLimit: Bool = false
+    /// Branch-and-bound nodes created.
+    public var nodes: Int = 0
     /// Whether a starting solution was given to GLPK (it passed the feasibility check).
     public var startAccepted: Bool
     /// Why a start was not given, when one was offered.

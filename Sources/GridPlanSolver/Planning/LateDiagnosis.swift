@@ -79,7 +79,7 @@ public struct LateDiagnosis: Sendable {
             if full.isEmpty {
                 return (.other, "eligible workers were free on its days but no timed route could take it")
             }
-            return (.capacity, "eligible workers were full before \(firstMissedDue.iso): \(full.joined(separator: "; "))")
+            return (.capacity, "due \(firstMissedDue.iso); the eligible workers' days it could have been on time were full: \(full.joined(separator: "; "))")
         }
         return (.other, "late although its best possible schedule has \(best) late days")
     }

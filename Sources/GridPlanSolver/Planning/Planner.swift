@@ -80,6 +80,8 @@ public enum Planner {
     /// Share of the time limit the assignment may use; routing gets most of the rest.
     static let assignmentShare = 0.5
     static let routingShare = 0.35
+    /// Routing time per repair attempt (one date re-routed).
+    static let repairRoutingSeconds = 0.3
 
     /// Plans `scenario`.
     ///
@@ -115,9 +117,10 @@ public enum Planner {
         let routed = WeekRouting.route(scenario: scenario, visits: visits, options: routingOptions)
 
         report("repair")
-        var repairOptions = RoutingOptions(timeLimitSeconds: 1, seed: 1)
+        var repairOptions = RoutingOptions(timeLimitSeconds: repairRoutingSeconds, seed: 1)
         repairOptions.extraMinutes = extra
         var repair = Repair(scenario: scenario, routes: routed.routes, options: repairOptions)
+        repair.deadline = began.addingTimeInterval(limit - repairRoutingSeconds)
         repair.retry(routed.unplaced)
 
         let routes = repair.routes.filter { !$0.stops.isEmpty }.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) }

@@ -6,7 +6,8 @@ import GridPlanCore
 /// touched. A visit no alternative takes is dropped (the task becomes late and the diagnosis says why).
 ///
 /// Deterministic: visits are taken by priority, then date, then job id; alternatives in a fixed order;
-/// at most `attemptsPerVisit` re-routings per visit and `totalAttempts` in all.
+/// at most `attemptsPerVisit` re-routings per visit and `totalAttempts` in all, none started after
+/// `deadline` (only that last cap depends on the clock).
 struct Repair {
     let scenario: Scenario
     let calendar: WorkingCalendar
@@ -19,6 +20,8 @@ struct Repair {
     private(set) var placed: [PlannedVisit]
     var attemptsPerVisit = 8
     var totalAttempts = 400
+    /// No new attempt starts after this moment (the run's time limit).
+    var deadline = Date.distantFuture
     private var attempts = 0
     /// Visits dropped for good.
     private(set) var dropped: [PlannedVisit] = []
@@ -40,9 +43,15 @@ struct Repair {
         var byKey: [WorkerDay: Route] = [:]
         for r in routes { byKey[WorkerDay(worker: r.worker, date: r.date)] = r }
         routesByKey = byKey
+        placed = Repair.visits(in: routes)
+    }
+
+    /// The visits the routes make (routing may move a visit to another worker or date, so the
+    /// routes are the only truth).
+    static func visits(in routes: [Route]) -> [PlannedVisit] {
         var workersOf: [VisitKey: [String]] = [:]
         for r in routes { for s in r.stops { workersOf[VisitKey(job: s.task, date: r.date), default: []].append(r.worker) } }
-        placed = workersOf.keys.sorted { ($0.date, $0.job) < ($1.date, $1.job) }.map {
+        return workersOf.keys.sorted { ($0.date, $0.job) < ($1.date, $1.job) }.map {
             PlannedVisit(job: $0.job, date: $0.date, workers: workersOf[$0]!.sorted())
         }
     }
@@ -86,7 +95,7 @@ struct Repair {
             return a.workers.lexicographicallyPrecedes(b.workers)
         }
         for c in candidates.prefix(attemptsPerVisit) {
-            guard attempts < totalAttempts else { return false }
+            guard attempts < totalAttempts, Date() < deadline else { return false }
             attempts += 1
             let moved = PlannedVisit(job: v.job, date: c.date, workers: c.workers)
             if reroute(adding: moved) { return true }
@@ -114,28 +123,19 @@ struct Repair {
         return sets
     }
 
-    /// Re-routes the worker-days `visit` touches (with their pair partners' days) with the visit added;
-    /// keeps the result only when everything in them is placed.
+    /// Re-routes the whole date of `visit` with the visit added (routing may hand a visit to another
+    /// eligible worker of the day, so the day is routed as a whole); keeps the result only when
+    /// every visit of that date is placed again.
     private mutating func reroute(adding visit: PlannedVisit) -> Bool {
-        var workers = Set(visit.workers)
-        var group: [PlannedVisit] = []
-        // Close over pair partners on that date.
-        var changed = true
-        while changed {
-            changed = false
-            group = placed.filter { $0.date == visit.date && !workers.isDisjoint(with: $0.workers) }
-            for g in group where !workers.isSuperset(of: g.workers) {
-                workers.formUnion(g.workers)
-                changed = true
-            }
-        }
+        let group = placed.filter { $0.date == visit.date }
         // No movable dates: the other days' routes are fixed.
         let result = WeekRouting.route(scenario: scenario, visits: group + [visit], options: options)
-        guard result.routes.allSatisfy({ $0.date == visit.date }) else { return false }
+        let made = result.routes.filter { !$0.stops.isEmpty }
+        guard made.allSatisfy({ $0.date == visit.date }) else { return false }
         guard result.unplaced.isEmpty else { return false }
-        for w in workers { routesByKey[WorkerDay(worker: w, date: visit.date)] = nil }
-        for r in result.routes { routesByKey[WorkerDay(worker: r.worker, date: r.date)] = r }
-        placed.append(visit)
+        for key in routesByKey.keys where key.date == visit.date { routesByKey[key] = nil }
+        for r in made { routesByKey[WorkerDay(worker: r.worker, date: r.date)] = r }
+        placed = Repair.visits(in: routes)
         return true
     }
 }
