@@ -22,7 +22,7 @@ extension GridPlan {
         @Option(name: .long, help: ArgumentHelp("Folder for plan.json (default: ./plan-<scenario file stem>).", valueName: "DIR"))
         var out: String?
 
-        @Option(name: .long, help: ArgumentHelp("Seconds for the whole run (default: the scenario's solver.time_limit_s, else 60).", valueName: "S"))
+        @Option(name: .long, help: ArgumentHelp("Seconds for the whole run, loading and writing included (default: the scenario's solver.time_limit_s, else 60).", valueName: "S"))
         var timeLimit: Double?
 
         @Option(name: .long, help: ArgumentHelp("Threads for independent parts of the assignment.", valueName: "N"))
@@ -44,6 +44,7 @@ extension GridPlan {
         }
 
         func run() throws {
+            let began = Date()
             let loaded = ScenarioLoader.load(path: scenario)
             for d in loaded.diagnostics { printError(d.description) }
             guard let scenarioValue = loaded.scenario, !loaded.hasErrors else {
@@ -71,7 +72,12 @@ extension GridPlan {
             let progressLine = ProgressLine(enabled: onTerminal)
             var progress: (@Sendable (PlanProgress) -> Void)?
             if onTerminal { progress = { @Sendable p in progressLine.show(p) } }
-            let options = PlanOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, threads: threads, verbose: verbose,
+            // The time limit covers the whole command: what loading took, and a reserve for writing the
+            // reports, come off the planner's share.
+            let limit = timeLimit ?? scenarioValue.solver.timeLimitSeconds ?? Planner.defaultTimeLimitSeconds
+            let writeReserve = max(0.5, 0.15 * limit)
+            let plannerLimit = max(1, limit - Date().timeIntervalSince(began) - writeReserve)
+            let options = PlanOptions(timeLimitSeconds: plannerLimit, mipGap: mipGap, threads: threads, verbose: verbose,
                                       writeLPPath: writeLp, progress: progress)
             var plan: GridPlanCore.Plan
             do {
