@@ -24,7 +24,7 @@ public struct AssignmentOptions: Sendable {
     public var cycle = CycleObjective()
 
     public init(timeLimitSeconds: Double = 30, mipGap: Double = 0.01, threads: Int = 1, verbose: Bool = false,
-                writeLPPath: String? = nil, maxColumnsForMIP: Int = 60_000, nodeLimit: Int? = 3000,
+                writeLPPath: String? = nil, maxColumnsForMIP: Int = 60_000, nodeLimit: Int? = 1500,
                 progress: (@Sendable (PlanProgress) -> Void)? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGap = mipGap
