@@ -55,7 +55,7 @@ struct ReportContext {
         workersById = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         places = Dictionary(scenario.places.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var h: [String: [HistoryEntry]] = [:]
-        for e in scenario.history where e.countsAsVisit { h[e.task, default: []].append(e) }
+        for e in scenario.history { h[e.task, default: []].append(e) }
         history = h.mapValues { $0.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) } }
         var p: [String: [(date: CivilDate, worker: String)]] = [:]
         for r in plan.routes { for s in r.stops { p[s.task, default: []].append((r.date, r.worker)) } }

@@ -89,6 +89,15 @@ extension GridPlan {
             }
             progressLine.clear()
 
+            // Never hand out a plan that breaks a rule: prove it with the same checker `gridplan check` runs.
+            let violations = PlanChecker.check(plan, against: scenarioValue)
+            if !violations.isEmpty {
+                for v in violations { printError("error: \(v.description)") }
+                printError("error: the plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of the "
+                    + "format (§5); nothing was written. Please report this with the scenario.")
+                throw ExitCode(1)
+            }
+
             // The plan names its scenario by a path relative to the plan's folder, so `show` and `compare`
             // find it again from plan.json alone.
             plan.scenario.file = relativePath(of: URL(fileURLWithPath: scenario).standardizedFileURL, from: outDir)

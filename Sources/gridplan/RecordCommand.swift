@@ -71,7 +71,16 @@ extension GridPlan {
                 CycleOutput.error("\(error)")
                 throw ExitCode(2)
             }
-            let recording = HistoryRecorder.record(plan: p, scenario: s, existing: file.entries.map(\.entry),
+            // Every history row counts as a visit (format §1), so outcomes other than `done` go to a
+            // ledger beside the history file instead: the household stays due from its previous visit.
+            let ledgerPath = CyclePaths.outcomesLedger(for: historyPath)
+            let ledger: HistoryFile
+            do { ledger = try HistoryFile.read(path: ledgerPath) } catch {
+                CycleOutput.error("\(error)")
+                throw ExitCode(2)
+            }
+            let recording = HistoryRecorder.record(plan: p, scenario: s,
+                                                   existing: file.entries.map(\.entry) + ledger.entries.map(\.entry),
                                                    reports: reports, resultsFile: results ?? "results.csv",
                                                    through: until)
             findings += recording.diagnostics
@@ -91,9 +100,15 @@ extension GridPlan {
                     + "through \((until ?? p.horizon.start.adding(days: p.horizon.days - 1)).iso)")
                 return
             }
+            let done = new.filter(\.countsAsVisit), outcomes = new.filter { !$0.countsAsVisit }
             let backup = HistoryFile.backupPath(for: historyPath)
-            let addedColumn: Bool
-            do { addedColumn = try file.write(appending: new, backupPath: backup) } catch {
+            var addedColumn = false
+            do {
+                if !done.isEmpty { addedColumn = try file.write(appending: done, backupPath: backup) }
+                if !outcomes.isEmpty {
+                    _ = try ledger.write(appending: outcomes, backupPath: HistoryFile.backupPath(for: ledgerPath))
+                }
+            } catch {
                 CycleOutput.error("\(error)")
                 throw ExitCode(1)
             }
@@ -103,7 +118,13 @@ extension GridPlan {
             print("recorded \(new.count) stop\(new.count == 1 ? "" : "s") in \(historyPath) "
                 + "(\(summary.joined(separator: ", ")))"
                 + (recording.alreadyRecorded > 0 ? "; \(recording.alreadyRecorded) already recorded" : ""))
-            if file.exists {
+            if !outcomes.isEmpty {
+                print("\(outcomes.count) stop\(outcomes.count == 1 ? "" : "s") not done (phone, not home, refused, moved) "
+                    + "kept in \(ledgerPath), not in the history: they stay due from their previous visit")
+            }
+            if done.isEmpty {
+                // Nothing went into the history file.
+            } else if file.exists {
                 print("previous version kept as \(backup) (\(file.encoding.rawValue) kept)")
             } else {
                 print("created \(historyPath) (UTF-8 with BOM); add this line to \(scenario):")

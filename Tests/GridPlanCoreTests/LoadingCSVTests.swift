@@ -208,9 +208,9 @@ final class LoadingCSVTests: XCTestCase {
         assertFindings(r, ["\(f.shown("visits.csv")):3: error: column task: unknown task 'H10' in history; did you mean 'H01'?"])
     }
 
-    func testHistoryRowWithAnUnknownResultIsAnError() {
+    func testHistoryRowWithAnUnknownResultIsAWarning() {
         let (f, r) = historyResult("task,date,worker,result\nH01,2026-11-16,W01,not home\n")
-        assertFindings(r, ["\(f.shown("visits.csv")):2: error: column result: unknown result 'not home' in history entry 'H01'; expected done, phone, not_home, refused or moved; did you mean 'not_home'?"])
+        assertFindings(r, ["\(f.shown("visits.csv")):2: warning: column result: unknown result 'not home' in history entry 'H01' (counted as a visit); expected done, phone, not_home, refused or moved; did you mean 'not_home'?"])
     }
 
     func testTravelMatrixLoadsAndReportsUnknownLocations() throws {

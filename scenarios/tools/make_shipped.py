@@ -216,7 +216,9 @@ def ledger(rng, task, last, every, worker, can_visit, depth=2):
 
 
 def history_text(rows):
-    rows = sorted(rows, key=lambda r: (r[1], r[0], r[2]))
+    # Every history row counts as a visit (format §1); `gridplan record` keeps phone calls and
+    # households not at home in a separate outcomes ledger, so the history holds done visits only.
+    rows = sorted((r for r in rows if r[3] == "done"), key=lambda r: (r[1], r[0], r[2]))
     return csv_text(["task", "date", "worker", "result"],
                     [dict(task=t, date=d.isoformat(), worker=w, result=res) for t, d, w, res in rows])
 

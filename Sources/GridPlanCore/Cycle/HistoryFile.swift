@@ -238,4 +238,12 @@ public enum CyclePaths {
     public static func resolve(_ name: String, against folder: String) -> String {
         ScenarioLoader.resolve(name, against: folder)
     }
+
+    /// The ledger of outcomes other than `done` beside a history file: `visits.csv` → `visits-outcomes.csv`.
+    public static func outcomesLedger(for historyPath: String) -> String {
+        let url = URL(fileURLWithPath: historyPath)
+        let ext = url.pathExtension.isEmpty ? "csv" : url.pathExtension
+        let stem = url.deletingPathExtension().lastPathComponent
+        return resolve("\(stem)-outcomes.\(ext)", against: folder(of: historyPath))
+    }
 }

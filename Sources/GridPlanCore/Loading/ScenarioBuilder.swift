@@ -363,8 +363,9 @@ final class ScenarioBuilder {
         let worker = r.text("worker", required: true)
         let result = r.text("result")
         if let s = result, !Self.historyResults.contains(s.lowercased()) {
-            r.fail("result", "unknown result '\(s)' in \(r.label); expected done, phone, not_home, refused or moved"
-                + Spelling.hint(for: s, among: Self.historyResults))
+            // The format leaves `result` free: the row still counts as a visit (§1), but a typo is worth a word.
+            r.warn("result", "unknown result '\(s)' in \(r.label) (counted as a visit); expected done, phone, "
+                + "not_home, refused or moved" + Spelling.hint(for: s, among: Self.historyResults))
         }
         guard let task, let date, let worker, !r.failed else { return nil }
         let campaigns = (r.text("campaign") ?? "").split(whereSeparator: { $0 == ";" || $0 == "；" })

@@ -340,7 +340,11 @@ public struct HistoryEntry: Sendable, Hashable {
         self.campaigns = campaigns
     }
 
-    /// Whether this entry counts as a visit for the gap rules: no result or `done`.
+    /// Whether this entry records a completed visit: no result or `done`.
+    ///
+    /// For due dates and gap rules every history row counts (format §1: "the last date per task is
+    /// its last visit"); `gridplan record` uses this to keep other outcomes (`phone`, `not_home`,
+    /// `refused`, `moved`) out of the history file, in a separate outcomes ledger.
     public var countsAsVisit: Bool {
         guard let r = result?.trimmingCharacters(in: .whitespaces).lowercased(), !r.isEmpty else { return true }
         return r == "done"

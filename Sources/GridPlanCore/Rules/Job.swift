@@ -99,7 +99,7 @@ extension Scenario {
         let last = lastVisitsFromHistory()
         let past = pastVisitDates()
         var campaignsDone: [String: Set<String>] = [:]
-        for e in history where e.countsAsVisit && !e.campaigns.isEmpty {
+        for e in history where !e.campaigns.isEmpty {
             campaignsDone[e.task, default: []].formUnion(e.campaigns)
         }
         var result: [Job] = []
@@ -152,20 +152,23 @@ extension Scenario {
             .sorted { ($0.by, $0.name) < ($1.by, $1.name) }
     }
 
-    /// The last counted visit date per task id in `history` (results other than `done` do not count).
+    /// The last visit date per task id in `history`.
+    ///
+    /// Format §1: "The last date per task is its last visit" — every row counts, whatever its
+    /// `result`. (`gridplan record` keeps outcomes other than `done` out of the history file.)
     public func lastVisitsFromHistory() -> [String: CivilDate] {
         var last: [String: CivilDate] = [:]
-        for e in history where e.countsAsVisit {
+        for e in history {
             if let cur = last[e.task], cur >= e.date { continue }
             last[e.task] = e.date
         }
         return last
     }
 
-    /// Every counted visit date per task id in `history` and `last_visit` columns, sorted, unique.
+    /// Every visit date per task id in `history` (every row, format §1) and `last_visit` columns, sorted, unique.
     public func pastVisitDates() -> [String: [CivilDate]] {
         var dates: [String: Set<CivilDate>] = [:]
-        for e in history where e.countsAsVisit { dates[e.task, default: []].insert(e.date) }
+        for e in history { dates[e.task, default: []].insert(e.date) }
         for h in households { if let d = h.lastVisit { dates[h.id, default: []].insert(d) } }
         for p in patrols { if let d = p.lastVisit { dates[p.id, default: []].insert(d) } }
         return dates.mapValues { $0.sorted() }

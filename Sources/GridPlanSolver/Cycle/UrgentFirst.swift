@@ -64,7 +64,7 @@ enum UrgentFirst {
             if let win = job.window, start + length > win.end.minutes { return nil }
             stops.append(Stop(task: s.task, kind: s.kind, arrive: TimeOfDay(minutes: arrive), start: TimeOfDay(minutes: start),
                               end: TimeOfDay(minutes: start + length), travelMin: leg.minutes,
-                              travelKm: Plan.round(leg.km, places: 3), with: s.with))
+                              travelKm: Plan.round(leg.km, places: 6), with: s.with))
             travelMin += leg.minutes
             travelKm += leg.km
             t = start + length
@@ -74,7 +74,7 @@ enum UrgentFirst {
         let end = WeekRouter.arrival(depart: t, travel: home.minutes, breakTime: w.breakTime)
         guard end <= w.shift.end.minutes, let begin = routeStart else { return nil }
         return Route(worker: r.worker, date: r.date, start: TimeOfDay(minutes: begin), end: TimeOfDay(minutes: end),
-                     travelMin: travelMin + home.minutes, travelKm: Plan.round(travelKm + home.km, places: 3),
+                     travelMin: travelMin + home.minutes, travelKm: Plan.round(travelKm + home.km, places: 6),
                      serviceMin: r.serviceMin, stops: stops)
     }
 }

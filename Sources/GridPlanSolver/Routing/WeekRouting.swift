@@ -430,7 +430,7 @@ struct WeekRouter {
                 let start = Int(sr.serviceStarts[k].rounded())
                 stops.append(Stop(task: job.id, kind: job.kind, arrive: TimeOfDay(minutes: arrive),
                                   start: TimeOfDay(minutes: start), end: TimeOfDay(minutes: start + duration(job, on: key.date)),
-                                  travelMin: leg.minutes, travelKm: Plan.round(leg.km, places: 3),
+                                  travelMin: leg.minutes, travelKm: Plan.round(leg.km, places: 6),
                                   with: o.pinned ? v.workers.filter { $0 != w.id }.sorted() : []))
                 travelMin += leg.minutes
                 travelKm += leg.km
@@ -444,7 +444,7 @@ struct WeekRouter {
             let end = WeekRouter.arrival(depart: t, travel: home.minutes, breakTime: w.breakTime)
             routes.append(Route(worker: w.id, date: key.date, start: TimeOfDay(minutes: routeStart),
                                 end: TimeOfDay(minutes: end), travelMin: travelMin,
-                                travelKm: Plan.round(travelKm, places: 3), serviceMin: serviceMin, stops: stops))
+                                travelKm: Plan.round(travelKm, places: 6), serviceMin: serviceMin, stops: stops))
         }
         return (routes, unplaced)
     }
