@@ -100,15 +100,10 @@ extension GridPlan {
                     + "through \((until ?? p.horizon.start.adding(days: p.horizon.days - 1)).iso)")
                 return
             }
-            let done = new.filter(\.countsAsVisit), outcomes = new.filter { !$0.countsAsVisit }
+            let done = recording.visits, outcomes = recording.outcomes
             let backup = HistoryFile.backupPath(for: historyPath)
-            var addedColumn = false
-            do {
-                if !done.isEmpty { addedColumn = try file.write(appending: done, backupPath: backup) }
-                if !outcomes.isEmpty {
-                    _ = try ledger.write(appending: outcomes, backupPath: HistoryFile.backupPath(for: ledgerPath))
-                }
-            } catch {
+            let addedColumn: Bool
+            do { addedColumn = try recording.write(history: file, ledger: ledger) } catch {
                 CycleOutput.error("\(error)")
                 throw ExitCode(1)
             }

@@ -270,9 +270,10 @@ final class CheckRulesTests: XCTestCase {
 
     func test_rule_5_7_catches_a_visit_too_close_to_history() {
         var s = scenario
+        s.history.append(HistoryEntry(task: "H1", date: F.d("2026-11-20"), worker: "W01", result: "done"))
+        assertValid(F.validPlan(s), scenario: s)  // three days apart: min_gap_days 3 holds
+        // Every history row is a visit (§1), whatever its result.
         s.history.append(HistoryEntry(task: "H1", date: F.d("2026-11-21"), worker: "W01", result: "not_home"))
-        assertValid(F.validPlan(s), scenario: s)  // not_home is not a visit
-        s.history.append(HistoryEntry(task: "H1", date: F.d("2026-11-21"), worker: "W01", result: "done"))
         assertCaught(F.validPlan(s), rule: "5.7",
                      "H1 is visited on 2026-11-21 (history) and 2026-11-23, 2 days apart; its min_gap_days is 3", scenario: s)
     }

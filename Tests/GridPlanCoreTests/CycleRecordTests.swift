@@ -192,7 +192,7 @@ final class CycleRecordTests: XCTestCase {
                        "task,date,worker,result\nH1,2026-11-16,W01,\nH2,2026-11-24,W02,phone\n")
         let s = try CycleFixture.load(scenarioPath)
         XCTAssertEqual(s.lastVisitsFromHistory()["H1"], CivilDate(iso: "2026-11-16"))
-        XCTAssertNil(s.lastVisitsFromHistory()["H2"])
+        XCTAssertEqual(s.lastVisitsFromHistory()["H2"], CivilDate(iso: "2026-11-24"), "every history row counts (§1)")
     }
 
     func testAGB18030HistoryStaysGB18030() throws {

@@ -100,11 +100,11 @@ final class JobTests: XCTestCase {
             HistoryEntry(task: "P", date: d("2026-11-21"), worker: "W02", result: "refused"),
         ]
         let jobs = scenario(households: [h], patrols: [p], history: history).jobs()
-        XCTAssertEqual(jobs[0].lastVisit, d("2026-11-18"), "history later than the column; not_home does not count")
-        XCTAssertEqual(jobs[1].lastVisit, d("2026-11-19"), "the column later than history; refused does not count")
+        XCTAssertEqual(jobs[0].lastVisit, d("2026-11-20"), "history later than the column; every row counts (§1), not_home too")
+        XCTAssertEqual(jobs[1].lastVisit, d("2026-11-21"), "every history row counts (§1), refused too")
         let past = scenario(households: [h], patrols: [p], history: history).pastVisitDates()
-        XCTAssertEqual(past["H"], ["2026-11-10", "2026-11-15", "2026-11-18"].map(d))
-        XCTAssertEqual(past["P"], ["2026-11-17", "2026-11-19"].map(d))
+        XCTAssertEqual(past["H"], ["2026-11-10", "2026-11-15", "2026-11-18", "2026-11-20"].map(d))
+        XCTAssertEqual(past["P"], ["2026-11-17", "2026-11-19", "2026-11-21"].map(d))
     }
 
     func test_patrols_are_single_worker_jobs_with_the_default_gap() {

@@ -84,6 +84,16 @@ final class TravelTests: XCTestCase {
         XCTAssertEqual(m.leg(from: "H2", to: "P1", worker: walker()).minutes, 16, "unlisted pairs use coordinates (1.156 km)")
     }
 
+    func test_a_pair_listed_only_the_other_way_never_gives_less_than_the_coordinates() {
+        let plain = TravelModel(scenario: scenario())
+        let m = TravelModel(scenario: scenario(matrix: [TravelMatrixEntry(from: "H2", to: "O", minutes: 1, km: 0.1)]))
+        XCTAssertEqual(m.leg(from: "H2", to: "O", worker: walker()), Leg(minutes: 1, km: 0.1), "the listed direction")
+        let geo = plain.leg(from: "O", to: "H2", worker: walker())
+        XCTAssertGreaterThan(geo.minutes, 1)
+        XCTAssertEqual(m.leg(from: "O", to: "H2", worker: walker()), geo,
+                       "a directed reading of §3 uses coordinates for the unlisted way; the larger is kept")
+    }
+
     func test_unknown_ids_give_a_zero_leg() {
         XCTAssertEqual(TravelModel(scenario: scenario()).leg(from: "O", to: "X", worker: walker()), .zero)
     }

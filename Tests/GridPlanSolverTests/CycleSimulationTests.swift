@@ -68,9 +68,11 @@ final class CycleSimulationTests: XCTestCase {
     func record(_ plan: Plan, _ s: Scenario, results: [VisitReport] = []) throws -> Recording {
         let path = try XCTUnwrap(s.source?.historyPath)
         let file = try HistoryFile.read(path: path)
-        let r = HistoryRecorder.record(plan: plan, scenario: s, existing: file.entries.map(\.entry), reports: results)
+        let ledger = try HistoryFile.read(path: CyclePaths.outcomesLedger(for: path))
+        let r = HistoryRecorder.record(plan: plan, scenario: s,
+                                       existing: file.entries.map(\.entry) + ledger.entries.map(\.entry), reports: results)
         XCTAssertFalse(r.hasErrors, "\(r.diagnostics)")
-        try file.write(appending: r.newEntries, backupPath: HistoryFile.backupPath(for: path))
+        try r.write(history: file, ledger: ledger)
         return r
     }
 

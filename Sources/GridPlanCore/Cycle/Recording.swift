@@ -47,6 +47,27 @@ public struct Recording: Sendable {
 
     /// Whether any finding is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// New rows that are visits (`done`): they go into the history file.
+    public var visits: [HistoryEntry] { newEntries.filter(\.countsAsVisit) }
+    /// New rows with another outcome (`phone`, `not_home`, `refused`, `moved`): they go into the
+    /// outcomes ledger, because every row of the history file counts as a visit (format §1).
+    public var outcomes: [HistoryEntry] { newEntries.filter { !$0.countsAsVisit } }
+
+    /// Appends `visits` to `history` and `outcomes` to `ledger` (each a new file renamed over the old,
+    /// the previous version kept as a backup).
+    /// - Returns: whether a `result` column had to be added to the history file.
+    @discardableResult
+    public func write(history: HistoryFile, ledger: HistoryFile) throws -> Bool {
+        var added = false
+        if !visits.isEmpty {
+            added = try history.write(appending: visits, backupPath: HistoryFile.backupPath(for: history.path))
+        }
+        if !outcomes.isEmpty {
+            _ = try ledger.write(appending: outcomes, backupPath: HistoryFile.backupPath(for: ledger.path))
+        }
+        return added
+    }
 }
 
 /// Turns a plan into history rows: every stop through a date counts as done, unless a results file

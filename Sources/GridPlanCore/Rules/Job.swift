@@ -99,7 +99,7 @@ extension Scenario {
         let last = lastVisitsFromHistory()
         let past = pastVisitDates()
         var campaignsDone: [String: Set<String>] = [:]
-        for e in history where !e.campaigns.isEmpty {
+        for e in history where e.countsAsVisit && !e.campaigns.isEmpty {  // a greeting needs somebody at home
             campaignsDone[e.task, default: []].formUnion(e.campaigns)
         }
         var result: [Job] = []

@@ -56,21 +56,29 @@ public struct TravelModel: Sendable {
 
     /// The leg between two location ids (places, households, patrols) for a worker.
     ///
-    /// A matrix entry for the pair wins (its km, when missing, falls back to the coordinates): the
-    /// entry `from → to`, or when only the opposite direction is listed, `to → from` (a listed pair
-    /// holds both ways unless each direction is listed). Otherwise coordinates; the same id, or two
-    /// points at the same coordinates, is 0. Unknown ids give a zero leg.
+    /// A matrix entry `from → to` wins (its km, when missing, falls back to the coordinates); otherwise
+    /// coordinates. The same id, or two points at the same coordinates, is 0; unknown ids give a zero leg.
+    ///
+    /// When only the opposite direction `to → from` is listed, the format (§3: "the listed pairs use
+    /// its minutes") can be read two ways — a directed pair, or a pair both ways — so the leg takes the
+    /// larger of the listed minutes and the coordinate minutes: a plan then keeps §5.3 under either reading.
     public func leg(from: String, to: String, worker: Worker?) -> Leg {
         if from == to { return .zero }
         let speed = worker?.speedKmh ?? defaultSpeedKmh
         let a = points[from], b = points[to]
         let geoKm: Double? = (a != nil && b != nil) ? km(a!, b!) : nil
-        if let e = matrix[from + "\u{1}" + to] ?? matrix[to + "\u{1}" + from] {
+        if let e = matrix[from + "\u{1}" + to] {
             return Leg(minutes: e.minutes, km: e.km ?? geoKm ?? 0)
         }
-        guard let k = geoKm else { return .zero }
-        if a == b { return .zero }
-        return Leg(minutes: TravelModel.minutes(km: k, speedKmh: speed), km: k)
+        let geo: Leg? = geoKm.map { k in
+            a == b ? .zero : Leg(minutes: TravelModel.minutes(km: k, speedKmh: speed), km: k)
+        }
+        if let r = matrix[to + "\u{1}" + from] {
+            let listed = Leg(minutes: r.minutes, km: r.km ?? geoKm ?? 0)
+            guard let g = geo else { return listed }
+            return listed.minutes >= g.minutes ? listed : g
+        }
+        return geo ?? .zero
     }
 
     /// The coordinates of a location id, if known.
