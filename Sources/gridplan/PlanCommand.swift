@@ -61,7 +61,8 @@ extension GridPlan {
                     let f = ReportWriter.fileName(forWorker: w.id)
                     return ["daily/\(f).html", "calendar/\(f).ics"]
                 }
-            for target in [planURL] + reportNames.map({ outDir.appendingPathComponent($0) }) {
+            let lpTarget = writeLp.map { [URL(fileURLWithPath: $0).standardizedFileURL] } ?? []
+            for target in [planURL] + reportNames.map({ outDir.appendingPathComponent($0) }) + lpTarget {
                 if let clash = inputClash(target, scenario: scenarioValue) {
                     printError("error: \(target.path) would overwrite the input \(clash); choose another --out")
                     throw ExitCode(2)
