@@ -42,11 +42,11 @@ extension GridPlan {
 
         func run() throws {
             guard let startDate = CivilDate(iso: start) else {
-                throw fail("--start must be a date YYYY-MM-DD, got '\(start)'")
+                throw FileSetOutput.fail("--start must be a date YYYY-MM-DD, got '\(start)'")
             }
             let options = GeneratorOptions(workers: workers, householdsPerGrid: householdsPerGrid,
                                            patrolsPerGrid: patrolsPerGrid, seed: seed, days: days, start: startDate)
-            if let problem = options.problems.first { throw fail(problem) }
+            if let problem = options.problems.first { throw FileSetOutput.fail(problem) }
             let generator = ScenarioGenerator(options: options)
             let scenario = generator.scenario()
             let files = ScenarioWriter(headerComment: generator.headerComment).files(for: scenario)
@@ -55,16 +55,16 @@ extension GridPlan {
                 try files.write(to: folder, overwrite: force)
             } catch let e as ScenarioFileSetError {
                 if case .wouldOverwrite = e {
-                    throw fail("\(message(e, folder: folder, given: out)) (use --force to replace them)")
+                    throw FileSetOutput.fail("\(FileSetOutput.message(e, given: out)) (use --force to replace them)")
                 }
-                if case .notAFolder = e { throw fail("\(e)") }
+                if case .notAFolder = e { throw FileSetOutput.fail("\(e)") }
                 FileHandle.standardError.write(Data("gridplan: error: \(e)\n".utf8))
                 throw ExitCode(1)
             }
             let load = LoadEstimate(scenario: scenario)
             let helpers = scenario.workers.filter { $0.weekdays != nil }.count
             print("""
-                wrote \(shown("scenario.yaml", in: out)) \
+                wrote \(FileSetOutput.shown("scenario.yaml", in: out)) \
                 (\(files.files.map(\.name).dropFirst().joined(separator: ", ")))
                   \(Self.count(scenario.places.count, "community", "communities")), \
                 \(Self.count(options.workers, "grid", "grids")), \(Self.count(scenario.workers.count, "worker", "workers")) \
@@ -80,22 +80,5 @@ extension GridPlan {
 
         /// `n` and the noun in the number it needs.
         static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-
-        /// `name` inside the output folder, spelled the way the user gave the folder.
-        private func shown(_ name: String, in folder: String) -> String {
-            (folder.hasSuffix("/") ? folder : folder + "/") + name
-        }
-
-        /// The error message with absolute paths of the folder's files replaced by the user's spelling.
-        private func message(_ e: ScenarioFileSetError, folder: URL, given: String) -> String {
-            guard case .wouldOverwrite(let paths) = e else { return "\(e)" }
-            let names = paths.map { "'\(shown(URL(fileURLWithPath: $0).lastPathComponent, in: given))'" }
-            return "refusing to overwrite existing " + (names.count == 1 ? "file " : "files ") + names.joined(separator: ", ")
-        }
-
-        private func fail(_ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data("gridplan: error: \(message)\n".utf8))
-            return ExitCode(2)
-        }
     }
 }

@@ -23,7 +23,7 @@ extension GridPlan {
         func run() throws {
             let startDate: CivilDate
             if let s = start {
-                guard let d = CivilDate(iso: s) else { throw fail("--start must be a date YYYY-MM-DD, got '\(s)'") }
+                guard let d = CivilDate(iso: s) else { throw FileSetOutput.fail("--start must be a date YYYY-MM-DD, got '\(s)'") }
                 startDate = d
             } else {
                 startDate = Self.nextMonday(after: Self.today())
@@ -37,10 +37,10 @@ extension GridPlan {
                     FileHandle.standardError.write(Data("gridplan: error: \(e)\n".utf8))
                     throw ExitCode(1)
                 }
-                throw fail(message(e, folder: folder, given: dir))
+                throw FileSetOutput.fail(FileSetOutput.message(e, given: dir))
             }
-            print("wrote \(files.files.map { shown($0.name, in: dir) }.joined(separator: ", "))")
-            print("next: edit them, then run: gridplan validate \(shown("scenario.yaml", in: dir))")
+            print("wrote \(files.files.map { FileSetOutput.shown($0.name, in: dir) }.joined(separator: ", "))")
+            print("next: edit them, then run: gridplan validate \(FileSetOutput.shown("scenario.yaml", in: dir))")
         }
 
         /// Today's date in UTC+8 (China Standard Time), where the scenarios' days are.
@@ -54,23 +54,6 @@ extension GridPlan {
             var x = d.adding(days: 1)
             while x.weekday != .mon { x = x.adding(days: 1) }
             return x
-        }
-
-        /// `name` inside the output folder, spelled the way the user gave the folder.
-        private func shown(_ name: String, in folder: String) -> String {
-            (folder.hasSuffix("/") ? folder : folder + "/") + name
-        }
-
-        /// The error message with absolute paths of the folder's files replaced by the user's spelling.
-        private func message(_ e: ScenarioFileSetError, folder: URL, given: String) -> String {
-            guard case .wouldOverwrite(let paths) = e else { return "\(e)" }
-            let names = paths.map { "'\(shown(URL(fileURLWithPath: $0).lastPathComponent, in: given))'" }
-            return "refusing to overwrite existing " + (names.count == 1 ? "file " : "files ") + names.joined(separator: ", ")
-        }
-
-        private func fail(_ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data("gridplan: error: \(message)\n".utf8))
-            return ExitCode(2)
         }
     }
 }

@@ -104,7 +104,7 @@ extension GridPlan {
             plan.scenario.file = relativePath(of: URL(fileURLWithPath: scenario).standardizedFileURL, from: outDir)
             do {
                 try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-                try writeAtomically(plan.jsonData(), to: planURL)
+                try ReportWriter.writeAtomically(plan.jsonData(), to: planURL)
                 _ = try ReportWriter.writeAll(plan: plan, scenario: scenarioValue, to: outDir)
             } catch {
                 printError("error: cannot write into \(outDir.path): \(error.localizedDescription)")
@@ -161,21 +161,6 @@ private func relativePath(of target: URL, from base: URL) -> String {
     return (Array(repeating: "..", count: b.count - i) + t[i...]).joined(separator: "/")
 }
 
-/// Writes `data` to `url` through a temporary file in the same folder and a rename, so readers see
-/// either the old file or the whole new one.
-private func writeAtomically(_ data: Data, to url: URL) throws {
-    let dir = url.deletingLastPathComponent()
-    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-        try data.write(to: tmp)
-        if rename(tmp.path, url.path) != 0 {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-    } catch {
-        try? FileManager.default.removeItem(at: tmp)
-        throw error
-    }
-}
 
 /// Writes a line to standard error.
 private func printError(_ line: String) {

@@ -190,26 +190,7 @@ public enum AtomicFile {
 public enum TextEncoder {
     /// `text` as GB18030 bytes (through `iconv`); nil if the conversion fails.
     public static func gb18030(_ text: String) -> [UInt8]? {
-        let cd = iconv_open("GB18030", "UTF-8")
-        guard let cd, cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
-        if input.isEmpty { return [] }
-        var output = [CChar](repeating: 0, count: input.count * 2 + 8)
-        let capacity = output.count
-        let n: Int? = input.withUnsafeMutableBufferPointer { inBuf -> Int? in
-            output.withUnsafeMutableBufferPointer { outBuf -> Int? in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                var outLeft = capacity
-                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                if r == -1 || inLeft != 0 { return nil }
-                return capacity - outLeft
-            }
-        }
-        guard let count = n else { return nil }
-        return output[0..<count].map { UInt8(bitPattern: $0) }
+        Iconv.convert(Array(text.utf8), from: "UTF-8", to: "GB18030")
     }
 }
 

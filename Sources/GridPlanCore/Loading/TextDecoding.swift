@@ -60,26 +60,35 @@ public enum TextDecoder {
 
     /// Converts GB18030 bytes to a String with `iconv`; nil on an invalid or incomplete sequence.
     static func gb18030(_ bytes: [UInt8]) -> String? {
-        let cd = iconv_open("UTF-8", "GB18030")
+        guard let out = Iconv.convert(bytes, from: "GB18030", to: "UTF-8") else { return nil }
+        return utf8(out[...])
+    }
+}
+
+/// glibc's `iconv`, for the one encoding Foundation on Linux cannot be trusted with (GB18030).
+enum Iconv {
+    /// `bytes` converted from the encoding `from` to `to`; nil on an invalid or incomplete sequence.
+    static func convert(_ bytes: [UInt8], from: String, to: String) -> [UInt8]? {
+        let cd = iconv_open(to, from)
         guard let cd, cd != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
-        if bytes.isEmpty { return "" }
+        if bytes.isEmpty { return [] }
         var input = bytes.map { CChar(bitPattern: $0) }
-        // GB18030 uses at most 4 bytes per character, UTF-8 at most 4 bytes per scalar; 2 × input + 4 is ample.
-        var output = [CChar](repeating: 0, count: bytes.count * 2 + 4)
-        let outCapacity = output.count
+        // At most 4 bytes per character either way; 2 × input + 8 is ample for UTF-8 ↔ GB18030.
+        var output = [CChar](repeating: 0, count: bytes.count * 2 + 8)
+        let capacity = output.count
         let converted: Int? = input.withUnsafeMutableBufferPointer { inBuf -> Int? in
             output.withUnsafeMutableBufferPointer { outBuf -> Int? in
                 var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
                 var inLeft = inBuf.count
                 var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                var outLeft = outCapacity
+                var outLeft = capacity
                 let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
                 if r == -1 || inLeft != 0 { return nil }
-                return outCapacity - outLeft
+                return capacity - outLeft
             }
         }
         guard let n = converted else { return nil }
-        return utf8(output[0..<n].map { UInt8(bitPattern: $0) }[...])
+        return output[0..<n].map { UInt8(bitPattern: $0) }
     }
 }

@@ -83,8 +83,6 @@ public struct LinearModel: Sendable {
     public var variableCount: Int { variables.count }
     /// Number of rows.
     public var rowCount: Int { rows.count }
-    /// Number of non-zero coefficients.
-    public var nonZeroCount: Int { rows.reduce(0) { $0 + $1.columns.count } }
 
     /// Adds a variable and returns its handle.
     ///
@@ -102,12 +100,6 @@ public struct LinearModel: Sendable {
                                   upper: isBinary ? 1 : upper, cost: cost))
         return VariableHandle(index: variables.count - 1)
     }
-
-    /// Changes a variable's objective coefficient.
-    public mutating func setCost(_ v: VariableHandle, _ cost: Double) { variables[v.index].cost = cost }
-
-    /// Adds `cost` to a variable's objective coefficient.
-    public mutating func addCost(_ v: VariableHandle, _ cost: Double) { variables[v.index].cost += cost }
 
     /// Adds a row `Σ terms (sense) rhs` and returns its handle. Zero coefficients are dropped;
     /// repeated variables are kept and reported by `validate()`.
