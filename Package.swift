@@ -66,7 +66,9 @@ let package = Package(
         .testTarget(name: "GridPlanCoreTests", dependencies: ["GridPlanCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore"]),
-        .testTarget(name: "GridPlanReportsTests", dependencies: ["GridPlanReports", "GridPlanCore"],
+        .testTarget(name: "GridPlanReportsTests", dependencies: [
+                        "GridPlanReports", "GridPlanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                    ],
                     resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "gridplan"]),
     ]
