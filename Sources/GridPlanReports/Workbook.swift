@@ -155,6 +155,9 @@ final class Workbook {
             }
         }
 
-        func hide() { worksheet_hide(sheet) }
+        /// Column `col`'s width and the format empty cells typed into it get (a date column).
+        func columnFormat(_ col: Int, width: Double, _ format: UnsafeMutablePointer<lxw_format>?) {
+            worksheet_set_column(sheet, lxw_col_t(col), lxw_col_t(col), width, format)
+        }
     }
 }

@@ -152,8 +152,8 @@ final class LoadingXLSXTests: XCTestCase {
             "broken.xlsx:住户!I5: error: column 时段: malformed window '9点到11点' in 'window' of household 'B04'; expected HH:MM-HH:MM",
             "broken.xlsx:住户!K5: error: column 时长（分钟）: 'duration_min' of household 'B04' must be at least 1, not 0",
             "broken.xlsx:缺列!1:1: error: missing required column 'lon' (or '经度')",
-            "broken.xlsx:缺列!1:1: error: missing required column 'every_days' (or '周期')",
-            "broken.xlsx:缺列!1:1: error: missing required column 'duration_min' (or '时长')",
+            "broken.xlsx:缺列!1:1: error: missing required column 'every_days' (or '周期(天)')",
+            "broken.xlsx:缺列!1:1: error: missing required column 'duration_min' (or '时长(分钟)')",
             "scenario.yaml:20:37: error: no sheet '走访' in 'broken.xlsx'; its sheets are '住户', '缺列'",
         ])
     }

@@ -54,7 +54,7 @@ public struct ColumnAliases: Sendable {
         ("preferred_worker", ["固定联系人", "包联网格员", "联系网格员"]),
         ("window", ["时段", "可访时段"]),
         ("weekdays", ["可访日", "可走访日"]),
-        ("duration_min", ["时长", "时长(分钟)", "走访时长"]),
+        ("duration_min", ["时长(分钟)", "时长", "走访时长"]),
         ("last_visit", ["上次走访", "上次走访日期"]),
         ("phone", ["电话", "联系电话", "手机"]),
         ("notes", ["备注"]),
@@ -67,9 +67,9 @@ public struct ColumnAliases: Sendable {
         ("grid", ["网格", "所属网格", "网格编号"]),
         ("lat", ["纬度"]),
         ("lon", ["经度"]),
-        ("every_days", ["周期", "周期(天)", "巡查周期(天)"]),
-        ("min_gap_days", ["最短间隔", "最短间隔(天)"]),
-        ("duration_min", ["时长", "时长(分钟)", "巡查时长"]),
+        ("every_days", ["周期(天)", "周期", "巡查周期(天)"]),
+        ("min_gap_days", ["最短间隔(天)", "最短间隔"]),
+        ("duration_min", ["时长(分钟)", "时长", "巡查时长"]),
         ("window", ["时段", "巡查时段"]),
         ("skills", ["技能", "所需技能"]),
         ("priority", ["优先级"]),
@@ -90,8 +90,8 @@ public struct ColumnAliases: Sendable {
     public static let matrix = ColumnAliases([
         ("from", ["起点"]),
         ("to", ["终点"]),
-        ("minutes", ["分钟", "用时(分钟)", "时间(分钟)"]),
-        ("km", ["公里", "距离(公里)", "距离"]),
+        ("minutes", ["用时(分钟)", "分钟", "时间(分钟)"]),
+        ("km", ["距离(公里)", "公里", "距离"]),
     ])
 
     /// The results values `gridplan record` accepts in Chinese, beside the format's own.
