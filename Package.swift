@@ -70,6 +70,6 @@ let package = Package(
                         "GridPlanReports", "GridPlanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                     ],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "gridplan"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "GridPlanReports", "gridplan"]),
     ]
 )
