@@ -121,13 +121,19 @@ final class Workbook {
             number(row, col, Double(t.minutes) / 1440, book.timeFormat)
         }
 
-        /// The header row (row 0) with each column's width, frozen, and an autofilter over `rows` data rows.
+        /// The header row (row 0) with each column's width, frozen, and an autofilter over `rows` data
+        /// rows; printed on A4 landscape, one page wide, with the header repeated on every page.
         func table(header: [(String, Double)], rows: Int) {
             for (i, (name, width)) in header.enumerated() {
                 worksheet_write_string(sheet, 0, lxw_col_t(i), name, book.header)
                 worksheet_set_column(sheet, lxw_col_t(i), lxw_col_t(i), width, nil)
             }
             worksheet_freeze_panes(sheet, 1, 0)
+            // Printed: A4 landscape, one page wide, the header on every page.
+            worksheet_set_landscape(sheet)
+            worksheet_set_paper(sheet, 9)
+            worksheet_fit_to_pages(sheet, 1, 0)
+            worksheet_repeat_rows(sheet, 0, 0)
             if !header.isEmpty {
                 worksheet_autofilter(sheet, 0, 0, lxw_row_t(max(rows, 1)), lxw_col_t(header.count - 1))
             }
