@@ -151,6 +151,8 @@ final class LoadingXLSXTests: XCTestCase {
             "broken.xlsx:住户!O4: error: value '多余' in a column with no header; name the column in row 1 or clear the cell",
             "broken.xlsx:住户!I5: error: column 时段: malformed window '9点到11点' in 'window' of household 'B04'; expected HH:MM-HH:MM",
             "broken.xlsx:住户!K5: error: column 时长（分钟）: 'duration_min' of household 'B04' must be at least 1, not 0",
+            "broken.xlsx:住户!K6: error: column 时长（分钟）: the formula in this cell has no saved value (the file was "
+                + "written by a program that calculates nothing); open the workbook in Excel, WPS or LibreOffice and save it",
             "broken.xlsx:缺列!1:1: error: missing required column 'lon' (or '经度')",
             "broken.xlsx:缺列!1:1: error: missing required column 'every_days' (or '周期(天)')",
             "broken.xlsx:缺列!1:1: error: missing required column 'duration_min' (or '时长(分钟)')",

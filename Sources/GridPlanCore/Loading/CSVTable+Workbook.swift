@@ -81,6 +81,12 @@ extension CSVTable {
             }
         }
 
+        for u in cells.uncomputed where u.row >= headerRow {
+            log.error("the formula in this cell has no saved value (the file was written by a program that "
+                + "calculates nothing); open the workbook in Excel, WPS or LibreOffice and save it",
+                      at: SourceLocation(file: file, line: u.row, csvColumn: rows[headerRow]?[u.column], sheet: sheet,
+                                         cellColumn: XLSXWorkbook.columnLetters(u.column)))
+        }
         let headerCells = rows[headerRow] ?? [:]
         let width = headerCells.keys.max() ?? 0
         let header = (0..<width).map { headerCells[$0 + 1] ?? "" }

@@ -101,6 +101,8 @@ struct XLSXWorkbook {
         var rows: [Int: [Int: String]] = [:]
         /// Merged ranges as (first row, first column, last row, last column), 1-based.
         var merges: [(top: Int, left: Int, bottom: Int, right: Int)] = []
+        /// Cells holding a formula with no saved value (written by a program that computes nothing).
+        var uncomputed: [(row: Int, column: Int)] = []
     }
 
     /// Reads every cell of `sheet` as the text a person sees in it (see `text(of:)`).
@@ -115,6 +117,7 @@ struct XLSXWorkbook {
         for c in p.cells {
             let t = text(of: c)
             if !t.isEmpty { out.rows[c.row, default: [:]][c.column] = t }
+            else if c.formula && c.value.isEmpty { out.uncomputed.append((c.row, c.column)) }
         }
         return out
     }
@@ -401,6 +404,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         var style: Int
         var value = ""
         var inline = ""
+        var formula = false
     }
 
     var cells: [RawCell] = []
@@ -425,6 +429,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
             cell = RawCell(row: r, column: c, type: attributes["t"] ?? "n",
                            style: attributes["s"].flatMap { Int($0) } ?? 0)
         case "v": inValue = cell != nil
+        case "f": cell?.formula = true
         case "rPh": inPhonetic = true
         case "t": inInlineText = cell != nil && !inPhonetic
         case "mergeCell":

@@ -84,6 +84,8 @@ def broken(path):
     h.append(["B03", "丙", "", "XH-09", 31.2490, 121.4061, "孤寡老人", None, None, None, None, "2026/13/01",
               None, None, "多余"])
     h.append(["B04", "丁", "", "XH-09", 31.2490, 121.4061, "独居老人", None, "9点到11点", None, 0, None, None, None])
+    # A formula openpyxl saves without a value (nothing computed it).
+    h.append(["B05", "戊", "", "XH-09", 31.2490, 121.4061, "独居老人", None, None, None, "=10+10", None, None, None])
     c = wb.create_sheet("缺列")
     c.append(["编号", "网格", "纬度", "类别"])
     c.append(["C01", "XH-09", 31.2490, "独居老人"])
@@ -116,6 +118,10 @@ def rewrite(path, change):
 
 
 if __name__ == "__main__":
+    import sys
+    if sys.argv[1:] == ["broken"]:
+        broken("broken.xlsx")
+        sys.exit(0)
     ledger("ledger.xlsx")
     # Sheet order: 说明, 住户, 巡查点, … → 住户 is sheet2.xml.
     add_cached_values("ledger.xlsx", {("xl/worksheets/sheet2.xml", "K4"): 30})
