@@ -70,6 +70,7 @@ extension GridPlan {
             let named = s.source?.historyPath
             let historyPath = named ?? CyclePaths.resolve("visits.csv", against: CyclePaths.folder(of: scenario))
             if named == nil, let book = s.source?.historyWorkbooks.first {
+                for d in findings { CycleOutput.error(d.description) }
                 let csv = URL(fileURLWithPath: historyPath).lastPathComponent
                 CycleOutput.error("\(scenario): error: the history is only in the workbook \(book), which gridplan "
                     + "reads but never rewrites; name a CSV after it for record to append to, e.g. "

@@ -57,6 +57,23 @@ final class WorkbookRoundTripTests: XCTestCase {
         XCTAssertEqual(again.status, 0, "the workbook history and the CSV history load together: \(again.stderr)")
     }
 
+    func testRecordRefusesAHistoryThatIsOnlyInAWorkbookAndWritesNothing() throws {
+        let dir = try CommandRunner.temporaryDirectory(self).appendingPathComponent("grid")
+        XCTAssertEqual(try CommandRunner.run(["init", dir.path, "--xlsx", "--start", "2026-11-23"]).status, 0)
+        let yaml = dir.appendingPathComponent("scenario.yaml")
+        let text = try String(contentsOf: yaml, encoding: .utf8)
+            .replacingOccurrences(of: "history: [{file: 台账.xlsx, sheet: 走访记录}, visits.csv]",
+                                  with: "history: {file: 台账.xlsx, sheet: 走访记录}")
+        try text.write(to: yaml, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("visits.csv"))
+        let out = dir.appendingPathComponent("week")
+        XCTAssertEqual(try CommandRunner.run(["plan", yaml.path, "--out", out.path]).status, 0)
+        let r = try CommandRunner.run(["record", yaml.path, "--plan", out.appendingPathComponent("plan.json").path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("the history is only in the workbook"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("visits.csv").path))
+    }
+
     func testABrokenWorkbookGetsSheetAndCellDiagnosticsAndStatus2() throws {
         let dir = try CommandRunner.temporaryDirectory(self)
         let broken = CommandRunner.packageRoot.appendingPathComponent("Tests/GridPlanCoreTests/Fixtures/xlsx/broken.xlsx")
