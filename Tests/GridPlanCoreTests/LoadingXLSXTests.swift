@@ -171,6 +171,20 @@ final class LoadingXLSXTests: XCTestCase {
                        ["台账.xlsx: error: cannot read workbook '台账.xlsx': not an .xlsx workbook (not a ZIP archive)"])
     }
 
+    func testACutOffSheetIsAnErrorNamingThePartNotACrash() throws {
+        let log = DiagnosticLog()
+        let t = CSVTable.read(workbook: try fixture("damaged.xlsx"), sheet: "住户", file: "台账.xlsx", log: log,
+                              reference: nil, sheetReference: nil)
+        XCTAssertNil(t)
+        XCTAssertEqual(log.items.count, 1)
+        let message = log.items.first?.description ?? ""
+        XCTAssertTrue(message.hasPrefix("台账.xlsx: error: cannot read sheet '住户' of workbook '台账.xlsx': "
+            + "damaged workbook: part xl/worksheets/sheet2.xml: line "), message)
+        // The other sheets of the same workbook still read.
+        XCTAssertNotNil(CSVTable.read(workbook: try fixture("damaged.xlsx"), sheet: "巡查点", file: "台账.xlsx",
+                                      log: DiagnosticLog(), reference: nil, sheetReference: nil))
+    }
+
     func testSheetKeyOnACSVFileAndUnknownKeysAreErrors() {
         let folder = ScenarioFolder()
         folder.write("households.csv", "id,grid,lat,lon,categories\nH01,XH-09,31.249,121.406,独居老人\n")

@@ -126,7 +126,7 @@ struct XLSXWorkbook {
     /// (never `1.39E10`), else in the shortest form that reads back the same; numbers with a date or
     /// time format as `YYYY-MM-DD`, `HH:MM` or `YYYY-MM-DD HH:MM` (a date-time at midnight as its date); booleans `TRUE`/`FALSE`; an error
     /// value as Excel shows it (`#N/A`). A formula gives its cached value.
-    fileprivate func text(of c: SheetParser.RawCell) -> String {
+    func text(of c: SheetParser.RawCell) -> String {
         let v = c.value
         switch c.type {
         case "s":
@@ -257,13 +257,16 @@ struct XLSXWorkbook {
         return data
     }
 
-    private static func parse(_ data: Data, part: String, with delegate: XMLParserDelegate) throws {
+    private static func parse(_ data: Data, part: String, with delegate: PartParser) throws {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
         guard parser.parse() else {
             let why = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
             throw XLSXError.badPart(part, "line \(parser.lineNumber): \(why)")
+        }
+        guard delegate.complete else {
+            throw XLSXError.badPart(part, "line \(parser.lineNumber): the XML ends before its last element is closed")
         }
     }
 
@@ -298,164 +301,5 @@ struct XLSXWorkbook {
         let letters = ref.prefix { $0.isLetter }
         guard !letters.isEmpty, let row = Int(ref.dropFirst(letters.count)) else { return nil }
         return (row, columnNumber(letters))
-    }
-}
-
-/// The local name of an element (`x:row` → `row`): some writers use a namespace prefix.
-private func local(_ name: String) -> String {
-    guard let i = name.lastIndex(of: ":") else { return name }
-    return String(name[name.index(after: i)...])
-}
-
-private final class WorkbookParser: NSObject, XMLParserDelegate {
-    var sheets: [(name: String, relationship: String?, hidden: Bool)] = []
-    var date1904 = false
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
-        switch local(elementName) {
-        case "sheet":
-            let rel = attributes.first { local($0.key) == "id" && $0.key != "sheetId" }?.value
-            let state = attributes["state"] ?? "visible"
-            sheets.append((attributes["name"] ?? "Sheet\(sheets.count + 1)", rel, state != "visible"))
-        case "workbookPr":
-            let v = attributes["date1904"] ?? "false"
-            date1904 = v == "1" || v.lowercased() == "true"
-        default: break
-        }
-    }
-}
-
-private final class RelationshipParser: NSObject, XMLParserDelegate {
-    var targets: [String: String] = [:]
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
-        if local(elementName) == "Relationship", let id = attributes["Id"], let t = attributes["Target"] {
-            targets[id] = t
-        }
-    }
-}
-
-/// Shared strings: each `si` is plain (`t`) or rich text (runs `r/t`); phonetic runs (`rPh`) are not text.
-private final class SharedStringsParser: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private var current = ""
-    private var inText = false
-    private var inPhonetic = false
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
-        switch local(elementName) {
-        case "si": current = ""
-        case "rPh": inPhonetic = true
-        case "t": inText = !inPhonetic
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
-        switch local(elementName) {
-        case "si": strings.append(current)
-        case "rPh": inPhonetic = false
-        case "t": inText = false
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
-    }
-}
-
-/// Number formats: custom codes by id, and each cell format's number format id, in order.
-private final class StylesParser: NSObject, XMLParserDelegate {
-    var customFormats: [Int: String] = [:]
-    var cellFormats: [Int] = []
-    private var inCellXfs = false
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
-        switch local(elementName) {
-        case "numFmt":
-            if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
-                customFormats[id] = code
-            }
-        case "cellXfs": inCellXfs = true
-        case "xf" where inCellXfs:
-            cellFormats.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
-        if local(elementName) == "cellXfs" { inCellXfs = false }
-    }
-}
-
-/// A worksheet's cells (value, type, style) and merged ranges.
-private final class SheetParser: NSObject, XMLParserDelegate {
-    struct RawCell {
-        var row: Int
-        var column: Int
-        var type: String
-        var style: Int
-        var value = ""
-        var inline = ""
-        var formula = false
-    }
-
-    var cells: [RawCell] = []
-    var merges: [(top: Int, left: Int, bottom: Int, right: Int)] = []
-    private var cell: RawCell?
-    private var row = 0
-    private var nextColumn = 1
-    private var inValue = false
-    private var inInlineText = false
-    private var inPhonetic = false
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
-        switch local(elementName) {
-        case "row":
-            row = attributes["r"].flatMap { Int($0) } ?? row + 1
-            nextColumn = 1
-        case "c":
-            var r = row, c = nextColumn
-            if let ref = attributes["r"], let p = XLSXWorkbook.cellReference(ref) { (r, c) = p }
-            nextColumn = c + 1
-            cell = RawCell(row: r, column: c, type: attributes["t"] ?? "n",
-                           style: attributes["s"].flatMap { Int($0) } ?? 0)
-        case "v": inValue = cell != nil
-        case "f": cell?.formula = true
-        case "rPh": inPhonetic = true
-        case "t": inInlineText = cell != nil && !inPhonetic
-        case "mergeCell":
-            let parts = (attributes["ref"] ?? "").split(separator: ":").map(String.init)
-            if let a = parts.first.flatMap(XLSXWorkbook.cellReference) {
-                let b = parts.count > 1 ? XLSXWorkbook.cellReference(parts[1]) ?? a : a
-                merges.append((min(a.row, b.row), min(a.column, b.column), max(a.row, b.row), max(a.column, b.column)))
-            }
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
-        switch local(elementName) {
-        case "c":
-            if let c = cell { cells.append(c) }
-            cell = nil
-        case "v": inValue = false
-        case "rPh": inPhonetic = false
-        case "t": inInlineText = false
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue { cell?.value += string } else if inInlineText { cell?.inline += string }
     }
 }

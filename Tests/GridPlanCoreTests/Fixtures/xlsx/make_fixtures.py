@@ -117,10 +117,17 @@ def rewrite(path, change):
     shutil.move(tmp, path)
 
 
+def damaged(source, path):
+    """A copy of `source` whose 住户 sheet XML is cut off half-way (a download that broke off)."""
+    shutil.copy(source, path)
+    rewrite(path, lambda name, xml: xml[: len(xml) // 2] if name == "xl/worksheets/sheet2.xml" else xml)
+
+
 if __name__ == "__main__":
     import sys
-    if sys.argv[1:] == ["broken"]:
+    if sys.argv[1:] == ["broken"]:  # only the broken workbooks, keeping the others' bytes
         broken("broken.xlsx")
+        damaged("ledger.xlsx", "damaged.xlsx")
         sys.exit(0)
     ledger("ledger.xlsx")
     # Sheet order: 说明, 住户, 巡查点, … → 住户 is sheet2.xml.
@@ -128,3 +135,4 @@ if __name__ == "__main__":
     ledger("ledger-1904.xlsx", epoch=CALENDAR_MAC_1904)
     add_cached_values("ledger-1904.xlsx", {("xl/worksheets/sheet2.xml", "K4"): 30})
     broken("broken.xlsx")
+    damaged("ledger.xlsx", "damaged.xlsx")
