@@ -235,6 +235,15 @@ final class LoadingXLSXTests: XCTestCase {
                        ["households.csv:1: error: column 编号: columns 'id' and '编号' both mean 'id'; keep one"])
     }
 
+    func testAHistoryCSVWithChineseHeadersIsReadAndAppendedUnderItsOwnHeaders() throws {
+        let folder = ScenarioFolder()
+        folder.write("visits.csv", "任务,日期,网格员,备注\r\nH01,2026-11-16,W01,电话预约\r\n")
+        let file = try HistoryFile.read(path: folder.shown("visits.csv"))
+        XCTAssertEqual(file.entries.map(\.entry.task), ["H01"])
+        let text = file.text(appending: [HistoryEntry(task: "H01", date: CivilDate(iso: "2026-11-23")!, worker: "W01")]).text
+        XCTAssertEqual(text, "任务,日期,网格员,备注\r\nH01,2026-11-16,W01,电话预约\r\nH01,2026-11-23,W01,\r\n")
+    }
+
     // MARK: - Results of record
 
     func testResultsSheetWithChineseHeadersAndResultsReadsWithCellsForFindings() throws {
