@@ -228,7 +228,6 @@ final class ScenarioBuilder {
                     aliases: ColumnAliases, idKey: String) -> [Record] {
         guard let table = Self.readTable(source, baseDirectory: baseDirectory, aliases: aliases, log: log)
         else { return [] }
-        let path = table.file
         var missing: Set<String> = []
         for column in required where !table.header.contains(column) {
             missing.insert(column)
@@ -237,7 +236,6 @@ final class ScenarioBuilder {
             log.error("missing required column '\(column)'\(also)\(Spelling.hint(for: column, among: table.header))",
                       at: table.headerLocation)
         }
-        _ = path
         return table.rows.enumerated().map { i, row in
             let r = Record(kind: kind, label: "\(kind) #\(i + 1)", row: row, table: table, known: known, log: log)
             r.identify(by: idKey)
