@@ -55,6 +55,8 @@ public struct ScenarioSource: Sendable, Hashable {
     public var sha256: String
     /// Path of the history CSV when the scenario names one (resolved against the YAML file's folder).
     public var historyPath: String?
+    /// Workbooks (.xlsx) the history is also read from; `gridplan record` never writes into them.
+    public var historyWorkbooks: [String] = []
 
     public init(path: String, sha256: String, historyPath: String? = nil) {
         self.path = path
