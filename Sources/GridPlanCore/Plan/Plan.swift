@@ -328,9 +328,18 @@ public struct KPIs: Sendable, Hashable, Codable {
     public var utilisationMin: Double
     public var utilisationMax: Double
     public var continuity: Double
+    /// The largest spread, over workers, between a worker's fullest and emptiest working day, in
+    /// working minutes (optional extension; workers with at least two working days and a route).
+    public var dailySpreadMaxMin: Int?
+    /// Visits of weekly-or-slower tasks on the weekday of the task's previous visit ÷ such visits that
+    /// have a previous visit (optional extension).
+    public var regularWeekdayRate: Double?
 
     public init(tasksDue: Int, visitsPlanned: Int, lateTaskDays: Int, onTimeRate: Double, travelKm: Double,
-                travelMin: Int, workMin: Int, utilisationMin: Double, utilisationMax: Double, continuity: Double) {
+                travelMin: Int, workMin: Int, utilisationMin: Double, utilisationMax: Double, continuity: Double,
+                dailySpreadMaxMin: Int? = nil, regularWeekdayRate: Double? = nil) {
+        self.dailySpreadMaxMin = dailySpreadMaxMin
+        self.regularWeekdayRate = regularWeekdayRate
         self.tasksDue = tasksDue
         self.visitsPlanned = visitsPlanned
         self.lateTaskDays = lateTaskDays
@@ -354,5 +363,7 @@ public struct KPIs: Sendable, Hashable, Codable {
         case utilisationMin = "utilisation_min"
         case utilisationMax = "utilisation_max"
         case continuity
+        case dailySpreadMaxMin = "daily_spread_max_min"
+        case regularWeekdayRate = "regular_weekday_rate"
     }
 }

@@ -347,7 +347,7 @@ enum PartSolver {
         }
         let objective = search.objective
         if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil {
-            FileHandle.standardError.write("\(inst.name): start \(startObjective) final \(objective) moves \(search.evaluations) ejections \(search.ejections) glpk \(r2.map { "\($0.objective) b \($0.bound) root \($0.rootBound ?? -1) nodes \($0.nodes) \($0.seconds)s" } ?? "-") \(search.breakdown.sorted { $0.key < $1.key })\n".data(using: .utf8)!)
+            FileHandle.standardError.write("\(Date().timeIntervalSince1970) \(inst.name) size \(inst.size) share \(budget.seconds): start \(startObjective) final \(objective) moves \(search.evaluations) ejections \(search.ejections) glpk \(r2.map { "\($0.objective) b \($0.bound) root \($0.rootBound ?? -1) nodes \($0.nodes) \($0.seconds)s" } ?? "-") \(search.breakdown.sorted { $0.key < $1.key })\n".data(using: .utf8)!)
         }
         if let dump = ProcessInfo.processInfo.environment["GRIDPLAN_DUMP"] {
             let vals = model.values(of: search.choice, inst, variableCount: n)
@@ -358,7 +358,10 @@ enum PartSolver {
         // later by at least one priority-1 late day (lateness costs come in whole multiples of it),
         // and its other goals cost at least `restFloor`.
         let floor0 = startLowerBound(inst)
-        let bound = min(objective, max(min(cappedBound, cap + W + restFloor(inst)), floor0, weightedFloor + restFloor(inst)))
+        // The whole model's own LP relaxation bounds every plan at once.
+        let wholeLP = n > 0 ? (try? GLPKSolver.solveRelaxation(m, timeLimitSeconds: max(1, budget.deadline.timeIntervalSinceNow)))?.objective : nil
+        let bound = min(objective, max(min(cappedBound, cap + W + restFloor(inst)), floor0, weightedFloor + restFloor(inst),
+                                       wholeLP ?? -.infinity))
         let stage2 = SolverStageReport(goal: "all", objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
                                        rootLP: root2.map { Plan.round($0, places: 4) },
                                        startObjective: Plan.round(startObjective, places: 4),

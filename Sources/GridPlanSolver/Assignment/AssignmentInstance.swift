@@ -98,6 +98,11 @@ struct AssignmentInstance: Sendable {
     /// Objective cost of worker `w` taking part in a visit of job `j` on day offset `d`: the travel
     /// estimate, the continuity reward of the preferred worker, less a previous plan's keep bonus.
     func workerCost(job j: Int, day d: Int, worker w: Int) -> Double {
+        if !workerCostTable.isEmpty { return workerCostTable[j][d * workers.count + w] }
+        return computeWorkerCost(job: j, day: d, worker: w)
+    }
+
+    private func computeWorkerCost(job j: Int, day d: Int, worker w: Int) -> Double {
         var c = weights.travel * Double(legMinutes(job: j, worker: w))
         if jobs[j].job.kind == .visit, jobs[j].preferred == w { c -= weights.continuity }
         return c - cycle.keepBonus(task: jobs[j].job.id, date: dates[d], worker: workers[w].worker.id)
@@ -106,10 +111,32 @@ struct AssignmentInstance: Sendable {
     /// Objective cost of a visit of job `j` on day offset `d`, whoever makes it: the continuity charge
     /// (households; the preferred worker's `workerCost` takes it back) and the regular-weekday charge.
     func visitCost(job j: Int, day d: Int) -> Double {
+        if !visitCostTable.isEmpty { return visitCostTable[j][d] }
+        return computeVisitCost(job: j, day: d)
+    }
+
+    private func computeVisitCost(job j: Int, day d: Int) -> Double {
         let info = jobs[j]
-        var c = 0.0
+        var c = evennessCharge(job: j, day: d)
         if info.job.kind == .visit { c += weights.continuity }
         if let wd = info.usualWeekday, dates[d].weekday != wd { c += weights.regularity }
+        return c
+    }
+
+    /// The most a visit of job `j` on day offset `d` could lower the balance and level terms: adding
+    /// its minutes to a worker's emptiest day lowers that worker's spread by at most those minutes, and
+    /// to the least-used worker lowers the utilisation spread by at most its share of that worker's
+    /// minutes. Charged on every visit, so that evening out days never buys a visit nobody needs.
+    func evennessCharge(job j: Int, day d: Int) -> Double {
+        let info = jobs[j]
+        guard let k = info.index(ofDay: d) else { return 0 }
+        var c = 0.0
+        for w in info.eligible[k] {
+            let l = Double(load(job: j, day: d, worker: w))
+            var cw = levelled.contains(w) ? weights.level * l : 0
+            if hasBalance, workers[w].totalAvailable > 0 { cw += balanceCost * l / Double(workers[w].totalAvailable) }
+            c = max(c, cw)
+        }
         return c
     }
 
@@ -134,7 +161,33 @@ struct AssignmentInstance: Sendable {
     var hasBalance: Bool { weights.balance > 0 && balancedWorkers.count >= 2 }
 
     /// Workers whose daily load the level term evens (at least two working days, some job to do).
-    var levelledWorkers: [Int] {
+    var levelledWorkers: [Int] { levelled.sorted() }
+
+    /// The workers of `levelledWorkers`, computed once.
+    var levelled: Set<Int> = []
+
+    /// Cached `visitCost` per job and day offset, `workerCost` per job and (day offset × workers + worker).
+    var visitCostTable: [[Double]] = []
+    var workerCostTable: [[Double]] = []
+
+    /// Fixes the derived sets and cost tables once the part is complete.
+    mutating func prepare() {
+        levelled = Set(computeLevelled())
+        visitCostTable = []
+        workerCostTable = []
+        let vt = jobs.indices.map { j in dates.indices.map { computeVisitCost(job: j, day: $0) } }
+        let wt = jobs.indices.map { j -> [Double] in
+            var row = [Double](repeating: 0, count: dates.count * workers.count)
+            for (k, d) in jobs[j].days.enumerated() {
+                for w in jobs[j].eligible[k] { row[d * workers.count + w] = computeWorkerCost(job: j, day: d, worker: w) }
+            }
+            return row
+        }
+        visitCostTable = vt
+        workerCostTable = wt
+    }
+
+    private func computeLevelled() -> [Int] {
         guard weights.level > 0 else { return [] }
         var hasWork = Array(repeating: false, count: workers.count)
         for info in jobs { for ws in info.eligible { for w in ws { hasWork[w] = true } } }

@@ -103,6 +103,7 @@ enum Decomposition {
                 name: "part\(parts.count + 1)", dates: dates, workers: infos, jobs: jobInfos,
                 weights: scenario.weights, calendar: calendar, defaultSpeedKmh: scenario.travel.speedKmh)
             part.cycle = cycle
+            part.prepare()
             parts.append(part)
         }
         return (parts, uncovered)

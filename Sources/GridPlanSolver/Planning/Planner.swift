@@ -15,8 +15,7 @@ public struct PlanOptions: Sendable {
     public var writeLPPath: String?
     /// Called from the solving thread with progress; must be thread-safe.
     public var progress: (@Sendable (PlanProgress) -> Void)?
-    /// Weekly-cycle terms (re-plan stickiness, urgent visits, carried load). When its `carried` is nil,
-    /// the planner estimates the load carried in the four weeks before the horizon from the history.
+    /// Weekly-cycle terms (re-plan stickiness, urgent visits).
     public var cycle = CycleObjective()
 
     public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil, threads: Int = 1, verbose: Bool = false,
