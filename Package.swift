@@ -14,13 +14,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // GLPK from Debian's libglpk-dev: the only C in the project.
+        // GLPK from Debian's libglpk-dev (Homebrew: glpk): the MIP solver, the only C the solver calls.
         .systemLibrary(
             name: "CGLPK",
-            providers: [.apt(["libglpk-dev"])]
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        // The system's libcrypto from Debian's libssl-dev (Homebrew: openssl), for one SHA-256:
+        // linking it costs no build time, where compiling swift-crypto's BoringSSL took minutes.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
         // Scenario model, loading (YAML + CSV), validation, calendar, due rules, travel,
         // plan model and plan checking. Knows nothing of GLPK or HTML.
@@ -29,7 +35,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CLibCrypto",
             ],
             resources: [.copy("Calendars")]
         ),

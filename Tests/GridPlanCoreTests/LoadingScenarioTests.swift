@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import XCTest
 @testable import GridPlanCore
@@ -33,7 +32,7 @@ final class LoadingScenarioTests: XCTestCase {
         XCTAssertEqual(s.solver, SolverSettings())
         XCTAssertEqual(s.campaigns, [])
         XCTAssertEqual(s.source?.path, "scenario.yaml")
-        XCTAssertEqual(s.source?.sha256, SHA256.hash(data: Array(baseScenario.utf8)).map { String(format: "%02x", $0) }.joined())
+        XCTAssertEqual(s.source?.sha256, SHA256Digest.hex(Array(baseScenario.utf8)))
         XCTAssertEqual(s.source?.sha256.count, 64)
         XCTAssertNil(s.source?.historyPath)
     }
@@ -140,7 +139,7 @@ final class LoadingScenarioTests: XCTestCase {
         XCTAssertEqual(s.source?.path, folder.shown("scenario.yaml"))
         XCTAssertEqual(s.source?.historyPath, folder.shown("visits.csv"))
         let bytes = Array(FileManager.default.contents(atPath: folder.shown("scenario.yaml"))!)
-        XCTAssertEqual(s.source?.sha256, SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
+        XCTAssertEqual(s.source?.sha256, SHA256Digest.hex(bytes))
         XCTAssertEqual(s.households.first?.lastVisit, CivilDate(iso: "2026-11-10"))
         XCTAssertEqual(s.jobs().first?.lastVisit, CivilDate(iso: "2026-11-16"), "the later of last_visit and history counts")
     }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Yams
 
@@ -73,7 +72,7 @@ public enum ScenarioLoader {
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        SHA256Digest.hex(bytes)
     }
 
     /// Reads a file's bytes; a missing or unreadable file is reported at `reference` (the field that
