@@ -14,7 +14,7 @@ public struct SavedPlan: Sendable {
     public var scenario: Scenario
     /// The scenario file actually read.
     public var scenarioPath: String
-    /// Warnings and notes from loading the scenario, plus a note when its SHA-256 differs from the plan's.
+    /// Warnings and notes from loading the scenario, plus a warning when the plan is stale for the files on disk.
     public var notes: [String]
 
     /// Why a saved plan cannot be used.
@@ -75,9 +75,9 @@ public struct SavedPlan: Sendable {
             throw LoadError.scenarioInvalid(path: found, diagnostics: result.errors.map(\.description))
         }
         var notes = result.diagnostics.filter { $0.severity != .error }.map(\.description)
-        if let sha = scenario.source?.sha256, !plan.scenario.sha256.isEmpty, sha != plan.scenario.sha256 {
-            notes.append("\(found): note: the scenario changed since the plan was made (sha256 differs); "
-                         + "names, phones and notes are today's, the routes are the plan's")
+        if let stale = PlanFreshness.staleness(of: plan.scenario, against: scenario.source) {
+            notes.append("\(path): warning: \(stale.message); names, phones and notes are today's, "
+                         + "the routes are the plan's")
         }
         return SavedPlan(plan: plan, scenario: scenario, scenarioPath: found, notes: notes)
     }

@@ -35,9 +35,8 @@ extension GridPlan {
                 Self.printError("\(self.plan): error: \(problem.message)")
                 throw ExitCode(2)
             }
-            if let sha = scenario.source?.sha256, !plan.scenario.sha256.isEmpty, plan.scenario.sha256 != sha {
-                Self.printError("\(self.plan): warning: the plan was made from a different version of "
-                                + "'\(plan.scenario.file)' (SHA-256 differs); checking against \(self.scenario)")
+            if let stale = PlanFreshness.staleness(of: plan.scenario, against: scenario.source) {
+                Self.printError("\(self.plan): warning: \(stale.message); checking against the files on disk")
             }
             let violations = PlanChecker.check(plan, against: scenario)
             for v in violations { print("\(self.plan): \(v)") }

@@ -44,6 +44,7 @@ extension GridPlan {
                 throw ExitCode(2)
             }
             let p = try CycleOutput.readPlan(plan)
+            CycleOutput.warnIfStale(p, path: plan, scenario: s, doing: "recording the plan's stops anyway")
             var until: CivilDate?
             if let t = through {
                 guard let d = CivilDate(iso: t) else {
@@ -141,15 +142,21 @@ enum CycleOutput {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    /// Reads a plan.json or exits with status 2 naming the file.
+    /// Reads a plan.json with PlanFile's format check, or exits with status 2 naming the file.
     static func readPlan(_ path: String) throws -> GridPlanCore.Plan {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            error("\(path): error: cannot read the plan: no such file")
+        switch PlanFile.read(path: path) {
+        case .success(let plan): return plan
+        case .failure(let problem):
+            error("\(path): error: \(problem.message)")
             throw ExitCode(2)
         }
-        do { return try GridPlanCore.Plan.decode(from: data) } catch {
-            Self.error("\(path): error: not a gridplan plan: \(error)")
-            throw ExitCode(2)
-        }
+    }
+
+    /// Warns on standard error when the plan was made from other input files than those on disk (a
+    /// history file grown by `record` since planning is expected, not stale).
+    static func warnIfStale(_ plan: GridPlanCore.Plan, path: String, scenario: Scenario, doing what: String) {
+        guard let stale = PlanFreshness.staleness(of: plan.scenario, against: scenario.source, ignoringHistory: true)
+        else { return }
+        error("\(path): warning: \(stale.message); \(what)")
     }
 }

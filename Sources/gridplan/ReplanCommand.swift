@@ -62,6 +62,7 @@ extension GridPlan {
                 throw ExitCode(2)
             }
             let old = try CycleOutput.readPlan(plan)
+            CycleOutput.warnIfStale(old, path: plan, scenario: s, doing: "replanning from the files on disk")
             let date = CivilDate(iso: from)!
             let setup: ReplanSetup
             do {
