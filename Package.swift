@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GridPlanCore", targets: ["GridPlanCore"]),
         .library(name: "GridPlanSolver", targets: ["GridPlanSolver"]),
         .library(name: "GridPlanReports", targets: ["GridPlanReports"]),
+        .library(name: "GridPlanCheck", targets: ["GridPlanCheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +40,12 @@ let package = Package(
             ],
             resources: [.copy("Calendars")]
         ),
+        // The validator of format §5: re-derives tasks (§1), due rules (§2), travel (§3) and the KPIs
+        // from the spec on the scenario's value types, never through the planner's rule modules.
+        .target(
+            name: "GridPlanCheck",
+            dependencies: ["GridPlanCore"]
+        ),
         // The linear-model layer, the GLPK backend, assignment, routing, local search, benchmarks.
         .target(
             name: "GridPlanSolver",
@@ -55,13 +62,14 @@ let package = Package(
         .executableTarget(
             name: "gridplan",
             dependencies: [
-                "GridPlanCore", "GridPlanSolver", "GridPlanReports",
+                "GridPlanCore", "GridPlanCheck", "GridPlanSolver", "GridPlanReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GridPlanCoreTests", dependencies: ["GridPlanCore"],
+        .testTarget(name: "GridPlanCoreTests", dependencies: ["GridPlanCore", "GridPlanCheck"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore"]),
+        .testTarget(name: "GridPlanCheckTests", dependencies: ["GridPlanCheck", "GridPlanCore"]),
+        .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore", "GridPlanCheck"]),
         .testTarget(name: "GridPlanReportsTests", dependencies: ["GridPlanReports", "GridPlanCore"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "gridplan"]),

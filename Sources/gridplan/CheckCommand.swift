@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GridPlanCheck
 import GridPlanCore
 
 extension GridPlan {
