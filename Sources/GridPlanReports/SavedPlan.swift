@@ -26,12 +26,12 @@ public struct SavedPlan: Sendable {
 
         public var description: String {
             switch self {
-            case let .unreadable(p, r): return "\(p): cannot read the plan: \(r)"
-            case let .notAPlan(p, r): return "\(p): not a gridplan plan: \(r)"
+            case let .unreadable(p, r): return "\(p): error: cannot read the plan: \(r)"
+            case let .notAPlan(p, r): return "\(p): error: not a gridplan plan: \(r)"
             case let .scenarioNotFound(p, tried):
-                return "\(p): cannot find the plan's scenario (tried \(tried.joined(separator: ", "))); name it with --scenario"
+                return "\(p): error: cannot find the plan's scenario (tried \(tried.joined(separator: ", "))); name it with --scenario"
             case let .scenarioInvalid(p, ds):
-                return "\(p): the scenario has errors:\n" + ds.joined(separator: "\n")
+                return ds.joined(separator: "\n") + "\n\(p): error: the scenario has errors"
             }
         }
     }
@@ -74,7 +74,7 @@ public struct SavedPlan: Sendable {
         guard let scenario = result.scenario, !result.hasErrors else {
             throw LoadError.scenarioInvalid(path: found, diagnostics: result.errors.map(\.description))
         }
-        var notes = result.diagnostics.filter { $0.severity != .error }.map(\.description)
+        var notes = Diagnostic.grouped(result.diagnostics.filter { $0.severity != .error }).map(\.description)
         if let stale = PlanFreshness.staleness(of: plan.scenario, against: scenario.source) {
             notes.append("\(path): warning: \(stale.message); names, phones and notes are today's, "
                          + "the routes are the plan's")

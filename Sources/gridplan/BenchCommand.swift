@@ -50,7 +50,7 @@ extension GridPlan {
             var instances: [(String, BenchmarkInstance)] = []
             for f in files {
                 do { instances.append((f, try BenchmarkInstance.read(contentsOf: f))) } catch {
-                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                    Console.failure(error, context: f)
                     throw ExitCode(2)
                 }
             }
@@ -80,7 +80,7 @@ extension GridPlan {
                 }
                 if !json {
                     print(line(row))
-                    for v in report.violations { FileHandle.standardError.write(Data("\(instance.name): error: \(v)\n".utf8)) }
+                    for v in report.violations { Console.error("\(instance.name): \(v)", at: path) }
                 }
             }
             if json {

@@ -34,7 +34,7 @@ extension GridPlan {
                 try files.write(to: folder, overwrite: false)
             } catch let e as ScenarioFileSetError {
                 if case .cannotWrite = e {
-                    FileHandle.standardError.write(Data("gridplan: error: \(e)\n".utf8))
+                    Console.error("\(e)")
                     throw ExitCode(1)
                 }
                 throw FileSetOutput.fail(FileSetOutput.message(e, given: dir))

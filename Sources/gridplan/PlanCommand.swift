@@ -47,9 +47,9 @@ extension GridPlan {
         func run() throws {
             let began = Date()
             let loaded = ScenarioLoader.load(path: scenario)
-            for d in loaded.diagnostics { printError(d.description) }
+            Console.report(loaded.diagnostics)
             guard let scenarioValue = loaded.scenario, !loaded.hasErrors else {
-                printError("error: \(scenario): not planned (\(loaded.errors.count) errors)")
+                Console.error("not planned (\(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s"))", at: scenario)
                 throw ExitCode(2)
             }
 
@@ -65,7 +65,7 @@ extension GridPlan {
             let lpTarget = writeLp.map { [URL(fileURLWithPath: $0).standardizedFileURL] } ?? []
             for target in [planURL] + reportNames.map({ outDir.appendingPathComponent($0) }) + lpTarget {
                 if let clash = inputClash(target, scenario: scenarioValue) {
-                    printError("error: \(target.path) would overwrite the input \(clash); choose another --out")
+                    Console.error("would overwrite the input \(clash); choose another --out", at: target.path)
                     throw ExitCode(2)
                 }
             }
@@ -86,7 +86,7 @@ extension GridPlan {
                 plan = try Planner.plan(scenarioValue, options: options)
             } catch {
                 progressLine.clear()
-                printError("error: planning failed: \(error)")
+                Console.error("planning failed: \(error)")
                 throw ExitCode(1)
             }
             progressLine.clear()
@@ -94,8 +94,8 @@ extension GridPlan {
             // Never hand out a plan that breaks a rule: prove it with the same checker `gridplan check` runs.
             let violations = PlanChecker.check(plan, against: scenarioValue)
             if !violations.isEmpty {
-                for v in violations { printError("error: \(v.description)") }
-                printError("error: the plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of the "
+                for v in violations { Console.error(v.description) }
+                Console.error("the plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of the "
                     + "format (§5); nothing was written. Please report this with the scenario.")
                 throw ExitCode(1)
             }
@@ -108,7 +108,7 @@ extension GridPlan {
                 try ReportWriter.writeAtomically(plan.jsonData(), to: planURL)
                 _ = try ReportWriter.writeAll(plan: plan, scenario: scenarioValue, to: outDir)
             } catch {
-                printError("error: cannot write into \(outDir.path): \(error.localizedDescription)")
+                Console.error("cannot write into it: \(error.localizedDescription)", at: outDir.path)
                 throw ExitCode(1)
             }
 
@@ -162,11 +162,6 @@ private func relativePath(of target: URL, from base: URL) -> String {
     return (Array(repeating: "..", count: b.count - i) + t[i...]).joined(separator: "/")
 }
 
-
-/// Writes a line to standard error.
-private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
 
 /// One self-overwriting progress line on standard error (only on a terminal).
 private final class ProgressLine: @unchecked Sendable {

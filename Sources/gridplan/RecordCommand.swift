@@ -39,8 +39,8 @@ extension GridPlan {
         func run() throws {
             let loaded = ScenarioLoader.load(path: scenario)
             guard let s = loaded.scenario else {
-                for d in loaded.errors { CycleOutput.error(d.description) }
-                CycleOutput.error("\(scenario): the scenario has errors; run 'gridplan validate \(scenario)'")
+                Console.report(loaded.errors)
+                Console.error("the scenario has errors; run 'gridplan validate \(scenario)'", at: scenario)
                 throw ExitCode(2)
             }
             let p = try CycleOutput.readPlan(plan)
@@ -63,13 +63,13 @@ extension GridPlan {
             let named = s.source?.historyPath
             let historyPath = named ?? CyclePaths.resolve("visits.csv", against: CyclePaths.folder(of: scenario))
             if named == nil, FileManager.default.fileExists(atPath: historyPath) {
-                CycleOutput.error("\(historyPath): error: the scenario names no history file but this one exists; "
-                    + "add 'history: visits.csv' to \(scenario) to record into it, or move it away")
+                Console.error("the scenario names no history file but this one exists; "
+                    + "add 'history: visits.csv' to \(scenario) to record into it, or move it away", at: historyPath)
                 throw ExitCode(2)
             }
             let file: HistoryFile
             do { file = try HistoryFile.read(path: historyPath) } catch {
-                CycleOutput.error("\(error)")
+                Console.failure(error)
                 throw ExitCode(2)
             }
             // Every history row counts as a visit (format §1), so outcomes other than `done` go to a
@@ -77,7 +77,7 @@ extension GridPlan {
             let ledgerPath = CyclePaths.outcomesLedger(for: historyPath)
             let ledger: HistoryFile
             do { ledger = try HistoryFile.read(path: ledgerPath) } catch {
-                CycleOutput.error("\(error)")
+                Console.failure(error)
                 throw ExitCode(2)
             }
             let recording = HistoryRecorder.record(plan: p, scenario: s,
@@ -85,15 +85,15 @@ extension GridPlan {
                                                    reports: reports, resultsFile: results ?? "results.csv",
                                                    through: until)
             findings += recording.diagnostics
-            for d in findings { CycleOutput.error(d.description) }
+            Console.report(findings)
             if findings.contains(where: { $0.severity == .error }) {
                 let n = findings.filter { $0.severity == .error }.count
-                CycleOutput.error("nothing recorded: \(n) error\(n == 1 ? "" : "s")")
+                Console.error("nothing recorded: \(n) error\(n == 1 ? "" : "s")")
                 throw ExitCode(2)
             }
             if p.horizon.start != s.horizon.start || p.horizon.days != s.horizon.days {
-                CycleOutput.error("\(plan): warning: the plan covers \(p.horizon.start.iso) (\(p.horizon.days) days) "
-                    + "but the scenario's horizon starts \(s.horizon.start.iso); recording the plan's stops anyway")
+                Console.warning("the plan covers \(p.horizon.start.iso) (\(p.horizon.days) days) but the scenario's "
+                    + "horizon starts \(s.horizon.start.iso); recording the plan's stops anyway", at: plan)
             }
             let new = recording.newEntries
             guard !new.isEmpty else {
@@ -105,7 +105,7 @@ extension GridPlan {
             let backup = HistoryFile.backupPath(for: historyPath)
             let addedColumn: Bool
             do { addedColumn = try recording.write(history: file, ledger: ledger) } catch {
-                CycleOutput.error("\(error)")
+                Console.failure(error)
                 throw ExitCode(1)
             }
             var counts: [String: Int] = [:]
@@ -137,17 +137,12 @@ extension GridPlan {
 
 /// Printing and reading shared by record, next and replan.
 enum CycleOutput {
-    /// Writes a line to standard error.
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
     /// Reads a plan.json with PlanFile's format check, or exits with status 2 naming the file.
     static func readPlan(_ path: String) throws -> GridPlanCore.Plan {
         switch PlanFile.read(path: path) {
         case .success(let plan): return plan
         case .failure(let problem):
-            error("\(path): error: \(problem.message)")
+            Console.error(problem.message, at: path)
             throw ExitCode(2)
         }
     }
@@ -157,6 +152,6 @@ enum CycleOutput {
     static func warnIfStale(_ plan: GridPlanCore.Plan, path: String, scenario: Scenario, doing what: String) {
         guard let stale = PlanFreshness.staleness(of: plan.scenario, against: scenario.source, ignoringHistory: true)
         else { return }
-        error("\(path): warning: \(stale.message); \(what)")
+        Console.warning("\(stale.message); \(what)", at: path)
     }
 }

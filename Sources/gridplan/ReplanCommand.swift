@@ -58,8 +58,8 @@ extension GridPlan {
         func run() throws {
             let loaded = ScenarioLoader.load(path: scenario)
             guard let s = loaded.scenario else {
-                for d in loaded.errors { CycleOutput.error(d.description) }
-                CycleOutput.error("\(scenario): the scenario has errors; run 'gridplan validate \(scenario)'")
+                Console.report(loaded.errors)
+                Console.error("the scenario has errors; run 'gridplan validate \(scenario)'", at: scenario)
                 throw ExitCode(2)
             }
             let old = try CycleOutput.readPlan(plan)
@@ -72,15 +72,15 @@ extension GridPlan {
                 setup = try ReplanSetup.make(scenario: s, plan: old, from: date,
                                              disruption: Disruption(absences: absences, urgent: urgent))
             } catch {
-                CycleOutput.error("error: \(error)")
+                Console.failure(error)
                 throw ExitCode(2)
             }
-            for n in setup.notes { CycleOutput.error("note: \(n)") }
+            for n in setup.notes { Console.note(n) }
 
             let dir = out ?? CyclePaths.resolve("replan-\(date.iso)", against: CyclePaths.folder(of: plan))
             let planPath = CyclePaths.resolve("plan.json", against: dir)
             if URL(fileURLWithPath: planPath).standardizedFileURL.path == URL(fileURLWithPath: plan).standardizedFileURL.path {
-                CycleOutput.error("error: \(planPath) would overwrite the old plan; choose another --out")
+                Console.error("would overwrite the old plan; choose another --out", at: planPath)
                 throw ExitCode(2)
             }
             // The reports include a visits.csv: never let them (or plan.json) land on an input file.
@@ -90,14 +90,22 @@ extension GridPlan {
                 URL(fileURLWithPath: CyclePaths.resolve($0, against: dir)).standardizedFileURL.resolvingSymlinksInPath().path
             }
             if let clash = outputs.first(where: inputs.contains) {
-                CycleOutput.error("error: writing into \(dir) would overwrite the input \(clash); choose another --out")
+                Console.error("writing here would overwrite the input \(clash); choose another --out", at: dir)
                 throw ExitCode(2)
             }
             var options = PlanOptions(timeLimitSeconds: timeLimit)
             options.cycle.changePenalty = changePenalty
             let result: ReplanResult
             do { result = try Replanner.replan(setup, oldPlan: old, options: options) } catch {
-                CycleOutput.error("error: re-planning failed: \(error)")
+                Console.error("re-planning failed: \(error)")
+                throw ExitCode(1)
+            }
+            // Never hand out a plan that breaks a rule: check it before anything is written.
+            let violations = PlanChecker.check(result.plan, against: s)
+            if !violations.isEmpty {
+                for v in violations.prefix(20) { Console.error(v.description) }
+                Console.error("the re-plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of "
+                    + "format §5; nothing was written. Please report this with the scenario.")
                 throw ExitCode(1)
             }
             do {
@@ -107,13 +115,12 @@ extension GridPlan {
                                        with: Data(PlanChanges.csv(result.changes, scenario: s).utf8), backupPath: nil)
                 try ReportWriter.writeAll(plan: result.plan, scenario: s, to: URL(fileURLWithPath: dir))
             } catch {
-                CycleOutput.error("error: \(error)")
+                Console.failure(error, context: "cannot write into \(dir)")
                 throw ExitCode(1)
             }
             for t in result.notFirst {
-                CycleOutput.error("note: urgent \(t) is planned on time but could not be made the first stop of its day")
+                Console.note("urgent \(t) is planned on time but could not be made the first stop of its day")
             }
-            let violations = PlanChecker.check(result.plan, against: s)
             let k = result.plan.kpis
             let moved = Set(result.changes.map(\.task)).count
             print("re-planned \(s.name) from \(date.iso): \(result.changes.count) change\(result.changes.count == 1 ? "" : "s") "
@@ -123,11 +130,6 @@ extension GridPlan {
             print("")
             print("wrote \(planPath), \(CyclePaths.resolve("changes.csv", against: dir)) and the reports "
                 + "(roster, daily lists, calendars) in \(dir)")
-            if !violations.isEmpty {
-                for v in violations.prefix(20) { CycleOutput.error("\(planPath): \(v)") }
-                CycleOutput.error("error: the re-plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of format §5")
-                throw ExitCode(1)
-            }
         }
     }
 }
