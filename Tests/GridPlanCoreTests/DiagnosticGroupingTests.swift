@@ -21,6 +21,14 @@ final class DiagnosticGroupingTests: XCTestCase {
         ])
     }
 
+    func testTheRowsOwnRecordNameIsFoldedAndOtherNamesKeepKindsApart() {
+        let findings = (2...6).map { warning($0, "unknown result '\($0 == 4 ? "yes" : "ok")' in history entry 'H\($0)'") }
+        XCTAssertEqual(Diagnostic.grouped(findings).map(\.description), [
+            "visits.csv:2: warning: column result: unknown result 'ok' in history entry '…' (4 rows: 2–3, 5–6)",
+            "visits.csv:4: warning: column result: unknown result 'yes' in history entry 'H4'",
+        ])
+    }
+
     func testErrorsAreNeverFolded() {
         let errors = (2...5).map { Diagnostic(severity: .error, file: "h.csv", line: $0, message: "bad lat") }
         XCTAssertEqual(Diagnostic.grouped(errors), errors)
