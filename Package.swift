@@ -59,10 +59,15 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // Plan → check → write the file set: the library entry the commands plan, replan and compare call.
+        .target(
+            name: "GridPlanRun",
+            dependencies: ["GridPlanCore", "GridPlanCheck", "GridPlanSolver", "GridPlanReports"]
+        ),
         .executableTarget(
             name: "gridplan",
             dependencies: [
-                "GridPlanCore", "GridPlanCheck", "GridPlanSolver", "GridPlanReports",
+                "GridPlanCore", "GridPlanCheck", "GridPlanSolver", "GridPlanReports", "GridPlanRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +77,7 @@ let package = Package(
         .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore", "GridPlanCheck"]),
         .testTarget(name: "GridPlanReportsTests", dependencies: ["GridPlanReports", "GridPlanCore"],
                     resources: [.copy("Golden")]),
+        .testTarget(name: "GridPlanRunTests", dependencies: ["GridPlanRun", "GridPlanSolver", "GridPlanCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "gridplan"]),
     ]
 )

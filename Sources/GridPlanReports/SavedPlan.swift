@@ -57,14 +57,12 @@ public struct SavedPlan: Sendable {
         } catch {
             throw LoadError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
+        // The one plan reader, with its format check and field-naming messages.
         let plan: Plan
-        do {
-            plan = try Plan.decode(from: data)
-        } catch {
-            throw LoadError.notAPlan(path: path, reason: "\(error)")
-        }
-        guard plan.format == Plan.formatName else {
-            throw LoadError.notAPlan(path: path, reason: "format '\(plan.format)', expected '\(Plan.formatName)'")
+        switch PlanFile.decode(data) {
+        case .success(let p): plan = p
+        case .failure(let problem):
+            throw LoadError.notAPlan(path: path, reason: problem.message.replacingOccurrences(of: "not a gridplan plan: ", with: ""))
         }
         let candidates = scenarioPath.map { [$0] } ?? scenarioCandidates(for: plan, planPath: path)
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {

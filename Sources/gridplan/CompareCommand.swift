@@ -3,6 +3,7 @@ import Foundation
 import GridPlanCheck
 import GridPlanCore
 import GridPlanReports
+import GridPlanRun
 import GridPlanSolver
 #if canImport(Glibc)
 import Glibc
@@ -94,19 +95,16 @@ extension GridPlan {
                         throw ExitCode(2)
                     }
                     Console.note("planning \(input) …")
+                    // Compare only plans that keep every rule: PlanRun checks them as `plan` does.
                     let plan: GridPlanCore.Plan
                     do {
-                        plan = try Compare.plan(scenario, timeLimit: timeLimit)
-                    } catch {
-                        Console.error("planning failed: \(error)", at: input)
-                        throw ExitCode(1)
-                    }
-                    // Compare only plans that keep every rule, as `plan` writes only those.
-                    let violations = PlanChecker.check(plan, against: scenario)
-                    if !violations.isEmpty {
+                        plan = try PlanRun.plan(scenario, options: PlanOptions(timeLimitSeconds: timeLimit))
+                    } catch PlanRun.Failure.breaksRules(let violations) {
                         for v in violations.prefix(20) { Console.error(v.description, at: input) }
-                        Console.error("its plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of "
-                            + "format §5; not compared. Please report this with the scenario.", at: input)
+                        Console.error("\(PlanRun.Failure.breaksRules(violations))", at: input)
+                        throw ExitCode(1)
+                    } catch {
+                        Console.error("\(error)", at: input)
                         throw ExitCode(1)
                     }
                     entries.append(.init(name: input, scenario: scenario, plan: plan))
@@ -141,12 +139,5 @@ extension GridPlan {
             Console.error(message)
             return ExitCode(2)
         }
-    }
-}
-
-extension GridPlan.Compare {
-    /// Plans a scenario input as `gridplan plan` would, with `--time-limit` when given.
-    static func plan(_ scenario: Scenario, timeLimit: Double?) throws -> GridPlanCore.Plan {
-        try Planner.plan(scenario, options: PlanOptions(timeLimitSeconds: timeLimit))
     }
 }

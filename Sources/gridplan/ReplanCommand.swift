@@ -3,6 +3,7 @@ import Foundation
 import GridPlanCheck
 import GridPlanCore
 import GridPlanReports
+import GridPlanRun
 import GridPlanSolver
 
 extension GridPlan {
@@ -84,36 +85,32 @@ extension GridPlan {
                 throw ExitCode(2)
             }
             // The reports include a visits.csv: never let them (or plan.json) land on an input file.
-            let inputs = [scenario, s.source?.historyPath].compactMap { $0 }
-                .map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
-            let outputs = ["plan.json", "changes.csv", "visits.csv", "roster.csv"].map {
-                URL(fileURLWithPath: CyclePaths.resolve($0, against: dir)).standardizedFileURL.resolvingSymlinksInPath().path
-            }
-            if let clash = outputs.first(where: inputs.contains) {
-                Console.error("writing here would overwrite the input \(clash); choose another --out", at: dir)
+            let folder = URL(fileURLWithPath: dir)
+            do {
+                try PlanRun.refuseInputClash(PlanRun.fileNames(for: s, extra: ["changes.csv"])
+                    .map { folder.appendingPathComponent($0) }, scenario: s)
+            } catch {
+                Console.failure(error)
                 throw ExitCode(2)
             }
             var options = PlanOptions(timeLimitSeconds: timeLimit)
             options.cycle.changePenalty = changePenalty
+            // Never hand out a plan that breaks a rule: PlanRun checks it before anything is written.
             let result: ReplanResult
-            do { result = try Replanner.replan(setup, oldPlan: old, options: options) } catch {
-                Console.error("re-planning failed: \(error)")
-                throw ExitCode(1)
-            }
-            // Never hand out a plan that breaks a rule: check it before anything is written.
-            let violations = PlanChecker.check(result.plan, against: s)
-            if !violations.isEmpty {
+            do {
+                result = try PlanRun.replan(setup, oldPlan: old, scenario: s, options: options)
+            } catch PlanRun.Failure.breaksRules(let violations) {
                 for v in violations.prefix(20) { Console.error(v.description) }
-                Console.error("the re-plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of "
-                    + "format §5; nothing was written. Please report this with the scenario.")
+                Console.failure(PlanRun.Failure.breaksRules(violations))
+                throw ExitCode(1)
+            } catch {
+                Console.failure(error)
                 throw ExitCode(1)
             }
             do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                try AtomicFile.replace(path: planPath, with: result.plan.jsonData(), backupPath: nil)
-                try AtomicFile.replace(path: CyclePaths.resolve("changes.csv", against: dir),
-                                       with: Data(PlanChanges.csv(result.changes, scenario: s).utf8), backupPath: nil)
-                try ReportWriter.writeAll(plan: result.plan, scenario: s, to: URL(fileURLWithPath: dir))
+                let changes = ReportFile(relativePath: "changes.csv",
+                                         contents: Data(PlanChanges.csv(result.changes, scenario: s).utf8))
+                try PlanRun.write(result.plan, scenario: s, extra: [changes], to: folder)
             } catch {
                 Console.failure(error, context: "cannot write into \(dir)")
                 throw ExitCode(1)

@@ -158,34 +158,6 @@ public struct HistoryFile: Sendable {
     }
 }
 
-/// Writes files the safe way: a new file beside the old one, then a rename.
-public enum AtomicFile {
-    /// Replaces the file at `path` with `data`: writes `path` + a temporary suffix, copies the current
-    /// file to `backupPath` (when given and the file exists), then renames the new file over `path`.
-    ///
-    /// - Throws: `CycleError.cannotWrite`; on failure the file at `path` is unchanged.
-    public static func replace(path: String, with data: Data, backupPath: String?) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw CycleError.cannotWrite(path: path, why: "cannot create \(temporary)")
-        }
-        if let backup = backupPath, FileManager.default.fileExists(atPath: path) {
-            do {
-                if FileManager.default.fileExists(atPath: backup) { try FileManager.default.removeItem(atPath: backup) }
-                try FileManager.default.copyItem(atPath: path, toPath: backup)
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw CycleError.cannotWrite(path: backup, why: "cannot keep a backup: \(error.localizedDescription)")
-            }
-        }
-        guard rename(temporary, path) == 0 else {
-            let why = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CycleError.cannotWrite(path: path, why: why)
-        }
-    }
-}
-
 /// Encodes text for files that must keep their encoding.
 public enum TextEncoder {
     /// `text` as GB18030 bytes (through `iconv`); nil if the conversion fails.

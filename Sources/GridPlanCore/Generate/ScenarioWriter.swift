@@ -55,16 +55,10 @@ public struct ScenarioFileSet: Sendable, Hashable {
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         for f in files {
             let target = folder.appendingPathComponent(f.name)
-            let temp = folder.appendingPathComponent(".\(f.name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             do {
-                try f.contents.write(to: temp)
-                // rename(2) replaces the target in one step: a reader sees the old file or the new one.
-                if rename(temp.path, target.path) != 0 {
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-            } catch {
-                try? fm.removeItem(at: temp)
-                throw ScenarioFileSetError.cannotWrite(target.path, String(describing: error))
+                try AtomicFile.replace(path: target.path, with: f.contents)
+            } catch CycleError.cannotWrite(_, let why) {
+                throw ScenarioFileSetError.cannotWrite(target.path, why)
             }
         }
     }
