@@ -353,12 +353,13 @@ public struct HistoryEntry: Sendable, Hashable {
         self.campaigns = campaigns
     }
 
-    /// Whether this entry records a completed visit: no result or `done`.
+    /// Whether the visit was done: no result, or `done`.
     ///
-    /// For due dates and gap rules every history row counts (format §1: "the last date per task is
-    /// its last visit"); `gridplan record` uses this to keep other outcomes (`phone`, `not_home`,
-    /// `refused`, `moved`) out of the history file, in a separate outcomes ledger.
-    public var countsAsVisit: Bool {
+    /// Not whether the row counts: for due dates and gap rules every history row counts (format §1:
+    /// "the last date per task is its last visit"). `gridplan record` uses this to keep other
+    /// outcomes (`phone`, `not_home`, `refused`, `moved`) out of the history file, in a separate
+    /// outcomes ledger, and only a done visit delivers a campaign.
+    public var isDone: Bool {
         guard let r = result?.trimmingCharacters(in: .whitespaces).lowercased(), !r.isEmpty else { return true }
         return r == "done"
     }
