@@ -31,7 +31,7 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(p.kpis.travelMin, p.routes.reduce(0) { $0 + $1.travelMin })
         XCTAssertEqual(PlanChecker.check(p, against: Fixture.threeHouseholds()).map(\.description), [],
                        "the independent checker recomputes the same KPIs")
-        XCTAssertEqual(p.solver.backend, "glpk 5.0")
+        XCTAssertTrue(p.solver.backend.hasPrefix("glpk "), p.solver.backend)
         XCTAssertEqual(p.solver.status, "optimal")
     }
 
