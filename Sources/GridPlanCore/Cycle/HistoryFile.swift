@@ -146,15 +146,9 @@ public struct HistoryFile: Sendable {
         return out
     }
 
-    /// CSV text of `rows`, quoting only cells that need it.
+    /// CSV text of `rows`, quoting only cells that need it (through `CSVText`, the one CSV writer).
     static func rows(_ rows: [[String]], lineEnding: String) -> String {
-        rows.map { row in row.map(quote).joined(separator: ",") + lineEnding }.joined()
-    }
-
-    static func quote(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-        else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVText.encode(rows, lineEnding: lineEnding == "\r\n" ? .crlf : .lf)
     }
 }
 
