@@ -48,7 +48,7 @@ final class ScenarioBuilder {
     static let historyResults = ["done", "phone", "not_home", "refused", "moved"]
     static let matrixFields = ["from", "to", "minutes", "km"]
     static let matrixRequired = ["from", "to", "minutes"]
-    static let weightFields = ["lateness", "continuity", "balance", "travel"]
+    static let weightFields = ["lateness", "continuity", "balance", "travel", "level", "regularity"]
     static let solverFields = ["time_limit_s", "mip_gap"]
     static let campaignFields = ["name", "categories", "by", "duration_min"]
 
@@ -398,6 +398,8 @@ final class ScenarioBuilder {
         w.continuity = values[1] ?? w.continuity
         w.balance = values[2] ?? w.balance
         w.travel = values[3] ?? w.travel
+        w.level = values[4] ?? w.level
+        w.regularity = values[5] ?? w.regularity
         return r.failed ? nil : w
     }
 

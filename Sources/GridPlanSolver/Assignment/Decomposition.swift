@@ -8,7 +8,7 @@ enum Decomposition {
     /// The parts (ordered by their first worker's position in the scenario) and the due jobs no
     /// worker covers (they belong to no part and stay unvisited). Jobs in `include` are planned even when
     /// not due (urgent visits of a re-plan).
-    static func parts(of scenario: Scenario, patternLimit: Int = 24, include: Set<String> = [])
+    static func parts(of scenario: Scenario, include: Set<String> = [], cycle: CycleObjective = CycleObjective())
         -> (parts: [AssignmentInstance], uncovered: [Job]) {
         let calendar = WorkingCalendar(horizon: scenario.horizon)
         let travel = TravelModel(scenario: scenario)
@@ -81,7 +81,8 @@ enum Decomposition {
                 let works = dates.map { calendar.isWorkingDay($0, for: w) }
                 return AssignmentInstance.WorkerInfo(
                     worker: w, dayCapacity: max(0, w.availableMinutesPerDay - allowance),
-                    totalAvailable: works.filter { $0 }.count * w.availableMinutesPerDay, works: works)
+                    totalAvailable: works.filter { $0 }.count * w.availableMinutesPerDay, works: works,
+                    workingDays: works.indices.filter { works[$0] })
             }
             var jobInfos: [AssignmentInstance.JobInfo] = []
             for job in jobs {
@@ -89,22 +90,63 @@ enum Decomposition {
                 let qualified = members.indices.filter {
                     Eligibility.qualifies(members[$0], for: job) && Eligibility.windowFits(job, members[$0])
                 }
-                let eligible: [[Int]] = dates.indices.map { di in
-                    guard job.allows(weekdayOf: dates[di]) else { return [] }
-                    return qualified.filter { infos[$0].works[di] }
-                }
-                let candidates = dates.indices.filter { eligible[$0].count >= job.workersNeeded }
-                let patterns = PatternEnumerator.patterns(for: job, candidateDates: candidates.map { dates[$0] },
-                                                          calendar: calendar, limit: patternLimit)
-                jobInfos.append(AssignmentInstance.JobInfo(
-                    job: job, patterns: patterns, candidateDays: candidates,
-                    eligible: eligible.enumerated().map { candidates.contains($0.offset) ? $0.element : [] },
-                    legKm: legKm(job), preferred: job.preferredWorker.flatMap { memberPos[$0] }))
+                jobInfos.append(Self.jobInfo(job, qualified: qualified, workers: infos, dates: dates, calendar: calendar,
+                                             legKm: legKm(job), preferred: job.preferredWorker.flatMap { memberPos[$0] },
+                                             cycle: cycle))
             }
-            parts.append(AssignmentInstance(
+            var part = AssignmentInstance(
                 name: "part\(parts.count + 1)", dates: dates, workers: infos, jobs: jobInfos,
-                weights: scenario.weights, calendar: calendar, defaultSpeedKmh: scenario.travel.speedKmh))
+                weights: scenario.weights, calendar: calendar, defaultSpeedKmh: scenario.travel.speedKmh)
+            part.cycle = cycle
+            parts.append(part)
         }
         return (parts, uncovered)
+    }
+
+    /// A job's dates, eligible workers, due rows, gap runs, campaign deadlines and requirement.
+    static func jobInfo(_ job: Job, qualified: [Int], workers: [AssignmentInstance.WorkerInfo], dates: [CivilDate],
+                        calendar: WorkingCalendar, legKm: Double, preferred: Int?, cycle: CycleObjective)
+        -> AssignmentInstance.JobInfo {
+        // Every visit before the plan counts for the gap rule (format §5.7), in both directions.
+        let before = Set(job.pastVisits + [job.lastVisit].compactMap { $0 })
+        var days: [Int] = [], eligible: [[Int]] = []
+        for di in dates.indices where job.allows(weekdayOf: dates[di]) {
+            let ws = qualified.filter { workers[$0].works[di] }
+            guard ws.count >= job.workersNeeded else { continue }
+            guard before.allSatisfy({ abs($0.days(to: dates[di])) >= job.minGapDays }) else { continue }
+            days.append(di)
+            eligible.append(ws)
+        }
+        let rule = job.dueRule
+        var dueDays: [AssignmentInstance.DueDay] = []
+        for t in calendar.workingDays where rule.isLate(on: t, visits: [], calendar: calendar) {
+            let lo = t.adding(days: -(job.everyDays - 1))
+            let covering = days.indices.filter { dates[days[$0]] >= lo && dates[days[$0]] <= t }
+            dueDays.append(AssignmentInstance.DueDay(day: dates.firstIndex(of: t)!, covering: covering))
+        }
+        // Maximal runs of dates closer than min_gap_days: at most one visit in each.
+        var gapRuns: [[Int]] = []
+        for k in days.indices {
+            let run = days.indices.filter { $0 >= k && dates[days[k]].days(to: dates[days[$0]]) < job.minGapDays }
+            if run.count >= 2, gapRuns.last?.last != run.last { gapRuns.append(run) }
+        }
+        let h = calendar.horizon
+        let campaigns = job.campaigns.filter { $0.by >= h.start && $0.by <= h.end }.map { c in
+            AssignmentInstance.CampaignDeadline(name: c.name, by: c.by,
+                                                covering: days.indices.filter { dates[days[$0]] <= c.by })
+        }
+        var requirement: AssignmentInstance.Requirement?
+        if let allowed = cycle.requiredDates(of: job.id) {
+            let idx = days.indices.filter { allowed.contains(dates[days[$0]]) }
+            let first = allowed.min().flatMap { f in idx.first { dates[days[$0]] == f } }
+            requirement = AssignmentInstance.Requirement(first: first, allowed: idx)
+        }
+        // The usual weekday counts only when the horizon offers it (not in a holiday week).
+        let usual = job.everyDays >= 7 ? job.lastVisit.map(\.weekday).flatMap { wd in
+            days.contains { dates[$0].weekday == wd } ? wd : nil
+        } : nil
+        return AssignmentInstance.JobInfo(job: job, days: days, eligible: eligible, dueDays: dueDays, gapRuns: gapRuns,
+                                          campaigns: campaigns, requirement: requirement, legKm: legKm,
+                                          preferred: preferred, usualWeekday: usual)
     }
 }

@@ -49,6 +49,9 @@ public struct CycleObjective: Sendable {
         keptKeys.contains(Self.key(task, date, worker)) ? changePenalty : 0
     }
 
+    /// The dates an urgent `task` must be visited on (one of them), nil for a task without a requirement.
+    public func requiredDates(of task: String) -> Set<CivilDate>? { requiredDates[task] }
+
     /// Whether `task` has required dates.
     public func isRequired(_ task: String) -> Bool { requiredDates[task] != nil }
 

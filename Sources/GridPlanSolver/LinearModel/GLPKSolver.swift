@@ -49,20 +49,24 @@ public enum GLPKSolver {
             return Int32(max(1, min(Double(Int32.max - 1), (left * 1000).rounded(.down))))
         }
         var nodesSeen = 0, nodeStop = false
+        var lpBound = -Double.infinity
         func fromStart(_ status: MIPStatus, bound: Double, hitLimit: Bool) -> MIPResult {
+            var r: MIPResult
             if let s = start, let obj = startObjective {
-                return MIPResult(status: .feasible, values: s, objective: obj, bound: bound,
-                                 gap: MIPResult.relativeGap(objective: obj, bound: bound), hitTimeLimit: hitLimit,
-                                 hitNodeLimit: nodeStop, nodes: nodesSeen, startAccepted: false,
-                                 startRejection: rejection, seconds: Date().timeIntervalSince(began))
+                r = MIPResult(status: .feasible, values: s, objective: obj, bound: min(bound, obj),
+                              gap: MIPResult.relativeGap(objective: obj, bound: min(bound, obj)), hitTimeLimit: hitLimit,
+                              hitNodeLimit: nodeStop, nodes: nodesSeen, startAccepted: false,
+                              startRejection: rejection, seconds: Date().timeIntervalSince(began))
+            } else {
+                r = MIPResult(status: status, values: [], objective: .infinity, bound: bound, gap: .infinity,
+                              hitTimeLimit: hitLimit, hitNodeLimit: nodeStop, nodes: nodesSeen, startAccepted: false,
+                              startRejection: rejection, seconds: Date().timeIntervalSince(began))
             }
-            return MIPResult(status: status, values: [], objective: .infinity, bound: bound, gap: .infinity,
-                             hitTimeLimit: hitLimit, hitNodeLimit: nodeStop, nodes: nodesSeen, startAccepted: false,
-                             startRejection: rejection, seconds: Date().timeIntervalSince(began))
+            r.rootBound = lpBound.isFinite ? lpBound : nil
+            return r
         }
 
         let usePresolve = options.presolve && start == nil
-        var lpBound = -Double.infinity
         if !usePresolve {
             var smcp = glp_smcp()
             glp_init_smcp(&smcp)
@@ -120,10 +124,12 @@ public enum GLPKSolver {
         let bound = provenOptimal ? objective : min(objective, max(lpBound, context.bestBound))
         let gap = provenOptimal ? 0 : MIPResult.relativeGap(objective: objective, bound: bound)
         let withinGap = provenOptimal || rc == GLP_EMIPGAP || gap <= options.mipGap
-        return MIPResult(status: withinGap ? .optimal : .feasible, values: values, objective: objective, bound: bound,
-                         gap: gap, hitTimeLimit: hitLimit, hitNodeLimit: hitNodes, nodes: context.nodes,
-                         startAccepted: context.startAccepted, startRejection: rejection,
-                         seconds: Date().timeIntervalSince(began))
+        var result = MIPResult(status: withinGap ? .optimal : .feasible, values: values, objective: objective, bound: bound,
+                               gap: gap, hitTimeLimit: hitLimit, hitNodeLimit: hitNodes, nodes: context.nodes,
+                               startAccepted: context.startAccepted, startRejection: rejection,
+                               seconds: Date().timeIntervalSince(began))
+        result.rootBound = lpBound.isFinite ? lpBound : nil
+        return result
     }
 
     /// Writes `model` in CPLEX LP format (`glp_write_lp`).

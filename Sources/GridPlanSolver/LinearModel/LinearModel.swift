@@ -124,6 +124,13 @@ public struct LinearModel: Sendable {
     /// A variable's objective coefficient.
     public func cost(of v: VariableHandle) -> Double { variables[v.index].cost }
 
+    /// Replaces the objective: every variable's cost becomes 0 except those given (a later stage's goal).
+    public mutating func setCosts(_ terms: [(VariableHandle, Double)]) {
+        for i in variables.indices { variables[i].cost = 0 }
+        for (v, c) in terms { variables[v.index].cost += c }
+        objectiveConstant = 0
+    }
+
     /// Checks every number and name; throws the first problem found, naming the row or variable.
     ///
     /// - Complexity: O(variables + non-zeros).

@@ -82,6 +82,8 @@ public struct MIPResult: Sendable {
     public var hitTimeLimit: Bool
     /// True when GLPK stopped at `MIPOptions.nodeLimit`.
     public var hitNodeLimit: Bool = false
+    /// The LP relaxation's optimum at the root (constant included), when it was solved first.
+    public var rootBound: Double?
     /// Branch-and-bound nodes created.
     public var nodes: Int = 0
     /// Whether a starting solution was given to GLPK (it passed the feasibility check).
