@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GridPlanCore
 import GridPlanSolver
 
 extension GridPlan {
@@ -76,7 +77,7 @@ extension GridPlan {
                 if let dir = solutions {
                     let out = (dir as NSString).appendingPathComponent(
                         ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".sol")
-                    try solution.literatureText(for: instance).write(toFile: out, atomically: true, encoding: .utf8)
+                    try AtomicFile.replace(path: out, with: Data(solution.literatureText(for: instance).utf8))
                 }
                 if !json {
                     print(line(row))
