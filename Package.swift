@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Reading .xlsx workbooks: a workbook is a ZIP archive of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev (Homebrew: glpk): the MIP solver, the only C the solver calls.
@@ -29,6 +31,13 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
+        // libxlsxwriter from Debian's libxlsxwriter-dev: writes roster.xlsx, visits.xlsx and the
+        // starter workbook of `gridplan init --xlsx`.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // Scenario model, loading (YAML + CSV), validation, calendar, due rules, travel,
         // plan model and plan checking. Knows nothing of GLPK or HTML.
         .target(
@@ -37,6 +46,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 "CLibCrypto",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Calendars")]
         ),
@@ -55,7 +65,7 @@ let package = Package(
         .target(
             name: "GridPlanReports",
             dependencies: [
-                "GridPlanCore",
+                "GridPlanCore", "CXLSXWriter",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -75,9 +85,11 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GridPlanCheckTests", dependencies: ["GridPlanCheck", "GridPlanCore"]),
         .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore", "GridPlanCheck"]),
-        .testTarget(name: "GridPlanReportsTests", dependencies: ["GridPlanReports", "GridPlanCore"],
+        .testTarget(name: "GridPlanReportsTests", dependencies: [
+                        "GridPlanReports", "GridPlanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                    ],
                     resources: [.copy("Golden")]),
         .testTarget(name: "GridPlanRunTests", dependencies: ["GridPlanRun", "GridPlanSolver", "GridPlanCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "gridplan"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "GridPlanReports", "gridplan"]),
     ]
 )

@@ -76,7 +76,7 @@ public enum PlanRun {
 
     /// The first of `targets` that would replace an input of `scenario`: a file it was read from
     /// (YAML, CSVs, calendar file, travel matrix), or, beside the YAML file, any existing CSV, YAML
-    /// or JSON file other than an earlier plan (it may be an input of another scenario).
+    /// JSON or workbook file other than an earlier plan (it may be an input of another scenario).
     /// - Throws: `Failure.wouldOverwriteInput`.
     public static func refuseInputClash(_ targets: [URL], scenario: Scenario) throws {
         guard let source = scenario.source else { return }
@@ -91,7 +91,7 @@ public enum PlanRun {
             let t = target.standardizedFileURL.resolvingSymlinksInPath()
             if inputPaths.contains(t.path) { throw Failure.wouldOverwriteInput(target: target.path, input: t.path) }
             if t.deletingLastPathComponent().path == folderPath,
-               ["csv", "yaml", "yml", "json"].contains(t.pathExtension.lowercased()),
+               ["csv", "yaml", "yml", "json", "xlsx", "xlsm"].contains(t.pathExtension.lowercased()),
                FileManager.default.fileExists(atPath: t.path), !isPlanFile(t.path) {
                 throw Failure.wouldOverwriteInput(target: target.path, input: t.path)
             }

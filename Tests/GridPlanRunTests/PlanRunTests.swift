@@ -20,7 +20,7 @@ final class PlanRunTests: XCTestCase {
     func testTheFileSetIsPlanJsonTheReportsAndTheExtras() throws {
         let (s, _) = try xinghe()
         XCTAssertEqual(PlanRun.fileNames(for: s, extra: ["changes.csv"]), [
-            "plan.json", "roster.html", "roster.md", "roster.csv", "visits.csv",
+            "plan.json", "roster.html", "roster.md", "roster.csv", "visits.csv", "roster.xlsx", "visits.xlsx",
         ] + s.workers.flatMap { ["daily/\($0.id).html", "calendar/\($0.id).ics"] } + ["changes.csv"])
     }
 

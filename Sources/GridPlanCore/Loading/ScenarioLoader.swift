@@ -56,6 +56,7 @@ public enum ScenarioLoader {
                       sha256: $0.sha256)
         }
         scenario?.source = ScenarioSource(path: file, inputs: inputs, historyPath: builder.historyPath)
+        scenario?.source?.historyWorkbooks = builder.historyWorkbooks
         return ScenarioLoadResult(scenario: log.errorCount == 0 ? scenario : nil, diagnostics: log.sorted())
     }
 

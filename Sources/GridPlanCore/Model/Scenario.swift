@@ -58,6 +58,8 @@ public struct ScenarioSource: Sendable, Hashable {
     public var inputs: [InputFile]
     /// Path of the history CSV when the scenario names one (resolved against the YAML file's folder).
     public var historyPath: String?
+    /// Workbooks (.xlsx) the history is also read from; `gridplan record` never writes into them.
+    public var historyWorkbooks: [String] = []
 
     /// A source whose digest covers `inputs`.
     public init(path: String, inputs: [InputFile], historyPath: String? = nil) {

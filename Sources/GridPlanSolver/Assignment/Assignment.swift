@@ -198,7 +198,10 @@ struct AssignmentBudget: Sendable {
     /// Moves evaluated per nominal second, and branch-and-bound nodes per second on a part of 1,000
     /// columns (a part twice as large gets half as many): rates measured on these machines, halved.
     static let movesPerSecond = 400_000.0
-    static let nodesPerSecondPerThousandColumns = 600.0
+    /// Fix-and-optimise sub-problems per nominal second, and the nodes each may take.
+    static let subproblemsPerSecond = 3.0
+    static let subproblemNodes = 100
+    static let nodesPerSecondPerThousandColumns = 100.0
 
     init(seconds: Double, size: Int, nodeLimit: Int?, deadline: Date) {
         self.seconds = seconds
@@ -261,6 +264,55 @@ enum PartSolver {
             return r.hitNodeLimit ? "nodes" : "work"
         }
 
+        /// One goal: its LP relaxation (a bound), fix-and-optimise from the search's choice, the
+        /// search again, then branch-and-bound on the whole stage model for a better bound.
+        func runStage(_ stageModel: LinearModel, share: Double, value: (AssignmentSearch) -> Double)
+            -> (bound: Double, root: Double?, result: MIPResult?) {
+            let lp = try? GLPKSolver.solveRelaxation(stageModel, timeLimitSeconds: max(1, budget.deadline.timeIntervalSinceNow))
+            let solves = max(1, Int(share * AssignmentBudget.subproblemsPerSecond))
+            let cap = search.latenessCap
+            if let lpv = lp?.values {
+                // A second start: the LP rounded, then the same search.
+                var rounded = AssignmentSearch(inst)
+                rounded.latenessCap = cap
+                rounded.construct(roundingLP: model.y.map { $0.map { lpv[$0.index] } },
+                                  x: model.x.map { $0.map { $0.map { lpv[$0.v.index] } } })
+                if cap.map({ rounded.lateness <= $0 + 1e-7 }) ?? true {
+                    rounded.improve(budget: budget.moves / 2)
+                    if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil {
+                        FileHandle.standardError.write("  lp-rounded: \(value(rounded)) vs search \(value(search))\n".data(using: .utf8)!)
+                    }
+                    if value(rounded) < value(search) - 1e-7 { search = rounded }
+                }
+            }
+            let fo = FixAndOptimise.improve(inst, stageModel: stageModel, model: model, start: search.choice, lp: lp?.values,
+                                            solves: solves, nodes: AssignmentBudget.subproblemNodes, deadline: budget.deadline,
+                                            inParallel: inParallel) { c in
+                let s = AssignmentSearch(inst, choice: c)
+                return cap.map { s.lateness <= $0 + 1e-7 } ?? true
+            }
+            if fo.improvements > 0 {
+                var better = AssignmentSearch(inst, choice: fo.choice)
+                better.latenessCap = cap
+                if value(better) < value(search) - 1e-7 { search = better }
+            }
+            search.improve(budget: search.evaluations + budget.moves / 4)
+            var r: MIPResult?
+            if branch {
+                r = try? GLPKSolver.solve(stageModel, options: options(model.values(of: search.choice, inst, variableCount: n),
+                                                                       nodes: nodes, share: share))
+                if let res = r, !res.values.isEmpty {
+                    var better = AssignmentSearch(inst, choice: model.choice(from: res.values, inst))
+                    better.latenessCap = cap
+                    if value(better) < value(search) - 1e-7 { search = better }
+                }
+            }
+            let root = lp?.objective ?? r?.rootBound
+            let bound = max(r?.bound ?? -.infinity, root ?? -.infinity)
+            if fo.hitClock, r == nil { return (bound, root, MIPResult(status: .feasible, values: [], objective: .infinity, bound: bound, gap: .infinity, hitTimeLimit: true, startAccepted: false, seconds: 0)) }
+            return (bound, root, r)
+        }
+
         // Stage 1: lateness alone.
         var lateModel = m
         lateModel.setCosts(model.latenessTerms)
@@ -270,40 +322,32 @@ enum PartSolver {
             stage1 = SolverStageReport(goal: "lateness", objective: 0, bound: 0, rootLP: nil, startObjective: startLateness,
                                        stoppedBy: "gap")
         } else {
-            let r = try? GLPKSolver.solve(lateModel, options: options(model.values(of: search.choice, inst, variableCount: n),
-                                                                      nodes: nodes, share: budget.seconds * 0.4))
-            if let r, !r.values.isEmpty, r.objective < search.lateness - 1e-7 {
-                let better = AssignmentSearch(inst, choice: model.choice(from: r.values, inst))
-                if better.lateness < search.lateness - 1e-7 { search = better }
-            }
+            let st = runStage(lateModel, share: budget.seconds * 0.5) { $0.lateness }
             let z = search.lateness
-            let b = min(z, r.map { max($0.bound, $0.rootBound ?? -.infinity, 0) } ?? 0)
+            let b = min(z, max(st.bound, 0))
             stage1 = SolverStageReport(goal: "lateness", objective: Plan.round(z, places: 4), bound: Plan.round(b, places: 4),
-                                       rootLP: r?.rootBound.map { Plan.round($0, places: 4) }, startObjective: startLateness,
-                                       stoppedBy: stoppedBy(r))
+                                       rootLP: st.root.map { Plan.round($0, places: 4) }, startObjective: startLateness,
+                                       stoppedBy: (z - b) <= mipGap * max(1, z) ? "gap" : stoppedBy(st.result))
             weightedFloor = b
         }
-        let cap = search.lateness
+        let cap = search.latenessCap ?? search.lateness
         search.latenessCap = cap
-        search.improve(budget: budget.moves)
+        search.improve(budget: search.evaluations + budget.moves / 4)
 
         // Stage 2: every goal, keeping the lateness won.
         var capped = m
         capped.addRow("keep_late[\(inst.name)]", model.latenessTerms, .lessOrEqual, cap + 1e-6 * max(1, cap))
         var r2: MIPResult?
+        var cappedBound = -Double.infinity, root2: Double?
         if n > 0 {
-            r2 = try? GLPKSolver.solve(capped, options: options(model.values(of: search.choice, inst, variableCount: n),
-                                                                nodes: nodes, share: budget.seconds * 0.6))
-            if let r = r2, !r.values.isEmpty, r.objective < search.objective - 1e-7 {
-                var better = AssignmentSearch(inst, choice: model.choice(from: r.values, inst))
-                better.latenessCap = cap
-                if better.objective < search.objective - 1e-7, better.lateness <= cap + 1e-7 { search = better }
-            }
-            search.improve(budget: search.evaluations + budget.moves / 4)
+            let st = runStage(capped, share: budget.seconds * (stage1.rootLP == nil ? 1 : 0.5)) { $0.objective }
+            r2 = st.result
+            cappedBound = st.bound
+            root2 = st.root
         }
         let objective = search.objective
         if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil {
-            FileHandle.standardError.write("\(inst.name): start \(startObjective) final \(objective) moves \(search.evaluations) glpk \(r2.map { "\($0.objective) b \($0.bound) root \($0.rootBound ?? -1) nodes \($0.nodes) \($0.seconds)s" } ?? "-") \(search.breakdown.sorted { $0.key < $1.key })\n".data(using: .utf8)!)
+            FileHandle.standardError.write("\(inst.name): start \(startObjective) final \(objective) moves \(search.evaluations) ejections \(search.ejections) glpk \(r2.map { "\($0.objective) b \($0.bound) root \($0.rootBound ?? -1) nodes \($0.nodes) \($0.seconds)s" } ?? "-") \(search.breakdown.sorted { $0.key < $1.key })\n".data(using: .utf8)!)
         }
         if let dump = ProcessInfo.processInfo.environment["GRIDPLAN_DUMP"] {
             let vals = model.values(of: search.choice, inst, variableCount: n)
@@ -313,12 +357,12 @@ enum PartSolver {
         // Plans keeping the lateness won cost at least the capped model's bound; any other plan is
         // later by at least one priority-1 late day (lateness costs come in whole multiples of it),
         // and its other goals cost at least `restFloor`.
-        let cappedBound = r2.map { max($0.bound, $0.rootBound ?? -.infinity) } ?? -.infinity
         let floor0 = startLowerBound(inst)
-        let bound = min(objective, max(min(cappedBound, cap + W + restFloor(inst)), floor0))
+        let bound = min(objective, max(min(cappedBound, cap + W + restFloor(inst)), floor0, weightedFloor + restFloor(inst)))
         let stage2 = SolverStageReport(goal: "all", objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
-                                       rootLP: r2?.rootBound.map { Plan.round($0, places: 4) },
-                                       startObjective: Plan.round(startObjective, places: 4), stoppedBy: stoppedBy(r2))
+                                       rootLP: root2.map { Plan.round($0, places: 4) },
+                                       startObjective: Plan.round(startObjective, places: 4),
+                                       stoppedBy: MIPResult.relativeGap(objective: objective, bound: bound) <= mipGap ? "gap" : stoppedBy(r2))
 
         // Unweighted late task-days: their own bound, from the root of the same model.
         let lateCount = lateTaskDays(inst, search.choice)

@@ -28,6 +28,7 @@ struct AssignmentSearch {
     private let levelled: [Bool]
     /// Moves evaluated so far (the work measure).
     private(set) var evaluations = 0
+    private(set) var ejections = 0
     /// When set, no move may raise the lateness goal (the second stage keeps what the first won).
     var latenessCap: Double?
 
@@ -267,6 +268,32 @@ struct AssignmentSearch {
         }
     }
 
+    /// Rounds an LP solution: visits in decreasing order of their LP value (above one half first,
+    /// then the rest down to `threshold`), each with the workers the LP gives most of it that have
+    /// room, keeping the gap rules; then `construct()` covers what is still late.
+    ///
+    /// - Parameters:
+    ///   - y: per job, per entry of its days, the LP value of the visit.
+    ///   - x: per job, per entry of its days, per eligible worker (in `eligible` order), the LP value.
+    mutating func construct(roundingLP y: [[Double]], x: [[[Double]]], threshold: Double = 0.05) {
+        var order: [(v: Double, j: Int, k: Int)] = []
+        for j in inst.jobs.indices { for k in inst.jobs[j].days.indices where y[j][k] > threshold { order.append((y[j][k], j, k)) } }
+        order.sort { a, b in
+            if abs(a.v - b.v) > 1e-9 { return a.v > b.v }
+            let pa = inst.jobs[a.j].job.priority, pb = inst.jobs[b.j].job.priority
+            return pa != pb ? pa > pb : (a.j, a.k) < (b.j, b.k)
+        }
+        for (_, j, k) in order where gapAllows(j, k, except: nil) {
+            let info = inst.jobs[j], d = info.days[k]
+            let ranked = info.eligible[k].indices.filter { hasRoom(j, info.eligible[k][$0], d) }.sorted { a, b in
+                x[j][k][a] != x[j][k][b] ? x[j][k][a] > x[j][k][b] : a < b
+            }
+            guard ranked.count >= info.job.workersNeeded else { continue }
+            insert(j, AssignmentChoice.Visit(k: k, workers: ranked.prefix(info.job.workersNeeded).map { info.eligible[k][$0] }.sorted()))
+        }
+        construct()
+    }
+
     // MARK: local search
 
     /// Improves the choice until no move helps or `budget` moves have been evaluated.
@@ -278,7 +305,7 @@ struct AssignmentSearch {
                 while evaluations < budget, improveJob(j) { improved = true }
             }
             for j in inst.jobs.indices where evaluations < budget {
-                while evaluations < budget, ejectionMove(j, budget: budget) { improved = true }
+                while evaluations < budget, ejectionMove(j, budget: budget) { improved = true; ejections += 1 }
             }
         }
     }
@@ -346,7 +373,9 @@ struct AssignmentSearch {
         let info = inst.jobs[j]
         guard info.job.workersNeeded == 1 else { return [] }
         var out: [(gain: Double, i: Int?, k: Int, w: Int)] = []
-        let before = objective
+        // The job's own terms only: the worker-day terms (balance, level) come right again once
+        // another visit leaves the day.
+        let before = jobSum
         let count = choice.visits[j].count
         for i in [nil] + Array(0..<count).map(Optional.some) {
             let removed = i.map { remove(j, at: $0) }
@@ -356,7 +385,7 @@ struct AssignmentSearch {
                     let v = AssignmentChoice.Visit(k: k, workers: [w])
                     insert(j, v)
                     evaluations += 1
-                    let g = before - objective
+                    let g = before - jobSum
                     if g > 1e-7, latenessCap.map({ lateness <= $0 + 1e-7 }) ?? true { out.append((g, i, k, w)) }
                     _ = remove(j, at: choice.visits[j].firstIndex(of: v)!)
                 }

@@ -94,6 +94,10 @@ public enum GLPKSolver {
         iocp.mir_cuts = options.mirCuts ? GLP_ON : GLP_OFF
         iocp.cov_cuts = (options.coverCuts && !options.inParallel) ? GLP_ON : GLP_OFF
         iocp.clq_cuts = options.cliqueCuts ? GLP_ON : GLP_OFF
+        if let ps = options.proximitySearchSeconds {
+            iocp.ps_heur = GLP_ON
+            iocp.ps_tm_lim = Int32(max(1, min(Double(Int32.max - 1), ps * 1000)))
+        }
         iocp.cb_func = glpkCallback
         iocp.cb_info = Unmanaged.passUnretained(context).toOpaque()
         let rc = withExtendedLifetime(context) { glp_intopt(prob, &iocp) }
@@ -130,6 +134,28 @@ public enum GLPKSolver {
                                seconds: Date().timeIntervalSince(began))
         result.rootBound = lpBound.isFinite ? lpBound : nil
         return result
+    }
+
+    /// Solves the LP relaxation of `model` (integrality dropped) with the simplex method.
+    ///
+    /// - Returns: the optimum (constant included) and one value per column, or nil when the LP has no
+    ///   optimum within `timeLimitSeconds`.
+    /// - Throws: `LinearModelError` when the model is invalid.
+    public static func solveRelaxation(_ model: LinearModel, timeLimitSeconds: Double? = nil, verbose: Bool = false) throws
+        -> (objective: Double, values: [Double])? {
+        try model.validate()
+        let previousTerm = glp_term_out(verbose ? GLP_ON : GLP_OFF)
+        defer { glp_term_out(previousTerm) }
+        let prob = build(model)
+        defer { glp_delete_prob(prob) }
+        var smcp = glp_smcp()
+        glp_init_smcp(&smcp)
+        smcp.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        if let t = timeLimitSeconds { smcp.tm_lim = Int32(max(1, min(Double(Int32.max - 1), t * 1000))) }
+        smcp.presolve = GLP_OFF
+        guard glp_simplex(prob, &smcp) == 0, glp_get_status(prob) == GLP_OPT else { return nil }
+        let values = (0..<model.variableCount).map { glp_get_col_prim(prob, Int32($0 + 1)) }
+        return (glp_get_obj_val(prob) + model.objectiveConstant, values)
     }
 
     /// Writes `model` in CPLEX LP format (`glp_write_lp`).
