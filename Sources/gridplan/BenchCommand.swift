@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GridPlanCore
 import GridPlanSolver
 
 extension GridPlan {
@@ -50,7 +51,7 @@ extension GridPlan {
             var instances: [(String, BenchmarkInstance)] = []
             for f in files {
                 do { instances.append((f, try BenchmarkInstance.read(contentsOf: f))) } catch {
-                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                    Console.failure(error, context: f)
                     throw ExitCode(2)
                 }
             }
@@ -76,11 +77,11 @@ extension GridPlan {
                 if let dir = solutions {
                     let out = (dir as NSString).appendingPathComponent(
                         ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".sol")
-                    try solution.literatureText(for: instance).write(toFile: out, atomically: true, encoding: .utf8)
+                    try AtomicFile.replace(path: out, with: Data(solution.literatureText(for: instance).utf8))
                 }
                 if !json {
                     print(line(row))
-                    for v in report.violations { FileHandle.standardError.write(Data("\(instance.name): error: \(v)\n".utf8)) }
+                    for v in report.violations { Console.error("\(instance.name): \(v)", at: path) }
                 }
             }
             if json {
