@@ -93,6 +93,8 @@ final class CycleReplanSetupTests: XCTestCase {
         // W01 works Mon, Tue, Thu (leave Wed, holiday Fri) × 540 minutes, W02 four days and nothing.
         XCTAssertEqual(merged.kpis, KPIs(tasksDue: 3, visitsPlanned: 3, lateTaskDays: 2, onTimeRate: 0.3333,
                                          travelKm: 0.4, travelMin: 4, workMin: 180, utilisationMin: 0,
-                                         utilisationMax: 0.1111, continuity: 1))
+                                         utilisationMax: 0.1111, continuity: 1,
+                                         // W01: 90, 90 and Thursday 0 minutes; W02 has no route.
+                                         dailySpreadMaxMin: 90))
     }
 }

@@ -199,7 +199,7 @@ struct AssignmentBudget: Sendable {
     /// columns (a part twice as large gets half as many): rates measured on these machines, halved.
     static let movesPerSecond = 400_000.0
     /// Fix-and-optimise sub-problems per nominal second, and the nodes each may take.
-    static let subproblemsPerSecond = 1.5
+    static let subproblemsPerSecond = 1.0
     static let subproblemNodes = 100
     static let nodesPerSecondPerThousandColumns = 50.0
 
@@ -245,9 +245,11 @@ enum PartSolver {
         let n = m.variableCount
         let W = inst.weights.lateness
         var search = AssignmentSearch(inst)
+        let t0 = Date(); var phases: [String] = []; func mark(_ s: String) { phases.append("\(s) \(String(format: "%.2f", Date().timeIntervalSince(t0)))") }
         search.construct()
         let startObjective = search.objective, startLateness = search.lateness
         search.improve(budget: budget.moves / 2)
+        mark("ls")
         let branch = n > 0 && n <= maxColumns
         let nodes = branch ? budget.nodes : 1
 
@@ -280,6 +282,7 @@ enum PartSolver {
                                   x: model.x.map { $0.map { $0.map { lpv[$0.v.index] } } })
                 if cap.map({ rounded.lateness <= $0 + 1e-7 }) ?? true {
                     rounded.improve(budget: budget.moves / 2)
+                    mark("round")
                     if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil {
                         FileHandle.standardError.write("  lp-rounded: \(value(rounded)) vs search \(value(search))\n".data(using: .utf8)!)
                     }
@@ -292,6 +295,7 @@ enum PartSolver {
                 let s = AssignmentSearch(inst, choice: c)
                 return cap.map { s.lateness <= $0 + 1e-7 } ?? true
             }
+            mark("fo")
             if fo.improvements > 0 {
                 var better = AssignmentSearch(inst, choice: fo.choice)
                 better.latenessCap = cap
@@ -309,6 +313,7 @@ enum PartSolver {
                     if value(better) < value(search) - 1e-7 { search = better }
                 }
             }
+            mark("bb")
             let root = lp?.objective ?? r?.rootBound
             let bound = max(r?.bound ?? -.infinity, root ?? -.infinity)
             if fo.hitClock, r == nil { return (bound, root, MIPResult(status: .feasible, values: [], objective: .infinity, bound: bound, gap: .infinity, hitTimeLimit: true, startAccepted: false, seconds: 0)) }
@@ -342,6 +347,7 @@ enum PartSolver {
         capped.addRow("keep_late[\(inst.name)]", model.latenessTerms, .lessOrEqual, cap + 1e-6 * max(1, cap))
         // The whole model's own LP relaxation: a bound on every plan at once, and the rounding's guide.
         let wholeLP = n > 0 ? (try? GLPKSolver.solveRelaxation(m)) : nil
+        mark("wholeLP")
         var r2: MIPResult?
         var cappedBound = -Double.infinity, root2: Double?
         if n > 0 {
@@ -352,7 +358,7 @@ enum PartSolver {
         }
         let objective = search.objective
         if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil {
-            FileHandle.standardError.write("\(Date().timeIntervalSince1970) \(inst.name) size \(inst.size) share \(budget.seconds): start \(startObjective) final \(objective) moves \(search.evaluations) ejections \(search.ejections) glpk \(r2.map { "\($0.objective) b \($0.bound) root \($0.rootBound ?? -1) nodes \($0.nodes) \($0.seconds)s" } ?? "-") \(search.breakdown.sorted { $0.key < $1.key })\n".data(using: .utf8)!)
+            FileHandle.standardError.write("\(Date().timeIntervalSince1970) \(inst.name) size \(inst.size) share \(budget.seconds): start \(startObjective) final \(objective) \(phases) moves \(search.evaluations) ejections \(search.ejections) glpk \(r2.map { "\($0.objective) b \($0.bound) root \($0.rootBound ?? -1) nodes \($0.nodes) \($0.seconds)s" } ?? "-") \(search.breakdown.sorted { $0.key < $1.key })\n".data(using: .utf8)!)
         }
         if let dump = ProcessInfo.processInfo.environment["GRIDPLAN_DUMP"] {
             let vals = model.values(of: search.choice, inst, variableCount: n)
