@@ -16,7 +16,33 @@ extension ReportContext {
             (t[.utilisationMin], Format.percent(k.utilisationMin)),
             (t[.utilisationMax], Format.percent(k.utilisationMax)),
             (t[.continuity], Format.percent(k.continuity)),
-        ]
+        ] + [
+            k.dailySpreadMaxMin.map { (t[.dailySpread], Format.decimal(Double($0) / 60, places: 1) + " h") },
+            k.regularWeekdayRate.map { (t[.regularWeekday], Format.percent($0)) },
+        ].compactMap { $0 }
+    }
+
+    /// What the solver proved, in words a grid head reads: the late task-days against the floor no
+    /// plan of this staffing can beat, and how far the plan can be from the best; nil for a plan
+    /// without the assignment's lateness report.
+    func provenLine() -> String? {
+        guard let l = plan.solver.lateness else { return nil }
+        let gap = Format.percent(plan.solver.gap, places: 1)
+        let zh = strings.locale != .en
+        var out: String
+        if l.plannedLateTaskDays == 0 {
+            out = zh ? "全部按时。" : "Everything is on time. "
+        } else if zh {
+            out = "迟访任务天数 \(l.plannedLateTaskDays)（分配方案 \(l.assignmentLateTaskDays)）；"
+                + "按现有人手，任何方案都不少于 \(l.lateTaskDaysFloor)。"
+            if l.droppedVisits > 0 { out += "排路线时有 \(l.droppedVisits) 次走访排不下。" }
+        } else {
+            out = "Late task-days: \(l.plannedLateTaskDays) (assignment \(l.assignmentLateTaskDays)); "
+                + "no plan with this staffing can have fewer than \(l.lateTaskDaysFloor). "
+            if l.droppedVisits > 0 { out += "Routing could not fit \(l.droppedVisits) planned visits. " }
+        }
+        out += zh ? "整体目标距最优不超过 \(gap)。" : "The whole plan is within \(gap) of the best the model allows."
+        return out
     }
 
     /// `glpk 5.0 · optimal · gap 0.68% · 1.4 s`.
@@ -59,7 +85,9 @@ enum RosterHTML {
         b += "<p class=\"sub\">\(Escape.html(t[.horizon])): \(Escape.html(t.period(c.scenario.horizon.start, c.scenario.horizon.end)))"
         b += " · \(Escape.html(t[.solver])): \(Escape.html(c.solverLine()))</p></header>\n"
 
-        b += "<section><h2>\(Escape.html(t[.kpis]))</h2>\n\(HTMLPage.figures(c.kpiFigures()))</section>\n"
+        b += "<section><h2>\(Escape.html(t[.kpis]))</h2>\n\(HTMLPage.figures(c.kpiFigures()))"
+        if let proven = c.provenLine() { b += "<p class=\"proven\">\(Escape.html(t[.proven])): \(Escape.html(proven))</p>" }
+        b += "</section>\n"
 
         // Workers × days.
         b += "<section><h2>\(Escape.html(t[.weekAtAGlance]))</h2>\n<div class=\"scroll\"><table class=\"roster\">\n<thead><tr>"

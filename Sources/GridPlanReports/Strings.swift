@@ -14,7 +14,7 @@ enum Label: CaseIterable {
     case weekAtAGlance, generatedFrom, horizon
     // KPIs
     case tasksDue, visitsPlanned, lateTaskDays, onTimeRate, travelKm, travelMin, workMin
-    case utilisationMin, utilisationMax, continuity, solveSeconds, gap, status
+    case utilisationMin, utilisationMax, continuity, solveSeconds, gap, status, dailySpread, regularWeekday, proven
     // Daily
     case route, order, arrive, start, end, task, kind, name, address, grid, categories, phone
     case lastVisit, never, notes, checkHere, with, outcome, done, leaves, returns
@@ -66,6 +66,9 @@ enum Label: CaseIterable {
         case .utilisationMin: return ("最低饱和度", "Lowest utilisation")
         case .utilisationMax: return ("最高饱和度", "Highest utilisation")
         case .continuity: return ("固定联系人比例", "Continuity")
+        case .dailySpread: return ("最忙与最闲工作日之差（最大）", "Largest daily spread")
+        case .regularWeekday: return ("按固定走访日", "On their usual weekday")
+        case .proven: return ("求解证明", "What is proven")
         case .solveSeconds: return ("求解用时（秒）", "Solve time (s)")
         case .gap: return ("最优性差距", "Optimality gap")
         case .status: return ("状态", "Status")

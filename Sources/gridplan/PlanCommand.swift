@@ -113,6 +113,11 @@ extension GridPlan {
             print(String(format: "travel: %.1f km, %d min; utilisation %@–%@", k.travelKm, k.travelMin,
                          pct(k.utilisationMin), pct(k.utilisationMax)))
             print("solver: \(s.backend) \(s.status), gap \(pct(s.gap)), \(String(format: "%.1f", s.seconds)) s")
+            if let l = s.lateness, l.plannedLateTaskDays > 0 {
+                print("proven: no plan with this staffing can have fewer than \(l.lateTaskDaysFloor) late task-days "
+                      + "(\(l.weightedLateDaysFloor) priority-weighted; this plan \(l.weightedLateDays) in its assignment)"
+                      + (l.droppedVisits > 0 ? "; routing could not fit \(l.droppedVisits) planned visits" : ""))
+            }
             print("wrote \(planPath)")
             let dir = URL(fileURLWithPath: planPath).deletingLastPathComponent().path
             print("reports: \(dir)/roster.html (week), \(dir)/daily/ (each worker's days), roster.csv, visits.csv, calendar/")
