@@ -25,6 +25,9 @@ extension GridPlan {
         @Option(name: .long, help: "Seed of the search.")
         var seed: UInt64 = 1
 
+        @Option(name: .long, help: "Search iterations per instance (default: computed from the instance's size and the time limit, so that a run does the same work on any machine; the time limit is then only a safety stop).")
+        var iterations: Int?
+
         @Flag(name: .long, help: "Print JSON instead of a table.")
         var json = false
 
@@ -37,19 +40,24 @@ extension GridPlan {
             var seconds: Double
             var valid: Bool
             var routes: Int
+            var iterations: Int?
             var violations: [String]
 
             enum CodingKeys: String, CodingKey {
                 case instance, kind, cost, bks
                 case gapPercent = "gap_percent"
-                case seconds, valid, routes, violations
+                case seconds, valid, routes, iterations, violations
             }
         }
 
         func run() throws {
             var instances: [(String, BenchmarkInstance)] = []
             for f in files {
-                do { instances.append((f, try BenchmarkInstance.read(contentsOf: f))) } catch {
+                do {
+                    let instance = try BenchmarkInstance.read(contentsOf: f)
+                    for w in instance.warnings { FileHandle.standardError.write(Data("\(w)\n".utf8)) }
+                    instances.append((f, instance))
+                } catch {
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                     throw ExitCode(2)
                 }
@@ -63,7 +71,7 @@ extension GridPlan {
                 let limit = timeLimit ?? BenchmarkRunner.defaultTimeLimit(for: instance.kind)
                 let clock = ContinuousClock()
                 let began = clock.now
-                let solution = BenchmarkRunner.solve(instance, timeLimitSeconds: limit, seed: seed)
+                let solution = BenchmarkRunner.solve(instance, timeLimitSeconds: limit, seed: seed, maxIterations: iterations)
                 let elapsed = clock.now - began
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 let report = BenchmarkChecker.check(solution, for: instance)
@@ -71,7 +79,7 @@ extension GridPlan {
                 let gap = bks.map { 100 * (report.cost - $0) / $0 }
                 let row = Row(instance: instance.name, kind: instance.kind.rawValue, cost: report.cost, bks: bks,
                               gapPercent: gap, seconds: seconds, valid: report.isValid, routes: solution.routes.count,
-                              violations: report.violations)
+                              iterations: solution.iterations, violations: report.violations)
                 rows.append(row)
                 if let dir = solutions {
                     let out = (dir as NSString).appendingPathComponent(
@@ -106,7 +114,7 @@ extension GridPlan {
         }
 
         func header() -> String {
-            "instance  kind         cost        BKS     gap %   seconds  valid"
+            "instance  kind         cost        BKS     gap %   seconds  valid  iterations"
         }
 
         func line(_ r: Row) -> String {
@@ -116,7 +124,7 @@ extension GridPlan {
             return r.instance.padding(toLength: 9, withPad: " ", startingAt: 0) + " "
                 + r.kind.padding(toLength: 8, withPad: " ", startingAt: 0)
                 + String(format: "%10.2f", r.cost) + " " + bks + " " + gap + String(format: "%10.1f", r.seconds)
-                + "  " + (r.valid ? "yes" : "NO")
+                + "  " + (r.valid ? "yes  " : "NO   ") + (r.iterations.map { String(format: "%11d", $0) } ?? "")
         }
     }
 }

@@ -18,7 +18,7 @@ public enum BenchmarkRunner {
         for d in 0..<instance.days {
             for v in 0..<instance.vehicles {
                 slots.append(RouteSlot(vehicle: v, day: d, startNode: 0, endNode: 0, earliestStart: depot.ready,
-                                       latestEnd: instance.kind == .solomon ? depot.due : .infinity,
+                                       latestEnd: depot.due,
                                        capacity: instance.capacity[d], maxDuration: instance.maxDuration[d]))
             }
         }
@@ -33,11 +33,26 @@ public enum BenchmarkRunner {
     /// when given (then the result depends only on the seed, unless the time limit stops it first).
     public static func solve(_ instance: BenchmarkInstance, timeLimitSeconds: Double, seed: UInt64,
                              maxIterations: Int? = nil, interRouteMoves: Bool = false,
-                             polishEveryBest: Bool = true) -> BenchmarkSolution {
+                             polishEveryBest: Bool = true, penaliseLoad: Bool = true) -> BenchmarkSolution {
         let problem = problem(for: instance)
         let search = RoutingSearch(problem: problem, seed: seed)
-        let result = search.solve(SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: maxIterations,
-                                                   polishEveryBest: polishEveryBest, interRouteMoves: interRouteMoves))
+        let env = ProcessInfo.processInfo.environment  // EXPERIMENT-ONLY
+        var sp = SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: maxIterations,
+                                                   polishEveryBest: polishEveryBest, interRouteMoves: interRouteMoves,
+                                                   penaliseLoad: penaliseLoad)
+        if let v = env["GP_AVG"], let d = Double(v) { sp.averageRemoved = d }
+        if let v = env["GP_AVGMAX"], let d = Double(v) { sp.averageRemovedMax = d }
+        if let v = env["GP_LMAX"], let d = Double(v) { sp.maxStringLength = d }
+        if env["GP_INTER"] == "1" { sp.interRouteMoves = true }
+        if env["GP_PEN"] == "0" { sp.penaliseLoad = false }
+        if let v = env["GP_T0"], let d = Double(v) { sp.initialTemperature = d }
+        if let v = env["GP_TF"], let d = Double(v) { sp.finalTemperature = d }
+        let result0 = search.solve(sp)
+        _ = result0
+        let result = result0 as RoutingSolution
+        _ = { search.solve(SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: maxIterations,
+                                                   polishEveryBest: polishEveryBest, interRouteMoves: interRouteMoves,
+                                                   penaliseLoad: penaliseLoad)) }
         var routes: [BenchmarkRoute] = []
         var nextVehicle = [Int](repeating: 0, count: instance.days)
         for r in result.routes {
@@ -46,7 +61,9 @@ public enum BenchmarkRunner {
             nextVehicle[day] += 1
         }
         routes.sort { ($0.day, $0.vehicle) < ($1.day, $1.vehicle) }
-        return BenchmarkSolution(routes: routes)
+        var solution = BenchmarkSolution(routes: routes)
+        solution.iterations = result.iterations
+        return solution
     }
 
     /// Best-known costs from a `bks.csv` (`instance,bks[,vehicles]`), keyed by instance name.
