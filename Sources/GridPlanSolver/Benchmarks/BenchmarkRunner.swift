@@ -42,6 +42,10 @@ public enum BenchmarkRunner {
                                                    penaliseLoad: penaliseLoad)
         if let v = env["GP_AVG"], let d = Double(v) { sp.averageRemoved = d }
         if let v = env["GP_AVGMAX"], let d = Double(v) { sp.averageRemovedMax = d }
+        if let v = env["GP_CYC"], let d = Int(v) { sp.coolingCycles = d }
+        if let v = env["GP_POP"], let d = Int(v) { sp.populationSize = d }
+        if let v = env["GP_GEN"], let d = Int(v) { sp.generations = d }
+        if let v = env["GP_CTF"], let d = Double(v) { sp.childTemperatureFactor = d }
         if let v = env["GP_LMAX"], let d = Double(v) { sp.maxStringLength = d }
         if env["GP_INTER"] == "1" { sp.interRouteMoves = true }
         if env["GP_PEN"] == "0" { sp.penaliseLoad = false }

@@ -25,6 +25,17 @@ public struct SearchParameters: Sendable {
     public var exactSequencingMaxStops: Int
     /// Include 2-opt* and swap between routes of a day in the local search.
     public var interRouteMoves: Bool
+    /// The iteration budget is cut into this many annealing cycles; each starts hot again from the best solution.
+    public var coolingCycles: Int = 1
+    /// Population search (needs `maxIterations`; off at 1): half the budget builds this many solutions by
+    /// independent annealing runs, the other half goes to `generations` children, each made by a periodic
+    /// crossover of two of them (days inherited from one parent or the other, as Vidal et al. 2012's PIX)
+    /// and improved by a short, cooler annealing run; a child replaces the worst solution when it is better
+    /// and not a copy. Jobs marked `fixed` turn it off.
+    public var populationSize: Int = 1
+    public var generations: Int = 0
+    /// A child's annealing starts at this fraction of the initial temperature.
+    public var childTemperatureFactor: Double = 0.1
     /// Let ruin and recreate overload vehicles at a price per unit of excess load, adapted during the search
     /// so that about a quarter of the accepted solutions keep every capacity (Vidal et al. 2012's penalised
     /// infeasibility); only solutions within every capacity become the best, and the local search stays
@@ -551,39 +562,72 @@ public final class RoutingSearch {
         for j in order { insert(j, into: &state, blink: false) }
         recomputeCost(&state)
         localSearch(&state)
-        var best = state
-        var current = state
         var iterations = 0
         let nn = meanNearestCost()
         let t0 = parameters.initialTemperature ?? max(1e-3, 10 * nn)
         let tf = parameters.finalTemperature ?? max(1e-4, 0.1 * nn)
         let movable = (0..<jobCount).contains { !core[$0].fixed }
+        let anyFixed = (0..<jobCount).contains { core[$0].fixed }
+        var best = state
+        if movable {
+            let budget = parameters.maxIterations
+            if let total = budget, parameters.populationSize > 1, parameters.generations > 0, !anyFixed {
+                best = evolve(from: state, budget: total, t0: t0, tf: tf, iterations: &iterations, elapsed: elapsed)
+            } else {
+                best = anneal(from: state, budget: budget, t0: t0, tf: tf, iterations: &iterations, elapsed: elapsed)
+            }
+        }
+        loadPenalty = .infinity
+        if !parameters.polishEveryBest { localSearch(&best) }
+        if parameters.exactSequencingMaxStops >= 3 { sequenceExactly(&best, maxStops: parameters.exactSequencingMaxStops) }
+        return export(best, iterations: iterations)
+    }
+
+    /// Simulated annealing over ruin and recreate from `start` for `budget` iterations (nil: until the time
+    /// limit, the cooling following the clock); returns the best solution within every capacity.
+    /// `iterations` counts across calls; the time limit (`elapsed()` against `params.timeLimitSeconds`) stops it early.
+    func anneal(from start: State, budget: Int?, t0: Double, tf: Double, iterations: inout Int,
+                elapsed: () -> Double) -> State {
+        let parameters = params
+        var best = start
+        var current = start
+        var done = 0
         // Penalised infeasibility: start at the routing cost of one unit of demand, then adapt every 100
         // iterations towards 20–40 % of candidates within every capacity.
         let hasCapacity = problem.slots.contains { $0.capacity < .infinity }
-        let penalising = parameters.penaliseLoad && hasCapacity && movable
+        let penalising = parameters.penaliseLoad && hasCapacity
         var feasibleInWindow = 0
+        var currentCycle = 0.0
+        let began = elapsed()
+        loadPenalty = .infinity
         if penalising {
             let demand = core.indices.reduce(0.0) { $0 + core[$1].demand * Double(problem.jobs[$1].patterns.first?.count ?? 1) }
-            loadPenalty = demand > 0 ? max(1e-3, best.cost / max(1e-9, demand)) : 1
+            let routing = best.routes.reduce(0.0) { $0 + $1.cost }
+            loadPenalty = demand > 0 ? max(1e-3, routing / max(1e-9, demand)) : 1
             loadPenalty = min(loadPenalty, 1e6)
         }
-        while movable {
-            if let m = parameters.maxIterations, iterations >= m { break }
-            let now = (iterations & 15) == 0 ? elapsed() : 0
-            if (iterations & 15) == 0 && now >= parameters.timeLimitSeconds { break }
-            let progress: Double
-            if let m = parameters.maxIterations { progress = Double(iterations) / Double(max(1, m)) }
-            else { progress = min(1, elapsed() / max(1e-9, parameters.timeLimitSeconds)) }
+        while true {
+            if let m = budget, done >= m { break }
+            if (done & 15) == 0 && elapsed() >= parameters.timeLimitSeconds { break }
+            var progress: Double
+            if let m = budget { progress = Double(done) / Double(max(1, m)) }
+            else { progress = min(1, (elapsed() - began) / max(1e-9, parameters.timeLimitSeconds - began)) }
+            if parameters.coolingCycles > 1 {
+                let c = Double(parameters.coolingCycles)
+                let cycle = min(c - 1, (progress * c).rounded(.down))
+                if cycle > currentCycle { currentCycle = cycle; current = best; recomputeCost(&current) }
+                progress = progress * c - cycle
+            }
             let temperature = t0 * pow(tf / t0, progress)
             var cand = current
             let removed = ruin(&cand)
             recreate(&cand, removed)
             recomputeCost(&cand)
+            done += 1
             iterations += 1
             if penalising {
                 if cand.excess == 0 { feasibleInWindow += 1 }
-                if iterations % 100 == 0 {
+                if done % 100 == 0 {
                     if feasibleInWindow < 20 { loadPenalty = min(1e6, loadPenalty * 1.2) }
                     else if feasibleInWindow > 40 { loadPenalty = max(1e-3, loadPenalty * 0.85) }
                     feasibleInWindow = 0
@@ -605,9 +649,92 @@ public final class RoutingSearch {
             }
         }
         loadPenalty = .infinity
-        if !parameters.polishEveryBest { localSearch(&best) }
-        if parameters.exactSequencingMaxStops >= 3 { sequenceExactly(&best, maxStops: parameters.exactSequencingMaxStops) }
-        return export(best, iterations: iterations)
+        return best
+    }
+
+    /// The population search of `SearchParameters.populationSize`: independent annealing runs, then children
+    /// of periodic crossover each improved by a short annealing run. Deterministic for a seed and budget.
+    func evolve(from start: State, budget: Int, t0: Double, tf: Double, iterations: inout Int,
+                elapsed: () -> Double) -> State {
+        let size = params.populationSize
+        let generations = params.generations
+        let firstHalf = budget / 2
+        var pool: [State] = []
+        for k in 0..<size {
+            let share = firstHalf * (k + 1) / size - firstHalf * k / size
+            pool.append(anneal(from: start, budget: share, t0: t0, tf: tf, iterations: &iterations, elapsed: elapsed))
+            if elapsed() >= params.timeLimitSeconds { break }
+        }
+        let rest = budget - firstHalf
+        let childT0 = max(tf, t0 * params.childTemperatureFactor)
+        for g in 0..<generations where pool.count >= 2 {
+            if elapsed() >= params.timeLimitSeconds { break }
+            let a = rng.below(pool.count)
+            var b = rng.below(pool.count - 1)
+            if b >= a { b += 1 }
+            let share = rest * (g + 1) / generations - rest * g / generations
+            let child = anneal(from: crossover(pool[a], pool[b]), budget: share, t0: childT0, tf: tf,
+                               iterations: &iterations, elapsed: elapsed)
+            var worst = 0
+            for k in pool.indices where pool[k].cost > pool[worst].cost { worst = k }
+            let copy = pool.contains { abs($0.cost - child.cost) < 1e-6 }
+            if !copy && child.cost < pool[worst].cost - 1e-9 { pool[worst] = child }
+        }
+        var best = pool[0]
+        for p in pool where p.cost < best.cost - 1e-9 { best = p }
+        return best
+    }
+
+    /// Periodic crossover: a random set of days is inherited whole from `a`; on the other days `b`'s routes
+    /// are followed in order, keeping a visit when the job's days so far still fit one of its patterns.
+    /// Jobs whose days do not make a whole pattern are taken out and re-inserted at their cheapest pattern.
+    func crossover(_ a: State, _ b: State) -> State {
+        var days = Array(0..<dayCount)
+        for i in stride(from: days.count - 1, to: 0, by: -1) { days.swapAt(i, rng.below(i + 1)) }
+        let inherited = rng.below(dayCount + 1)
+        var fromA = [Bool](repeating: false, count: dayCount)
+        for d in days.prefix(inherited) { fromA[d] = true }
+        var visited = [[Int]](repeating: [], count: jobCount)
+        var seqs = [[Int]](repeating: [], count: slotCount)
+        for s in 0..<slotCount where fromA[slotsPtr[s].day] {
+            seqs[s] = a.routes[s].seq
+            for j in seqs[s] { visited[j].append(slotsPtr[s].day) }
+        }
+        for s in 0..<slotCount where !fromA[slotsPtr[s].day] {
+            let d = slotsPtr[s].day
+            for j in b.routes[s].seq {
+                let wanted = visited[j] + [d]
+                if problem.jobs[j].patterns.contains(where: { p in wanted.allSatisfy { p.contains($0) } }) {
+                    seqs[s].append(j)
+                    visited[j].append(d)
+                }
+            }
+        }
+        var child = State(routes: [RouteState](repeating: RouteState(), count: slotCount),
+                          pattern: [Int](repeating: -1, count: jobCount), cost: 0)
+        var whole = [Bool](repeating: false, count: jobCount)
+        for j in 0..<jobCount where !visited[j].isEmpty {
+            let set = visited[j].sorted()
+            if let q = problem.jobs[j].patterns.firstIndex(of: set) { child.pattern[j] = q; whole[j] = true }
+        }
+        let price = loadPenalty
+        loadPenalty = .infinity
+        for s in 0..<slotCount {
+            child.routes[s].seq = seqs[s].filter { whole[$0] }
+            refresh(&child.routes[s], slot: s)
+        }
+        // A route made infeasible by its missing stops (no triangle inequality) gives its jobs back.
+        for s in 0..<slotCount where !child.routes[s].feasible {
+            for j in child.routes[s].seq where child.pattern[j] >= 0 {
+                for t in remove(j, from: &child) where t != s { refresh(&child.routes[t], slot: t) }
+            }
+            refresh(&child.routes[s], slot: s)
+        }
+        recomputeCost(&child)
+        recreate(&child, [])
+        recomputeCost(&child)
+        loadPenalty = price
+        return child
     }
 
     func meanNearestCost() -> Double {
