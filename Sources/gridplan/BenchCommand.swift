@@ -41,12 +41,16 @@ extension GridPlan {
             var valid: Bool
             var routes: Int
             var iterations: Int?
+            /// The iteration budget was not used up: the time limit stopped the search (machine too slow or busy).
+            var stoppedByClock: Bool
             var violations: [String]
 
             enum CodingKeys: String, CodingKey {
                 case instance, kind, cost, bks
                 case gapPercent = "gap_percent"
-                case seconds, valid, routes, iterations, violations
+                case seconds, valid, routes, iterations
+                case stoppedByClock = "stopped_by_clock"
+                case violations
             }
         }
 
@@ -71,7 +75,8 @@ extension GridPlan {
                 let limit = timeLimit ?? BenchmarkRunner.defaultTimeLimit(for: instance.kind)
                 let clock = ContinuousClock()
                 let began = clock.now
-                let solution = BenchmarkRunner.solve(instance, timeLimitSeconds: limit, seed: seed, maxIterations: iterations)
+                let parameters = BenchmarkRunner.parameters(for: instance, timeLimitSeconds: limit, seed: seed, maxIterations: iterations)
+                let solution = BenchmarkRunner.solve(instance, parameters: parameters)
                 let elapsed = clock.now - began
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 let report = BenchmarkChecker.check(solution, for: instance)
@@ -79,7 +84,9 @@ extension GridPlan {
                 let gap = bks.map { 100 * (report.cost - $0) / $0 }
                 let row = Row(instance: instance.name, kind: instance.kind.rawValue, cost: report.cost, bks: bks,
                               gapPercent: gap, seconds: seconds, valid: report.isValid, routes: solution.routes.count,
-                              iterations: solution.iterations, violations: report.violations)
+                              iterations: solution.iterations,
+                              stoppedByClock: (solution.iterations ?? 0) < (parameters.maxIterations ?? 0),
+                              violations: report.violations)
                 rows.append(row)
                 if let dir = solutions {
                     let out = (dir as NSString).appendingPathComponent(
@@ -125,6 +132,7 @@ extension GridPlan {
                 + r.kind.padding(toLength: 8, withPad: " ", startingAt: 0)
                 + String(format: "%10.2f", r.cost) + " " + bks + " " + gap + String(format: "%10.1f", r.seconds)
                 + "  " + (r.valid ? "yes  " : "NO   ") + (r.iterations.map { String(format: "%11d", $0) } ?? "")
+                + (r.stoppedByClock ? "  (time limit reached first)" : "")
         }
     }
 }

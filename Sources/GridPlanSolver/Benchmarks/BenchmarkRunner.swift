@@ -29,34 +29,61 @@ public enum BenchmarkRunner {
         return RoutingProblem(profiles: [profile], slots: slots, jobs: Array(jobs), objective: .distance)
     }
 
-    /// Solves `instance` within `timeLimitSeconds`. The cooling schedule follows the clock, or `maxIterations`
-    /// when given (then the result depends only on the seed, unless the time limit stops it first).
+    /// Search iterations for `instance` in `seconds`, from its size and fixed rates measured on the reference
+    /// machine (2 shared cores, see Docs/benchmarks.md): about `0.5·n + 10` µs per iteration for a periodic
+    /// instance of `n` customers with the ruin size of `parameters(for:)` (more for larger ruins), `0.4·n + 5` µs
+    /// for a one-day instance. The run then does the same work on any machine; the time limit only stops it
+    /// early on a much slower or busier one.
+    public static func iterationBudget(for instance: BenchmarkInstance, seconds: Double) -> Int {
+        let n = Double(instance.nodes.count - 1)
+        let micros: Double
+        switch instance.kind {
+        case .pvrp: micros = (0.5 * n + 10) * (averageRemoved(for: instance) / 10).squareRoot()
+        case .solomon: micros = 0.4 * n + 5
+        }
+        return max(100, Int(seconds * 1e6 / micros))
+    }
+
+    /// SISR's mean ruin size for a periodic instance: 1.5 stops per route when the whole fleet is used,
+    /// between 10 and 20 (longer routes want larger ruins: p23's 13 stops per route reach its BKS with 20,
+    /// not with 10). One-day instances keep 10.
+    static func averageRemoved(for instance: BenchmarkInstance) -> Double {
+        guard instance.kind == .pvrp else { return 10 }
+        let visits = instance.nodes.dropFirst().reduce(0) { $0 + ($1.patterns.first?.count ?? 1) }
+        let perRoute = Double(visits) / Double(max(1, instance.vehicles * instance.days))
+        return min(20, max(10, 1.5 * perRoute))
+    }
+
+    /// The search parameters the benchmarks use. Periodic instances: penalised load, and the population
+    /// search (4 annealing runs, then crossover children of about 25·n iterations each). One-day instances:
+    /// one annealing run within capacity, as before.
+    public static func parameters(for instance: BenchmarkInstance, timeLimitSeconds: Double, seed: UInt64,
+                                  maxIterations: Int? = nil) -> SearchParameters {
+        let budget = maxIterations ?? iterationBudget(for: instance, seconds: timeLimitSeconds)
+        var p = SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: budget,
+                                 averageRemoved: averageRemoved(for: instance), polishEveryBest: true,
+                                 interRouteMoves: false, penaliseLoad: instance.kind == .pvrp)
+        if instance.kind == .pvrp {
+            let n = max(1, instance.nodes.count - 1)
+            p.populationSize = 4
+            p.generations = min(1000, max(8, (budget - budget / 2) / (25 * n)))
+        }
+        return p
+    }
+
+    /// Solves `instance` with `parameters(for:…)`: `maxIterations` iterations (default `iterationBudget`), the
+    /// result depending only on the seed unless `timeLimitSeconds` stops the search first.
     public static func solve(_ instance: BenchmarkInstance, timeLimitSeconds: Double, seed: UInt64,
-                             maxIterations: Int? = nil, interRouteMoves: Bool = false,
-                             polishEveryBest: Bool = true, penaliseLoad: Bool = true) -> BenchmarkSolution {
+                             maxIterations: Int? = nil) -> BenchmarkSolution {
+        solve(instance, parameters: parameters(for: instance, timeLimitSeconds: timeLimitSeconds, seed: seed,
+                                               maxIterations: maxIterations))
+    }
+
+    /// Solves `instance` with the given search parameters.
+    public static func solve(_ instance: BenchmarkInstance, parameters: SearchParameters) -> BenchmarkSolution {
         let problem = problem(for: instance)
-        let search = RoutingSearch(problem: problem, seed: seed)
-        let env = ProcessInfo.processInfo.environment  // EXPERIMENT-ONLY
-        var sp = SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: maxIterations,
-                                                   polishEveryBest: polishEveryBest, interRouteMoves: interRouteMoves,
-                                                   penaliseLoad: penaliseLoad)
-        if let v = env["GP_AVG"], let d = Double(v) { sp.averageRemoved = d }
-        if let v = env["GP_AVGMAX"], let d = Double(v) { sp.averageRemovedMax = d }
-        if let v = env["GP_CYC"], let d = Int(v) { sp.coolingCycles = d }
-        if let v = env["GP_POP"], let d = Int(v) { sp.populationSize = d }
-        if let v = env["GP_GEN"], let d = Int(v) { sp.generations = d }
-        if let v = env["GP_CTF"], let d = Double(v) { sp.childTemperatureFactor = d }
-        if let v = env["GP_LMAX"], let d = Double(v) { sp.maxStringLength = d }
-        if env["GP_INTER"] == "1" { sp.interRouteMoves = true }
-        if env["GP_PEN"] == "0" { sp.penaliseLoad = false }
-        if let v = env["GP_T0"], let d = Double(v) { sp.initialTemperature = d }
-        if let v = env["GP_TF"], let d = Double(v) { sp.finalTemperature = d }
-        let result0 = search.solve(sp)
-        _ = result0
-        let result = result0 as RoutingSolution
-        _ = { search.solve(SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: maxIterations,
-                                                   polishEveryBest: polishEveryBest, interRouteMoves: interRouteMoves,
-                                                   penaliseLoad: penaliseLoad)) }
+        let search = RoutingSearch(problem: problem, seed: parameters.seed)
+        let result = search.solve(parameters)
         var routes: [BenchmarkRoute] = []
         var nextVehicle = [Int](repeating: 0, count: instance.days)
         for r in result.routes {

@@ -691,7 +691,8 @@ public final class RoutingSearch {
     func crossover(_ a: State, _ b: State) -> State {
         var days = Array(0..<dayCount)
         for i in stride(from: days.count - 1, to: 0, by: -1) { days.swapAt(i, rng.below(i + 1)) }
-        let inherited = rng.below(dayCount + 1)
+        // Between one day and all but one from `a` (a single-day problem takes its one day from either parent).
+        let inherited = dayCount >= 2 ? 1 + rng.below(dayCount - 1) : rng.below(2)
         var fromA = [Bool](repeating: false, count: dayCount)
         for d in days.prefix(inherited) { fromA[d] = true }
         var visited = [[Int]](repeating: [], count: jobCount)
