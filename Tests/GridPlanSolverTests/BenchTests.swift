@@ -121,6 +121,19 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(sol.iterations, 3_000)
     }
 
+    func test_population_search_keeps_a_duration_limit() throws {
+        // p01 with D = 120 on both days (its best-known routes last at most 118.5): the crossover and the
+        // penalised load never hand back a route longer than D.
+        let url = BenchTests.dataDir.appendingPathComponent("pvrp/p01.txt")
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        lines[1] = "120 160"
+        lines[2] = "120 160"
+        let p = try BenchmarkInstance.parse(lines.joined(separator: "\n"), name: "p01-D120")
+        XCTAssertEqual(p.maxDuration, [120, 120])
+        let sol = BenchmarkRunner.solve(p, timeLimitSeconds: 300, seed: 1, maxIterations: 4_000)
+        XCTAssertEqual(BenchmarkChecker.check(sol, for: p).violations, [])
+    }
+
     func test_same_seed_and_iterations_give_the_same_solution() throws {
         let p = try instance("pvrp/p10.txt")
         let a = BenchmarkRunner.solve(p, timeLimitSeconds: 300, seed: 7, maxIterations: 2_000)
