@@ -15,12 +15,21 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Reading .xlsx workbooks: a workbook is a ZIP archive of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev: the only C in the project.
         .systemLibrary(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"])]
+        ),
+        // libxlsxwriter from Debian's libxlsxwriter-dev: writes roster.xlsx, visits.xlsx and the
+        // starter workbook of `gridplan init --xlsx`.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // Scenario model, loading (YAML + CSV), validation, calendar, due rules, travel,
         // plan model and plan checking. Knows nothing of GLPK or HTML.
@@ -30,6 +39,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Calendars")]
         ),
@@ -42,7 +52,7 @@ let package = Package(
         .target(
             name: "GridPlanReports",
             dependencies: [
-                "GridPlanCore",
+                "GridPlanCore", "CXLSXWriter",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -56,8 +66,10 @@ let package = Package(
         .testTarget(name: "GridPlanCoreTests", dependencies: ["GridPlanCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore"]),
-        .testTarget(name: "GridPlanReportsTests", dependencies: ["GridPlanReports", "GridPlanCore"],
+        .testTarget(name: "GridPlanReportsTests", dependencies: [
+                        "GridPlanReports", "GridPlanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                    ],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "gridplan"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "GridPlanReports", "gridplan"]),
     ]
 )

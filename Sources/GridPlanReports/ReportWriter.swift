@@ -18,7 +18,8 @@ public struct ReportFile: Sendable, Hashable {
 /// spreadsheets and the calendars. Takes a Plan, never solves, never prints.
 public enum ReportWriter {
     /// Every report, rendered in memory, in a fixed order:
-    /// `roster.html`, `roster.md`, `roster.csv`, `visits.csv`, then per worker (scenario order)
+    /// `roster.html`, `roster.md`, `roster.csv`, `visits.csv`, `roster.xlsx`, `visits.xlsx`, then per
+    /// worker (scenario order)
     /// `daily/<id>.html` and `calendar/<id>.ics`.
     ///
     /// The output depends only on the plan and the scenario (no clock, no randomness, no hash order),
@@ -31,6 +32,8 @@ public enum ReportWriter {
             ReportFile(relativePath: "roster.md", contents: Data(RosterMarkdown.render(c).utf8)),
             ReportFile(relativePath: "roster.csv", contents: try SpreadsheetCSV.roster(c)),
             ReportFile(relativePath: "visits.csv", contents: try SpreadsheetCSV.visits(c)),
+            ReportFile(relativePath: "roster.xlsx", contents: try SpreadsheetXLSX.roster(c)),
+            ReportFile(relativePath: "visits.xlsx", contents: try SpreadsheetXLSX.visits(c)),
         ]
         var used: Set<String> = []
         for w in c.workers {

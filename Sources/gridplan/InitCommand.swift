@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GridPlanCore
+import GridPlanReports
 
 extension GridPlan {
     struct Init: ParsableCommand {
@@ -10,12 +11,18 @@ extension GridPlan {
             discussion: """
                 Writes DIR/scenario.yaml (every field explained in Chinese and English), and \
                 households.csv, patrols.csv, visits.csv and travel.csv with their headers and one \
-                example row each. Existing files are never overwritten.
+                example row each. With --xlsx, the households, patrol points and history are one \
+                workbook 台账.xlsx instead (sheets 住户, 巡查点, 走访记录 with Chinese headers and drop-down \
+                lists, and 走访结果 for 'gridplan record --results 台账.xlsx --results-sheet 走访结果'); \
+                visits.csv is then the empty history that record appends to. Existing files are never overwritten.
                 """
         )
 
         @Option(help: "First day of the example week, YYYY-MM-DD (default: the next Monday).")
         var start: String?
+
+        @Flag(help: "Keep households, patrol points and history in one Excel workbook 台账.xlsx.")
+        var xlsx = false
 
         @Argument(help: "Folder to write into (created when missing).")
         var dir: String
@@ -28,7 +35,15 @@ extension GridPlan {
             } else {
                 startDate = Self.nextMonday(after: Self.today())
             }
-            let files = StarterScenario.files(start: startDate)
+            let files: ScenarioFileSet
+            if xlsx {
+                do { files = try StarterWorkbook.files(start: startDate) } catch {
+                    FileHandle.standardError.write(Data("gridplan: error: cannot write the starter workbook: \(error)\n".utf8))
+                    throw ExitCode(1)
+                }
+            } else {
+                files = StarterScenario.files(start: startDate)
+            }
             let folder = URL(fileURLWithPath: dir, isDirectory: true)
             do {
                 try files.write(to: folder, overwrite: false)

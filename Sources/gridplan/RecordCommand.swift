@@ -10,11 +10,13 @@ extension GridPlan {
             abstract: "Append what was done to the scenario's history file.",
             discussion: """
                 Every stop of the plan up to --through (default: the plan's last day) is recorded as done, \
-                unless the results file says otherwise. The results file is a CSV with the columns \
-                task,date,worker,result where result is one of done, phone, not_home, refused, moved; only \
-                done counts as a visit for the gap rules next time.
+                unless the results file says otherwise. The results file is a CSV, or a sheet of an .xlsx \
+                workbook (--results-sheet, default its first sheet), with the columns task,date,worker,result \
+                (or 任务,日期,网格员,结果) where result is one of done, phone, not_home, refused, moved (or \
+                已走访, 电话, 不在家, 拒访, 搬离); only done counts as a visit for the gap rules next time.
 
-                The history file is the one the scenario names with 'history:'; when it names none, \
+                The history file is the CSV the scenario names with 'history:' (the last CSV of a list such \
+                as [{file: 台账.xlsx, sheet: 走访记录}, visits.csv]; a workbook is read, never written); when it names none, \
                 visits.csv is created next to the scenario (add 'history: visits.csv' to the scenario). \
                 The file is never rewritten in place: a new file is written and renamed over it, and the \
                 previous version is kept as FILE.bak. Its encoding (UTF-8, UTF-8 with BOM, GB18030) and \
@@ -30,8 +32,11 @@ extension GridPlan {
         @Option(name: .customLong("plan"), help: ArgumentHelp("The plan.json whose stops were carried out.", valueName: "plan"))
         var plan: String
 
-        @Option(name: .customLong("results"), help: ArgumentHelp("CSV task,date,worker,result of stops that were not simply done.", valueName: "file"))
+        @Option(name: .customLong("results"), help: ArgumentHelp("CSV or .xlsx task,date,worker,result of stops that were not simply done.", valueName: "file"))
         var results: String?
+
+        @Option(name: .customLong("results-sheet"), help: ArgumentHelp("The sheet of an .xlsx results workbook (default: its first sheet).", valueName: "sheet"))
+        var resultsSheet: String?
 
         @Option(name: .customLong("through"), help: ArgumentHelp("Record stops up to this date (YYYY-MM-DD); default the plan's last day.", valueName: "date"))
         var through: String?
@@ -53,14 +58,25 @@ extension GridPlan {
             }
             var reports: [VisitReport] = []
             var findings: [Diagnostic] = []
+            if resultsSheet != nil, !(results ?? "").lowercased().hasSuffix(".xlsx") {
+                throw ValidationError("--results-sheet needs --results naming an .xlsx workbook")
+            }
             if let r = results {
-                let read = HistoryRecorder.readResults(path: r)
+                let read = HistoryRecorder.readResults(path: r, sheet: resultsSheet)
                 reports = read.reports
                 findings += read.diagnostics
             }
 
             let named = s.source?.historyPath
             let historyPath = named ?? CyclePaths.resolve("visits.csv", against: CyclePaths.folder(of: scenario))
+            if named == nil, let book = s.source?.historyWorkbooks.first {
+                for d in findings { CycleOutput.error(d.description) }
+                let csv = URL(fileURLWithPath: historyPath).lastPathComponent
+                CycleOutput.error("\(scenario): error: the history is only in the workbook \(book), which gridplan "
+                    + "reads but never rewrites; name a CSV after it for record to append to, e.g. "
+                    + "'history: [{file: \(URL(fileURLWithPath: book).lastPathComponent), sheet: …}, \(csv)]'")
+                throw ExitCode(2)
+            }
             if named == nil, FileManager.default.fileExists(atPath: historyPath) {
                 CycleOutput.error("\(historyPath): error: the scenario names no history file but this one exists; "
                     + "add 'history: visits.csv' to \(scenario) to record into it, or move it away")

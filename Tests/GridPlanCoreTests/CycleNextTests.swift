@@ -71,6 +71,20 @@ final class CycleNextTests: XCTestCase {
         XCTAssertNil(NextPeriod.relativeName("/abs/h.csv", from: "/x/a", to: "/y"))
     }
 
+    func testWorkbookSourcesAndHistoryListsAreRelocatedToo() throws {
+        let yaml = """
+            name: w
+            horizon: {start: 2026-11-23, days: 7}
+            households: {file: 台账.xlsx, sheet: 住户}
+            history: [{file: 台账.xlsx, sheet: 走访记录}, visits.csv]
+
+            """
+        let s = Scenario(name: "w", horizon: Horizon(start: CivilDate(iso: "2026-11-23")!, days: 7))
+        let next = try NextPeriod.roll(yaml: yaml, scenario: s, relocate: { "../grid/" + $0 })
+        XCTAssertTrue(next.yaml.contains("households: {file: ../grid/台账.xlsx, sheet: 住户}"), next.yaml)
+        XCTAssertTrue(next.yaml.contains("history: [{file: ../grid/台账.xlsx, sheet: 走访记录}, ../grid/visits.csv]"), next.yaml)
+    }
+
     func testISOWeekLabels() {
         XCTAssertEqual(CivilDate(iso: "2026-02-23")!.isoWeekLabel, "2026-W09")
         XCTAssertEqual(CivilDate(iso: "2026-11-23")!.isoWeekLabel, "2026-W48")

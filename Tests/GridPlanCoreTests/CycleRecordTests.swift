@@ -128,7 +128,7 @@ final class CycleRecordTests: XCTestCase {
             """)
         let read = HistoryRecorder.readResults(path: path)
         XCTAssertEqual(read.diagnostics.map(\.description),
-                       ["\(path):6: error: column result: unknown result 'gone'; expected done, phone, not_home, refused or moved"])
+                       ["\(path):6: error: column result: unknown result 'gone'; expected done, phone, not_home, refused or moved (已走访, 电话, 不在家, 拒访, 搬离)"])
         let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: s, existing: [], reports: read.reports,
                                        resultsFile: path)
         XCTAssertTrue(r.hasErrors)

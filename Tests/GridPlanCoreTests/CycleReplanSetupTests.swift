@@ -91,14 +91,4 @@ final class CycleReplanSetupTests: XCTestCase {
         XCTAssertEqual(merged.kpis, KPIs.compute(routes: merged.routes, scenario: r.original))
         XCTAssertEqual(merged.kpis.visitsPlanned, 3)
     }
-
-    func testCarriedLoadCountsHistoryMinutesOfTheLastFourWeeks() throws {
-        let path = try CycleFixture.folder(self, history: ("visits.csv", Array(
-            "task,date,worker,result\nH1,2026-11-16,W01,done\nH2,2026-11-17,W01,not_home\nH3,2026-10-01,W02,done\n".utf8)))
-        let load = CarriedLoad.estimate(for: try CycleFixture.load(path))
-        XCTAssertEqual(load.minutes["W01"], 40)
-        XCTAssertNil(load.minutes["W02"])   // October is outside the four weeks
-        XCTAssertEqual(load.available["W01"], 20 * 540)
-        XCTAssertEqual(load.window, CivilDate(iso: "2026-10-26")!...CivilDate(iso: "2026-11-22")!)
-    }
 }

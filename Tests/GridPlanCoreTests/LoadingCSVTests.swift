@@ -69,8 +69,8 @@ final class LoadingCSVTests: XCTestCase {
 
     func testMissingRequiredColumnIsReportedOnceAtTheHeaderWithASuggestion() {
         let (f, r) = households("H01,张三,XH-09,31.249,121.406,独居老人,,\nH02,李四,XH-09,31.249,121.406,独居老人,,\n",
-                                header: "id,name,Grid,lat,lon,categories,window,weekdays\n")
-        assertFindings(r, ["\(f.shown("households.csv")):1: error: missing required column 'grid'; did you mean 'Grid'?"])
+                                header: "id,name,gird,lat,lon,categories,window,weekdays\n")
+        assertFindings(r, ["\(f.shown("households.csv")):1: error: missing required column 'grid' (or '网格'); did you mean 'gird'?"])
     }
 
     func testMissingValueIsReportedAtItsRowAndColumn() {

@@ -387,8 +387,9 @@ extension LoadingDiagnosticsTests {
 
     func testHouseholdsThatAreNeitherAFileNorAListAreReported() {
         let r = load(scenario(replacing: "households:\n  - {id: H01, grid: XH-09, lat: 31.249, lon: 121.406, categories: [独居老人]}",
-                              with: "households: {file: households.csv}"))
-        assertFindings(r, ["scenario.yaml:18:13: error: 'households' must be a CSV file name or a list"])
+                              with: "households: {path: households.csv}"))
+        assertFindings(r, ["scenario.yaml:18:13: error: missing required field 'file' in 'households'",
+                           "scenario.yaml:18:14: error: unknown field 'path' in 'households'"])
     }
 
     func testANestedListItemIsReported() {

@@ -18,7 +18,7 @@ final class ReportWriterTests: XCTestCase {
         let s = Fixture.scenario()
         let out = folder.appendingPathComponent("plan-w48")
         let urls = try ReportWriter.writeAll(plan: Fixture.planA(scenario: s), scenario: s, to: out)
-        XCTAssertEqual(urls.count, 10)
+        XCTAssertEqual(urls.count, 12)
         for (u, f) in zip(urls, try ReportWriter.render(plan: Fixture.planA(scenario: s), scenario: s)) {
             XCTAssertEqual(u.path, out.appendingPathComponent(f.relativePath).path)
             XCTAssertEqual(try Data(contentsOf: u), f.contents)

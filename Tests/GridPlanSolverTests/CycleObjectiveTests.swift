@@ -3,7 +3,7 @@ import XCTest
 import GridPlanCore
 @testable import GridPlanSolver
 
-/// The weekly cycle's terms in the assignment: carried load (fairness), stickiness, urgent visits.
+/// The weekly cycle's terms in the assignment: balance over the horizon, stickiness, urgent visits.
 final class CycleObjectiveTests: XCTestCase {
     /// Two interchangeable workers on one grid, twelve weekly households; continuity off so only
     /// balance decides who works more.
@@ -51,19 +51,20 @@ final class CycleObjectiveTests: XCTestCase {
         plan.routes.filter { $0.worker == worker }.reduce(0) { $0 + $1.serviceMin }
     }
 
-    func testTheWorkerWhoCarriedMoreBeforeGetsLessNow() throws {
+    func testTheBalanceIgnoresWhoWorkedMoreBeforeTheHorizonAsTheKPIDoes() throws {
+        // Format §5.8 measures utilisation over the horizon only: a worker with a heavy history is
+        // not spared, and a worker without history is not pinned to the minimum.
         let options = PlanOptions(timeLimitSeconds: 10, mipGap: 0)
-        let a = try Planner.plan(try scenario(history: heavyHistory(on: "W01")), options: options)
-        XCTAssertLessThan(minutes(a, "W01"), minutes(a, "W02"))
-        let b = try Planner.plan(try scenario(history: heavyHistory(on: "W02")), options: options)
-        XCTAssertLessThan(minutes(b, "W02"), minutes(b, "W01"))
+        for heavy in ["W01", "W02"] {
+            let plan = try Planner.plan(try scenario(history: heavyHistory(on: heavy)), options: options)
+            XCTAssertLessThanOrEqual(abs(minutes(plan, "W01") - minutes(plan, "W02")), 30, "history of \(heavy)")
+        }
     }
 
-    func testWithoutCarriedLoadTheWorkIsSplitEvenly() throws {
+    func testWithoutHistoryTheWorkIsSplitEvenly() throws {
         let s = try scenario(history: "task,date,worker,result\n")
         let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 10, mipGap: 0))
         XCTAssertLessThanOrEqual(abs(minutes(plan, "W01") - minutes(plan, "W02")), 30)
-        XCTAssertTrue(CarriedLoad.estimate(for: s).isEmpty)
     }
 
     func testAReplanWithoutADisruptionChangesNothing() throws {
@@ -103,29 +104,23 @@ final class CycleObjectiveTests: XCTestCase {
         XCTAssertEqual(c.keepBonus(task: "H1", date: d.adding(days: 1), worker: "W01"), 0)
     }
 
-    func testAnUrgentTaskKeepsOnlyPatternsMeetingItsDatesAndTheEmptyOne() {
-        let d = CivilDate(iso: "2026-11-24")!
-        let c = CycleObjective(required: [RequiredVisit(task: "H1", dates: [d])])
-        let patterns = [DayPattern(dates: [], lateDays: 3), DayPattern(dates: [d], lateDays: 0),
-                        DayPattern(dates: [d.adding(days: 1)], lateDays: 0)]
-        let calendar = WorkingCalendar(horizon: Horizon(start: CivilDate(iso: "2026-11-23")!, days: 5))
-        func job(_ id: String, last: CivilDate? = nil) -> Job {
-            Job(id: id, kind: .visit, grid: "G1", location: GeoPoint(lat: 31, lon: 121), everyDays: 7, minGapDays: 3,
-                durationMin: 20, lastVisit: last, pastVisits: last.map { [$0] } ?? [])
+    func testAnUrgentVisitCostsNothingOnItsFirstDateFiveLateDaysLaterAndAHundredWhenMissed() throws {
+        let s = try scenario(history: "task,date,worker,result\n")
+        let d = s.horizon.start.adding(days: 1)
+        let cycle = CycleObjective(required: [RequiredVisit(task: "H13", dates: [d, d.adding(days: 1)])])
+        let (parts, _) = Decomposition.parts(of: s, include: ["H13"], cycle: cycle)
+        let inst = try XCTUnwrap(parts.first)
+        let j = try XCTUnwrap(inst.jobs.firstIndex { $0.job.id == "H13" })
+        let search = AssignmentSearch(inst)
+        func lateness(_ dates: [CivilDate]) -> Double {
+            let visits = dates.map { date in
+                AssignmentChoice.Visit(k: inst.jobs[j].days.firstIndex { inst.dates[$0] == date }!, workers: [0])
+            }
+            return search.jobTerms(j, visits).lateness
         }
-        XCTAssertEqual(c.filter(patterns: patterns, of: job("H1"), calendar: calendar).map(\.dates), [[], [d]])
-        XCTAssertEqual(c.filter(patterns: patterns, of: job("H2"), calendar: calendar), patterns)
-        // Nothing enumerated meets it: a one-visit pattern on the required date is made …
-        XCTAssertEqual(c.filter(patterns: [DayPattern(dates: [], lateDays: 0)], of: job("H1"), calendar: calendar)
-            .map(\.dates), [[], [d]])
-        // … unless the gap rule forbids that date.
-        XCTAssertEqual(c.filter(patterns: [DayPattern(dates: [], lateDays: 0)], of: job("H1", last: d.adding(days: -1)),
-                                calendar: calendar).map(\.dates), [[]])
-        XCTAssertGreaterThan(c.requiredPenalty(task: "H1", dates: [], weights: Weights()), 10 * Weights().lateness)
-        XCTAssertEqual(c.requiredPenalty(task: "H1", dates: [d], weights: Weights()), 0)
-        let two = CycleObjective(required: [RequiredVisit(task: "H1", dates: [d, d.adding(days: 1)])])
-        XCTAssertEqual(two.requiredPenalty(task: "H1", dates: [d.adding(days: 1)], weights: Weights()), 5 * Weights().lateness)
-        XCTAssertEqual(two.requiredPenalty(task: "H1", dates: [d], weights: Weights()), 0)
+        XCTAssertEqual(lateness([d]), 0)
+        XCTAssertEqual(lateness([d.adding(days: 1)]), 5 * s.weights.lateness)
+        XCTAssertEqual(lateness([]), 100 * s.weights.lateness)
     }
 }
 
@@ -139,7 +134,7 @@ final class CycleUrgentFirstTests: XCTestCase {
         try "task,date,worker,result\n".write(to: dir.appendingPathComponent("visits.csv"), atomically: true, encoding: .utf8)
         let s = try XCTUnwrap(ScenarioLoader.load(path: dir.appendingPathComponent("s.yaml").path).scenario)
         let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 10, mipGap: 0))
-        let route = try XCTUnwrap(plan.routes.first { $0.stops.count >= 3 })
+        let route = try XCTUnwrap(plan.routes.first { $0.stops.count >= 2 })
         let last = try XCTUnwrap(route.stops.last?.task)
         let (routes, notFirst) = UrgentFirst.reorder(plan.routes, urgent: [last], scenario: s)
         XCTAssertEqual(notFirst, [])

@@ -48,7 +48,9 @@ public struct HistoryFile: Sendable {
         guard let table = CSVTable.parse(decoded.text, file: path, log: log), log.errorCount == 0 else {
             throw CycleError.unreadable(path: path, why: log.items.first?.message ?? "not a CSV file")
         }
-        let column = { (name: String) in table.header.firstIndex(of: name) }
+        // Chinese headers (任务,日期,网格员,结果) name the same columns.
+        let fields = table.header.map { ColumnAliases.history.field(named: $0) ?? $0 }
+        let column = { (name: String) in fields.firstIndex(of: name) }
         var entries: [(Int, HistoryEntry)] = []
         if let t = column("task"), let d = column("date"), let w = column("worker") {
             let r = column("result")
@@ -80,8 +82,9 @@ public struct HistoryFile: Sendable {
         var body = text
         var added = false
         var missing: [String] = []
-        if !header.contains("result"), new.contains(where: { ($0.result ?? "done") != "done" }) { missing.append("result") }
-        if !header.contains("campaign"), new.contains(where: { !$0.campaigns.isEmpty }) { missing.append("campaign") }
+        let fields = header.map { ColumnAliases.history.field(named: $0) ?? $0 }
+        if !fields.contains("result"), new.contains(where: { ($0.result ?? "done") != "done" }) { missing.append("result") }
+        if !fields.contains("campaign"), new.contains(where: { !$0.campaigns.isEmpty }) { missing.append("campaign") }
         if !exists {
             header += missing
             body = Self.rows([header], lineEnding: lineEnding)
@@ -98,7 +101,7 @@ public struct HistoryFile: Sendable {
         if let last = body.unicodeScalars.last, last != "\n", last != "\r" { body += lineEnding }
         let rows = new.map { e -> [String] in
             header.map { name in
-                switch name {
+                switch ColumnAliases.history.field(named: name) ?? name {
                 case "task": return e.task
                 case "date": return e.date.iso
                 case "worker": return e.worker

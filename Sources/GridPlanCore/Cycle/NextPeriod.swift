@@ -75,10 +75,19 @@ public struct NextPeriod: Sendable {
             if let c = horizon["calendar"], let name = c.scalar?.string, HolidayCalendar.preset(named: name) == nil {
                 files.append(("horizon.calendar", c))
             }
+            // A table may also be `{file: 台账.xlsx, sheet: 住户}`, and the history a list of those.
+            func fileNodes(_ node: Node?) -> [Node] {
+                guard let n = node else { return [] }
+                if n.scalar != nil { return [n] }
+                if let f = n["file"], f.scalar != nil { return [f] }
+                return n.sequence?.flatMap { fileNodes($0) } ?? []
+            }
             for (field, node) in files {
-                guard let n = node, let name = n.scalar?.string, let moved = relocate(name), moved != name else { continue }
-                edits.replace(scalar: n, with: moved)
-                changes.append("\(field) \(name) → \(moved)")
+                for n in fileNodes(node) {
+                    guard let name = n.scalar?.string, let moved = relocate(name), moved != name else { continue }
+                    edits.replace(scalar: n, with: moved)
+                    changes.append("\(field) \(name) → \(moved)")
+                }
             }
         }
         return NextPeriod(yaml: edits.apply(), start: new, changes: changes)

@@ -24,8 +24,13 @@ public struct VisitReport: Sendable, Hashable {
     public var worker: String
     /// What happened.
     public var result: VisitResult
-    /// 1-based line of the row in the results file.
+    /// 1-based line of the row in the results file (for a workbook sheet: its row number).
     public var line: Int
+    /// For a results sheet of a workbook: the sheet, and each column's letters and header as written,
+    /// by the format's column name, so findings point at the cell (`结果!B5`).
+    public var sheet: String?
+    public var columnLetters: [String: String] = [:]
+    public var columnHeaders: [String: String] = [:]
 
     public init(task: String, date: CivilDate, worker: String, result: VisitResult, line: Int) {
         self.task = task
@@ -33,6 +38,13 @@ public struct VisitReport: Sendable, Hashable {
         self.worker = worker
         self.result = result
         self.line = line
+    }
+
+    /// A finding about this row, at column `column` (a format name) or the whole row.
+    func diagnostic(_ severity: Diagnostic.Severity, file: String, column: String?, _ message: String) -> Diagnostic {
+        Diagnostic(severity: severity, file: file, line: line, csvColumn: column.map { columnHeaders[$0] ?? $0 },
+                   sheet: sheet, cellColumn: sheet == nil ? nil : column.flatMap { columnLetters[$0] },
+                   message: message)
     }
 }
 
@@ -73,44 +85,61 @@ public struct Recording: Sendable {
 /// Turns a plan into history rows: every stop through a date counts as done, unless a results file
 /// says otherwise. Never writes; `HistoryFile` does.
 public enum HistoryRecorder {
-    /// Reads a results CSV (`task,date,worker,result`; UTF-8 with or without BOM, or GB18030).
+    /// Reads a results table (`task,date,worker,result`): a CSV file (UTF-8 with or without BOM, or
+    /// GB18030) or a sheet of an .xlsx workbook (`sheet`, default its first visible sheet). Headers may
+    /// be the Chinese aliases of the history (`任务,日期,网格员,结果`) and results may be written in
+    /// Chinese (`不在家`, see `ColumnAliases.results`).
     ///
-    /// - Returns: the rows that parse, and a diagnostic per bad row naming its line and column.
-    public static func readResults(path: String) -> (reports: [VisitReport], diagnostics: [Diagnostic]) {
+    /// - Returns: the rows that parse, and a diagnostic per bad row naming its line (or cell) and column.
+    public static func readResults(path: String, sheet: String? = nil) -> (reports: [VisitReport], diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
-        guard let text = ScenarioLoader.readText(path: path, shownAs: path, log: log, reference: nil),
-              let table = CSVTable.parse(text, file: path, log: log) else { return ([], log.sorted()) }
+        let source = ScenarioBuilder.TableSource(name: path, sheet: sheet, reference: SourceLocation(file: path),
+                                                 sheetReference: SourceLocation(file: path))
+        guard let table = ScenarioBuilder.readTable(source, baseDirectory: "", aliases: .history, log: log)
+        else { return ([], log.sorted()) }
         var missing = false
         for c in ["task", "date", "worker", "result"] where !table.header.contains(c) {
-            log.error("missing required column '\(c)'", at: SourceLocation(file: path, line: table.headerLine))
+            let alias = ColumnAliases.history.chinese(c)
+            log.error("missing required column '\(c)' (or '\(alias)')", at: table.headerLocation)
             missing = true
         }
         guard !missing else { return ([], log.sorted()) }
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var reports: [VisitReport] = []
+        var letters: [String: String] = [:], headers: [String: String] = [:]
+        for (name, i) in index {
+            letters[name] = table.location(line: table.headerLine, column: i).cellColumn
+            headers[name] = table.shownHeader[i]
+        }
         for row in table.rows {
             func cell(_ name: String) -> String {
                 let i = index[name]!
                 return i < row.cells.count ? row.cells[i].trimmingCharacters(in: .whitespacesAndNewlines) : ""
             }
-            let at = SourceLocation(file: path, line: row.line)
+            func at(_ name: String) -> SourceLocation { table.location(line: row.line, column: index[name]!) }
             var ok = true
             for c in ["task", "worker", "date", "result"] where cell(c).isEmpty {
-                log.error("empty \(c)", at: at.csv(column: c))
+                log.error("empty \(c)", at: at(c))
                 ok = false
             }
             guard ok else { continue }
             guard let date = CivilDate(iso: cell("date")) else {
-                log.error("'\(cell("date"))' is not a date YYYY-MM-DD", at: at.csv(column: "date"))
+                log.error("'\(cell("date"))' is not a date YYYY-MM-DD", at: at("date"))
                 continue
             }
-            guard let result = VisitResult(rawValue: cell("result").lowercased()) else {
-                log.error("unknown result '\(cell("result"))'; expected done, phone, not_home, refused or moved",
-                          at: at.csv(column: "result"))
+            let written = cell("result")
+            guard let result = VisitResult(rawValue: written.lowercased())
+                ?? ColumnAliases.results[written].flatMap(VisitResult.init(rawValue:)) else {
+                log.error("unknown result '\(written)'; expected done, phone, not_home, refused or moved "
+                    + "(已走访, 电话, 不在家, 拒访, 搬离)", at: at("result"))
                 continue
             }
-            reports.append(VisitReport(task: cell("task"), date: date, worker: cell("worker"), result: result,
-                                       line: row.line))
+            var report = VisitReport(task: cell("task"), date: date, worker: cell("worker"), result: result,
+                                     line: row.line)
+            report.sheet = table.sheet
+            report.columnLetters = letters
+            report.columnHeaders = headers
+            reports.append(report)
         }
         return (reports, log.sorted())
     }
@@ -139,9 +168,8 @@ public enum HistoryRecorder {
         let last = plan.horizon.start.adding(days: plan.horizon.days - 1)
         let through = through ?? last
         var diagnostics: [Diagnostic] = []
-        func error(_ line: Int, _ column: String?, _ message: String) {
-            diagnostics.append(Diagnostic(severity: .error, file: resultsFile, line: line, csvColumn: column,
-                                          message: message))
+        func error(_ report: VisitReport, _ column: String?, _ message: String) {
+            diagnostics.append(report.diagnostic(.error, file: resultsFile, column: column, message))
         }
         let taskIDs = Set(scenario.households.map(\.id) + scenario.patrols.map(\.id))
         struct Key: Hashable { var task: String; var date: CivilDate; var worker: String }
@@ -162,35 +190,36 @@ public enum HistoryRecorder {
                 + "of the scenario; is the plan for another scenario?"))
         }
 
-        var resultOf: [Key: (VisitResult, Int)] = [:]
+        var resultOf: [Key: (VisitResult, VisitReport)] = [:]
         for r in reports {
             guard taskIDs.contains(r.task) else {
-                error(r.line, "task", "unknown task '\(r.task)'")
+                error(r, "task", "unknown task '\(r.task)'")
                 continue
             }
             guard r.date >= plan.horizon.start, r.date <= last else {
-                error(r.line, "date", "\(r.date.iso) is outside the plan (\(plan.horizon.start.iso)..\(last.iso))")
+                error(r, "date", "\(r.date.iso) is outside the plan (\(plan.horizon.start.iso)..\(last.iso))")
                 continue
             }
             guard r.date <= through else {
-                error(r.line, "date", "\(r.date.iso) is after --through \(through.iso)")
+                error(r, "date", "\(r.date.iso) is after --through \(through.iso)")
                 continue
             }
             guard let ws = workersOf[TaskDay(task: r.task, date: r.date)] else {
-                error(r.line, "date", "\(r.task) is not planned on \(r.date.iso)")
+                error(r, "date", "\(r.task) is not planned on \(r.date.iso)")
                 continue
             }
             guard ws.contains(r.worker) else {
-                error(r.line, "worker", "\(r.task) on \(r.date.iso) is planned for \(ws.joined(separator: ", ")), "
+                error(r, "worker", "\(r.task) on \(r.date.iso) is planned for \(ws.joined(separator: ", ")), "
                     + "not \(r.worker)")
                 continue
             }
             let key = Key(task: r.task, date: r.date, worker: r.worker)
             if let (_, first) = resultOf[key] {
-                error(r.line, nil, "\(r.task) on \(r.date.iso) by \(r.worker) is already reported on line \(first)")
+                let place = first.sheet == nil ? "line \(first.line)" : "row \(first.line)"
+                error(r, nil, "\(r.task) on \(r.date.iso) by \(r.worker) is already reported on \(place)")
                 continue
             }
-            resultOf[key] = (r.result, r.line)
+            resultOf[key] = (r.result, r)
         }
 
         let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -204,8 +233,8 @@ public enum HistoryRecorder {
             let result = resultOf[k]?.0 ?? .done
             if let recorded = onFile[k] {
                 already += 1
-                if recorded.lowercased() != result.rawValue, let line = resultOf[k]?.1 {
-                    diagnostics.append(Diagnostic(severity: .warning, file: resultsFile, line: line, message:
+                if recorded.lowercased() != result.rawValue, let report = resultOf[k]?.1 {
+                    diagnostics.append(report.diagnostic(.warning, file: resultsFile, column: nil,
                         "\(k.task) on \(k.date.iso) by \(k.worker) is already in the history as '\(recorded)'; "
                         + "the history keeps it (edit the history file to change it)"))
                 }

@@ -197,6 +197,8 @@ public struct ScenarioWriter: Sendable {
             add("  continuity: \(Self.number(s.weights.continuity))")
             add("  balance: \(Self.number(s.weights.balance))")
             add("  travel: \(Self.number(s.weights.travel))")
+            add("  level: \(Self.number(s.weights.level))")
+            add("  regularity: \(Self.number(s.weights.regularity))")
         }
         if s.solver.timeLimitSeconds != nil || s.solver.mipGap != nil {
             add("solver:")

@@ -6,21 +6,28 @@ struct SourceLocation: Hashable, Sendable {
     var line: Int?
     var column: Int?
     var csvColumn: String?
+    /// For a workbook: the sheet (then `line` is its row number) and the cell's column letters.
+    var sheet: String?
+    var cellColumn: String?
 
-    init(file: String, line: Int? = nil, column: Int? = nil, csvColumn: String? = nil) {
+    init(file: String, line: Int? = nil, column: Int? = nil, csvColumn: String? = nil, sheet: String? = nil,
+         cellColumn: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.csvColumn = csvColumn
+        self.sheet = sheet
+        self.cellColumn = cellColumn
     }
 
-    /// The same row, another CSV column.
-    func csv(column name: String) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: nil, csvColumn: name)
+    /// The same row, another CSV column (in a workbook: the cell of that column, when its letters are known).
+    func csv(column name: String, letters: String? = nil) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: nil, csvColumn: name, sheet: sheet, cellColumn: letters)
     }
 
-    /// `file:line` or `file:line:column`, for messages that point at another place.
+    /// `file:line`, `file:line:column` or `file:sheet!E12`, for messages that point at another place.
     var shortDescription: String {
+        if let sheet { return file + ":" + Diagnostic.reference(sheet: sheet, column: cellColumn, row: line) }
         var s = file
         if let l = line { s += ":\(l)" }
         if let c = column { s += ":\(c)" }
@@ -37,7 +44,8 @@ final class DiagnosticLog {
     func report(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation,
                 path: String? = nil) {
         items.append(Diagnostic(severity: severity, file: location.file, line: location.line,
-                                column: location.column, csvColumn: location.csvColumn, fieldPath: path,
+                                column: location.column, csvColumn: location.csvColumn, sheet: location.sheet,
+                                cellColumn: location.cellColumn, fieldPath: path,
                                 message: message))
     }
 
@@ -58,8 +66,12 @@ final class DiagnosticLog {
         items.enumerated().sorted { a, b in
             let x = a.element, y = b.element
             if x.file != y.file { return x.file < y.file }
+            if (x.sheet ?? "") != (y.sheet ?? "") { return (x.sheet ?? "") < (y.sheet ?? "") }
             if (x.line ?? 0) != (y.line ?? 0) { return (x.line ?? 0) < (y.line ?? 0) }
             if (x.column ?? 0) != (y.column ?? 0) { return (x.column ?? 0) < (y.column ?? 0) }
+            let cx = x.cellColumn.map { XLSXWorkbook.columnNumber(Substring($0)) } ?? 0
+            let cy = y.cellColumn.map { XLSXWorkbook.columnNumber(Substring($0)) } ?? 0
+            if cx != cy { return cx < cy }
             return a.offset < b.offset
         }.map(\.element)
     }

@@ -33,6 +33,9 @@ final class Record {
     private(set) var failed = false
     /// Required fields whose absence was already reported once for the whole file (a missing CSV column).
     private var silenced: Set<String> = []
+    /// For a table row: where each of the table's columns is in this row (by format name), so an
+    /// empty cell is reported at its own cell.
+    private var columnPlaces: [String: SourceLocation] = [:]
 
     /// A record from a YAML mapping. Unknown keys are errors with a did-you-mean; null values are absent.
     init(kind: String, label: String, mapping: Node.Mapping, file: String, path: String?, known: [String],
@@ -66,19 +69,21 @@ final class Record {
     init(kind: String, label: String, row: CSVTable.Row, table: CSVTable, known: [String], log: DiagnosticLog) {
         self.kind = kind
         self.label = label
-        self.location = SourceLocation(file: table.file, line: row.line)
+        self.location = table.location(line: row.line)
         self.path = nil
         self.isCSV = true
         self.log = log
         for (i, name) in table.header.enumerated() where !name.isEmpty {
+            let place = table.location(line: row.line, column: i)
+            if known.contains(name), columnPlaces[name] == nil { columnPlaces[name] = place }
             let cell = i < row.cells.count ? row.cells[i].trimmingCharacters(in: .whitespacesAndNewlines) : ""
             guard !cell.isEmpty else { continue }
             if known.contains(name) {
                 if fields[name] == nil {
-                    fields[name] = Field(value: .cell(cell), location: location.csv(column: name))
+                    fields[name] = Field(value: .cell(cell), location: place)
                 }
             } else {
-                extra.append(ExtraField(name: name, value: cell))
+                extra.append(ExtraField(name: table.shownHeader[i], value: cell))
             }
         }
     }
@@ -118,7 +123,7 @@ final class Record {
     /// Where field `key` is, or where the record is when the field is absent.
     func place(of key: String) -> SourceLocation {
         if let f = fields[key] { return f.location }
-        return isCSV ? location.csv(column: key) : location
+        return isCSV ? columnPlaces[key] ?? location.csv(column: key) : location
     }
 
     func has(_ key: String) -> Bool { fields[key] != nil }

@@ -9,6 +9,8 @@ final class ScenarioBuilder {
     let log: DiagnosticLog
     /// The history CSV resolved against the scenario's folder, when one is named.
     private(set) var historyPath: String?
+    /// Workbooks the history is read from (never written: `gridplan record` appends to the CSV).
+    private(set) var historyWorkbooks: [String] = []
 
     // What was read, each with the record it came from (nil model: the record had an error).
     var places: [(model: Place?, record: Record)] = []
@@ -28,6 +30,7 @@ final class ScenarioBuilder {
         self.log = log
     }
 
+    static let tableSourceFields = ["file", "sheet"]
     static let topFields = ["name", "locale", "horizon", "travel", "places", "policies", "workers", "households",
                             "patrols", "history", "weights", "solver", "campaigns"]
     static let horizonFields = ["start", "days", "weekdays", "holidays", "extra_workdays", "calendar"]
@@ -48,7 +51,7 @@ final class ScenarioBuilder {
     static let historyResults = ["done", "phone", "not_home", "refused", "moved"]
     static let matrixFields = ["from", "to", "minutes", "km"]
     static let matrixRequired = ["from", "to", "minutes"]
-    static let weightFields = ["lateness", "continuity", "balance", "travel"]
+    static let weightFields = ["lateness", "continuity", "balance", "travel", "level", "regularity"]
     static let solverFields = ["time_limit_s", "mip_gap"]
     static let campaignFields = ["name", "categories", "by", "duration_min"]
 
@@ -80,10 +83,16 @@ final class ScenarioBuilder {
                            required: Self.householdRequired).map { (readHousehold($0), $0) }
         patrols = table(top, "patrols", kind: "patrol", known: Self.patrolFields, required: Self.patrolRequired)
             .map { (readPatrol($0), $0) }
-        if let name = top.text("history") {
-            historyPath = ScenarioLoader.resolve(name, against: baseDirectory)
-            history = csvRecords(name, reference: top.place(of: "history"), kind: "history entry",
-                                 known: Self.historyFields, required: Self.historyRequired, idKey: "task")
+        // One history table, or several (a workbook sheet kept by the grid head, then the CSV that
+        // `gridplan record` appends to): their rows together are the history.
+        for source in tableSources(top, "history", allowList: true) {
+            if source.sheet == nil, !CSVTable.isWorkbook(source.name) {
+                historyPath = ScenarioLoader.resolve(source.name, against: baseDirectory)
+            } else {
+                historyWorkbooks.append(ScenarioLoader.resolve(source.name, against: baseDirectory))
+            }
+            history += csvRecords(source, kind: "history entry", known: Self.historyFields,
+                                  required: Self.historyRequired, aliases: .history, idKey: "task")
                 .map { (readHistory($0), $0) }
         }
         let weights = readWeights(top)
@@ -158,26 +167,74 @@ final class ScenarioBuilder {
         if let seq = node.sequence {
             return inline(Array(seq), key: key, parent: parent, kind: kind, known: known, idKey: "id")
         }
-        if let name = node.scalar?.string {
-            return csvRecords(name, reference: parent.place(of: key), kind: kind, known: known, required: required,
-                              idKey: "id")
+        let aliases: ColumnAliases = key == "patrols" ? .patrols : .households
+        return tableSources(parent, key, allowList: false).flatMap { source in
+            csvRecords(source, kind: kind, known: known, required: required, aliases: aliases, idKey: "id")
         }
-        parent.fail(key, "'\(key)' must be a CSV file name or a list")
-        return []
     }
 
-    /// The rows of a CSV file (named relative to the scenario) as records. A required column missing
-    /// from the header is reported once, at the header.
-    func csvRecords(_ name: String, reference: SourceLocation, kind: String, known: [String], required: [String],
-                    idKey: String) -> [Record] {
-        let path = ScenarioLoader.resolve(name, against: baseDirectory)
-        guard let text = ScenarioLoader.readText(path: path, shownAs: path, log: log, reference: reference),
-              let table = CSVTable.parse(text, file: path, log: log) else { return [] }
+    /// A table file a field names: `households.csv`, `台账.xlsx` (its first sheet that is not hidden),
+    /// or `{file: 台账.xlsx, sheet: 住户}`.
+    struct TableSource {
+        var name: String
+        var sheet: String?
+        /// The field that names the file, and its `sheet` key.
+        var reference: SourceLocation
+        var sheetReference: SourceLocation
+    }
+
+    /// The table files field `key` names; with `allowList`, also a list of them. A list of mappings
+    /// with `id` keys is an inline table, not this (see `table`).
+    func tableSources(_ parent: Record, _ key: String, allowList: Bool) -> [TableSource] {
+        guard let node = parent.node(key) else {
+            if let name = parent.text(key) {
+                return [TableSource(name: name, sheet: nil, reference: parent.place(of: key),
+                                    sheetReference: parent.place(of: key))]
+            }
+            return []
+        }
+        let expected = "a CSV or .xlsx file name, or {file: NAME.xlsx, sheet: SHEET}"
+        func source(_ n: Node, path: String) -> TableSource? {
+            let at = Record.location(of: n.mark, in: file)
+            if let name = n.scalar?.string {
+                return TableSource(name: name, sheet: nil, reference: at, sheetReference: at)
+            }
+            guard let map = n.mapping else {
+                parent.fail("'\(key)' must be \(expected)", at: at, key: key)
+                return nil
+            }
+            let r = Record(kind: key, label: "'\(key)'", mapping: map, file: file, path: path,
+                           known: Self.tableSourceFields, log: log)
+            let name = r.text("file", required: true)
+            let sheet = r.text("sheet")
+            if let name, sheet != nil, !CSVTable.isWorkbook(name) {
+                r.fail("sheet", "'sheet' names a sheet of a workbook, but '\(name)' is not an .xlsx file")
+                return nil
+            }
+            guard let name, !r.failed else { return nil }
+            return TableSource(name: name, sheet: sheet, reference: r.place(of: "file"),
+                               sheetReference: r.place(of: "sheet"))
+        }
+        if allowList, let seq = node.sequence {
+            return seq.enumerated().compactMap { i, n in source(n, path: "\(key)[\(i)]") }
+        }
+        return source(node, path: key).map { [$0] } ?? []
+    }
+
+    /// The rows of a CSV file or workbook sheet (named relative to the scenario) as records, its
+    /// headers turned into the format's names by `aliases`. A required column missing from the header
+    /// is reported once, at the header.
+    func csvRecords(_ source: TableSource, kind: String, known: [String], required: [String],
+                    aliases: ColumnAliases, idKey: String) -> [Record] {
+        guard let table = Self.readTable(source, baseDirectory: baseDirectory, aliases: aliases, log: log)
+        else { return [] }
         var missing: Set<String> = []
         for column in required where !table.header.contains(column) {
             missing.insert(column)
-            log.error("missing required column '\(column)'\(Spelling.hint(for: column, among: table.header))",
-                      at: SourceLocation(file: path, line: table.headerLine))
+            let alias = aliases.chinese(column)
+            let also = alias == column ? "" : " (or '\(alias)')"
+            log.error("missing required column '\(column)'\(also)\(Spelling.hint(for: column, among: table.header))",
+                      at: table.headerLocation)
         }
         return table.rows.enumerated().map { i, row in
             let r = Record(kind: kind, label: "\(kind) #\(i + 1)", row: row, table: table, known: known, log: log)
@@ -185,6 +242,25 @@ final class ScenarioBuilder {
             r.silence(missing)
             return r
         }
+    }
+
+    /// Reads a table source: a CSV file, or a sheet of a workbook, with its headers canonicalized.
+    static func readTable(_ source: TableSource, baseDirectory: String, aliases: ColumnAliases,
+                          log: DiagnosticLog) -> CSVTable? {
+        let path = ScenarioLoader.resolve(source.name, against: baseDirectory)
+        let table: CSVTable?
+        if CSVTable.isWorkbook(source.name) {
+            table = CSVTable.read(workbook: path, sheet: source.sheet, file: path, log: log,
+                                  reference: source.reference, sheetReference: source.sheetReference)
+        } else if source.name.lowercased().hasSuffix(".xls") || source.name.lowercased().hasSuffix(".et") {
+            log.error("'\(source.name)' is an old binary workbook (.xls/.et), which gridplan cannot read; "
+                + "save it as .xlsx (Excel Workbook) or as CSV", at: source.reference)
+            table = nil
+        } else {
+            table = ScenarioLoader.readText(path: path, shownAs: path, log: log, reference: source.reference)
+                .flatMap { CSVTable.parse($0, file: path, log: log) }
+        }
+        return table?.canonicalized(aliases, log: log)
     }
 
     // MARK: - Sections
@@ -245,9 +321,9 @@ final class ScenarioBuilder {
         if let v = r.double("detour_factor") { t.detourFactor = v }
         r.checkPositive("speed_kmh", r.has("speed_kmh") ? t.speedKmh : nil)
         r.checkPositive("detour_factor", r.has("detour_factor") ? t.detourFactor : nil)
-        if let name = r.text("matrix") {
-            matrix = csvRecords(name, reference: r.place(of: "matrix"), kind: "travel matrix row",
-                                known: Self.matrixFields, required: Self.matrixRequired, idKey: "")
+        for source in tableSources(r, "matrix", allowList: false) {
+            matrix = csvRecords(source, kind: "travel matrix row", known: Self.matrixFields,
+                                required: Self.matrixRequired, aliases: .matrix, idKey: "")
                 .map { (readMatrixRow($0), $0) }
         }
         return r.failed ? nil : t
@@ -398,6 +474,8 @@ final class ScenarioBuilder {
         w.continuity = values[1] ?? w.continuity
         w.balance = values[2] ?? w.balance
         w.travel = values[3] ?? w.travel
+        w.level = values[4] ?? w.level
+        w.regularity = values[5] ?? w.regularity
         return r.failed ? nil : w
     }
 

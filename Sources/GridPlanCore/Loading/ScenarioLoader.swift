@@ -54,6 +54,7 @@ public enum ScenarioLoader {
         let builder = ScenarioBuilder(file: file, baseDirectory: baseDirectory, log: log)
         var scenario = builder.build(yaml: yaml)
         scenario?.source = ScenarioSource(path: file, sha256: sha256, historyPath: builder.historyPath)
+        scenario?.source?.historyWorkbooks = builder.historyWorkbooks
         return ScenarioLoadResult(scenario: log.errorCount == 0 ? scenario : nil, diagnostics: log.sorted())
     }
 

@@ -55,6 +55,8 @@ public struct ScenarioSource: Sendable, Hashable {
     public var sha256: String
     /// Path of the history CSV when the scenario names one (resolved against the YAML file's folder).
     public var historyPath: String?
+    /// Workbooks (.xlsx) the history is also read from; `gridplan record` never writes into them.
+    public var historyWorkbooks: [String] = []
 
     public init(path: String, sha256: String, historyPath: String? = nil) {
         self.path = path
@@ -357,12 +359,22 @@ public struct Weights: Sendable, Hashable {
     public var continuity: Double
     public var balance: Double
     public var travel: Double
+    /// Per minute of spread between a worker's fullest and emptiest working day (optional extension).
+    public var level: Double
+    /// Per visit of a weekly-or-slower task not on the weekday of its last visit (optional extension).
+    public var regularity: Double
 
-    public init(lateness: Double = 1000, continuity: Double = 10, balance: Double = 5, travel: Double = 1) {
+    public static let defaultLevel = 0.2
+    public static let defaultRegularity = 5.0
+
+    public init(lateness: Double = 1000, continuity: Double = 10, balance: Double = 5, travel: Double = 1,
+                level: Double = Weights.defaultLevel, regularity: Double = Weights.defaultRegularity) {
         self.lateness = lateness
         self.continuity = continuity
         self.balance = balance
         self.travel = travel
+        self.level = level
+        self.regularity = regularity
     }
 }
 

@@ -85,7 +85,46 @@ extension KPIs {
             travelMin: travelMin, workMin: workMin,
             utilisationMin: Plan.round(utils.min() ?? 0, places: 4),
             utilisationMax: Plan.round(utils.max() ?? 0, places: 4),
-            continuity: Plan.round(continuity, places: 4))
+            continuity: Plan.round(continuity, places: 4),
+            dailySpreadMaxMin: dailySpreads(routes: routes, scenario: scenario).values.max(),
+            regularWeekdayRate: regularWeekdayRate(outcomes))
+    }
+
+    /// Per worker with at least two working days in the horizon and a route: its fullest working
+    /// day's working minutes less its emptiest's (0 on a working day without a route).
+    public static func dailySpreads(routes: [Route], scenario: Scenario) -> [String: Int] {
+        let calendar = WorkingCalendar(horizon: scenario.horizon)
+        var minutes: [String: [CivilDate: Int]] = [:]
+        for r in routes {
+            let b = scenario.workers.first { $0.id == r.worker }?.breakTime
+            minutes[r.worker, default: [:]][r.date, default: 0] += r.workingMinutes(breakTime: b)
+        }
+        var out: [String: Int] = [:]
+        for w in scenario.workers {
+            guard let byDay = minutes[w.id] else { continue }
+            let days = calendar.workingDays(for: w)
+            guard days.count >= 2 else { continue }
+            let m = days.map { byDay[$0] ?? 0 }
+            out[w.id] = m.max()! - m.min()!
+        }
+        return out
+    }
+
+    /// Visits of tasks with a rhythm of 7 days or more that have a previous visit (history or an
+    /// earlier visit in the horizon), on that visit's weekday ÷ all such visits; nil without any.
+    static func regularWeekdayRate(_ outcomes: [TaskOutcome]) -> Double? {
+        var same = 0, all = 0
+        for o in outcomes where o.job.everyDays >= 7 {
+            var previous = ([o.job.lastVisit].compactMap { $0 } + o.job.pastVisits).max()
+            for d in o.visitDates.sorted() {
+                if let p = previous, p < d {
+                    all += 1
+                    if p.weekday == d.weekday { same += 1 }
+                }
+                previous = d
+            }
+        }
+        return all == 0 ? nil : Plan.round(Double(same) / Double(all), places: 4)
     }
 }
 

@@ -56,9 +56,10 @@ public struct PlanHorizon: Sendable, Hashable, Codable {
 public struct SolverReport: Sendable, Hashable, Codable {
     /// e.g. `glpk 5.0`.
     public var backend: String
-    /// `optimal`, `feasible` (stopped at the time limit or gap with an incumbent), `heuristic` (no MIP incumbent
-    /// better than the start), or `infeasible`.
+    /// `optimal` (proven within the MIP gap), `feasible` (a search improved the start but did not prove
+    /// the gap), `heuristic` (no search improved the start), or `infeasible`.
     public var status: String
+    /// Objective of the whole assignment model (`gridplan plan --write-lp` writes it).
     public var objective: Double
     /// Best proven lower bound on the objective.
     public var bound: Double
@@ -68,9 +69,13 @@ public struct SolverReport: Sendable, Hashable, Codable {
     public var seconds: Double
     /// Per independent part (optional extension).
     public var parts: [SolverPartReport]?
+    /// Per goal, summed over parts (optional extension): the lateness goal first, then all goals.
+    public var stages: [SolverStageReport]?
+    /// What the assignment proved about lateness, in late days (optional extension).
+    public var lateness: LatenessReport?
 
     public init(backend: String, status: String, objective: Double, bound: Double, gap: Double, seconds: Double,
-                parts: [SolverPartReport]? = nil) {
+                parts: [SolverPartReport]? = nil, stages: [SolverStageReport]? = nil, lateness: LatenessReport? = nil) {
         self.backend = backend
         self.status = status
         self.objective = objective
@@ -78,6 +83,96 @@ public struct SolverReport: Sendable, Hashable, Codable {
         self.gap = gap
         self.seconds = seconds
         self.parts = parts
+        self.stages = stages
+        self.lateness = lateness
+    }
+}
+
+/// One goal's solve: what it started from, what it reached, what it proved, and why it stopped.
+public struct SolverStageReport: Sendable, Hashable, Codable {
+    /// `lateness` (priority-weighted late days, campaign and urgent misses) or `all` (every goal, weighted).
+    public var goal: String
+    /// The goal's value of the best choice found, in objective units.
+    public var objective: Double
+    /// A proven lower bound on the goal (for `all`: over every plan, not only those keeping the first goal).
+    public var bound: Double
+    /// The LP relaxation at the root (nil when no LP was solved).
+    public var rootLP: Double?
+    /// The goal's value of the construction the search started from.
+    public var startObjective: Double
+    /// `gap` (proven within the MIP gap), `nodes` (branch-and-bound node limit), `work` (the search's
+    /// move budget, without branch-and-bound), `clock` (the watchdog fired).
+    public var stoppedBy: String
+
+    public init(goal: String, objective: Double, bound: Double, rootLP: Double?, startObjective: Double, stoppedBy: String) {
+        self.goal = goal
+        self.objective = objective
+        self.bound = bound
+        self.rootLP = rootLP
+        self.startObjective = startObjective
+        self.stoppedBy = stoppedBy
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case goal, objective, bound
+        case rootLP = "root_lp"
+        case startObjective = "start_objective"
+        case stoppedBy = "stopped_by"
+    }
+}
+
+/// Lateness as the assignment decided and proved it, beside the routed plan's.
+public struct LatenessReport: Sendable, Hashable, Codable {
+    /// Late task-days of the assignment (before routing).
+    public var assignmentLateTaskDays: Int
+    /// Late task-days of the routed plan (what `kpis.late_task_days` says).
+    public var plannedLateTaskDays: Int
+    /// Priority-weighted late days of the assignment (Σ priority × late days).
+    public var weightedLateDays: Int
+    /// No plan of this staffing has fewer priority-weighted late days (proven by the lateness stage's bound).
+    public var weightedLateDaysFloor: Int
+    /// No plan of this staffing has fewer late task-days (proven by a bound on unweighted late days).
+    public var lateTaskDaysFloor: Int
+    /// Visits the assignment planned that routing and repair could not place (each listed in `dropped`).
+    public var droppedVisits: Int
+    /// The dropped visits: task, date, workers and why.
+    public var dropped: [DroppedVisit]
+
+    public init(assignmentLateTaskDays: Int, plannedLateTaskDays: Int, weightedLateDays: Int, weightedLateDaysFloor: Int,
+                lateTaskDaysFloor: Int, dropped: [DroppedVisit]) {
+        self.assignmentLateTaskDays = assignmentLateTaskDays
+        self.plannedLateTaskDays = plannedLateTaskDays
+        self.weightedLateDays = weightedLateDays
+        self.weightedLateDaysFloor = weightedLateDaysFloor
+        self.lateTaskDaysFloor = lateTaskDaysFloor
+        self.droppedVisits = dropped.count
+        self.dropped = dropped
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case assignmentLateTaskDays = "assignment_late_task_days"
+        case plannedLateTaskDays = "planned_late_task_days"
+        case weightedLateDays = "weighted_late_days"
+        case weightedLateDaysFloor = "weighted_late_days_floor"
+        case lateTaskDaysFloor = "late_task_days_floor"
+        case droppedVisits = "dropped_visits"
+        case dropped
+    }
+}
+
+/// A visit the assignment decided that the routed plan does not hold.
+public struct DroppedVisit: Sendable, Hashable, Codable {
+    public var task: String
+    public var date: CivilDate
+    public var workers: [String]
+    /// Why routing and repair could not keep it.
+    public var reason: String
+
+    public init(task: String, date: CivilDate, workers: [String], reason: String) {
+        self.task = task
+        self.date = date
+        self.workers = workers
+        self.reason = reason
     }
 }
 
@@ -91,9 +186,11 @@ public struct SolverPartReport: Sendable, Hashable, Codable {
     public var objective: Double
     public var bound: Double
     public var gap: Double
+    /// The part's goals in order (optional extension).
+    public var stages: [SolverStageReport]?
 
     public init(workers: [String], tasks: Int, variables: Int, rows: Int, status: String, objective: Double,
-                bound: Double, gap: Double) {
+                bound: Double, gap: Double, stages: [SolverStageReport]? = nil) {
         self.workers = workers
         self.tasks = tasks
         self.variables = variables
@@ -102,6 +199,7 @@ public struct SolverPartReport: Sendable, Hashable, Codable {
         self.objective = objective
         self.bound = bound
         self.gap = gap
+        self.stages = stages
     }
 }
 
@@ -230,9 +328,18 @@ public struct KPIs: Sendable, Hashable, Codable {
     public var utilisationMin: Double
     public var utilisationMax: Double
     public var continuity: Double
+    /// The largest spread, over workers, between a worker's fullest and emptiest working day, in
+    /// working minutes (optional extension; workers with at least two working days and a route).
+    public var dailySpreadMaxMin: Int?
+    /// Visits of weekly-or-slower tasks on the weekday of the task's previous visit ÷ such visits that
+    /// have a previous visit (optional extension).
+    public var regularWeekdayRate: Double?
 
     public init(tasksDue: Int, visitsPlanned: Int, lateTaskDays: Int, onTimeRate: Double, travelKm: Double,
-                travelMin: Int, workMin: Int, utilisationMin: Double, utilisationMax: Double, continuity: Double) {
+                travelMin: Int, workMin: Int, utilisationMin: Double, utilisationMax: Double, continuity: Double,
+                dailySpreadMaxMin: Int? = nil, regularWeekdayRate: Double? = nil) {
+        self.dailySpreadMaxMin = dailySpreadMaxMin
+        self.regularWeekdayRate = regularWeekdayRate
         self.tasksDue = tasksDue
         self.visitsPlanned = visitsPlanned
         self.lateTaskDays = lateTaskDays
@@ -256,5 +363,7 @@ public struct KPIs: Sendable, Hashable, Codable {
         case utilisationMin = "utilisation_min"
         case utilisationMax = "utilisation_max"
         case continuity
+        case dailySpreadMaxMin = "daily_spread_max_min"
+        case regularWeekdayRate = "regular_weekday_rate"
     }
 }

@@ -13,10 +13,11 @@ public struct AssignmentOptions: Sendable {
     public var verbose: Bool
     /// Write the whole assignment model (all parts) in CPLEX LP format here.
     public var writeLPPath: String?
-    /// Parts larger than this many columns are not given to GLPK; their greedy answer stands.
+    /// Parts larger than this many columns get their root LP (the bound) and the local search, no
+    /// branch-and-bound.
     public var maxColumnsForMIP: Int
-    /// Branch-and-bound nodes per part before GLPK is stopped: a limit on work that stops at the
-    /// same point on every machine (the time limit still applies on top).
+    /// Branch-and-bound nodes per part and goal; nil = computed from the part's size and the time
+    /// limit at fixed rates (`AssignmentBudget`), so the search stops at the same point on every machine.
     public var nodeLimit: Int?
     /// Progress while solving; thread-safe.
     public var progress: (@Sendable (PlanProgress) -> Void)?
@@ -24,7 +25,7 @@ public struct AssignmentOptions: Sendable {
     public var cycle = CycleObjective()
 
     public init(timeLimitSeconds: Double = 30, mipGap: Double = 0.01, threads: Int = 1, verbose: Bool = false,
-                writeLPPath: String? = nil, maxColumnsForMIP: Int = 60_000, nodeLimit: Int? = 1500,
+                writeLPPath: String? = nil, maxColumnsForMIP: Int = 150_000, nodeLimit: Int? = nil,
                 progress: (@Sendable (PlanProgress) -> Void)? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGap = mipGap
@@ -41,8 +42,8 @@ public struct AssignmentOptions: Sendable {
 public struct AssignmentResult: Sendable {
     /// Sorted by date, then job id.
     public var visits: [PlannedVisit]
-    /// `optimal` (every part within the gap), `feasible` (some part stopped by the time or node limit),
-    /// or `heuristic` (some part kept its greedy start without a MIP solve).
+    /// `optimal` (proven within the gap), `feasible` (improved on the construction, not proven), or
+    /// `heuristic` (nothing improved the construction and nothing proved it).
     public var status: String
     /// Objective of the assignment model summed over parts, plus the lateness of due jobs no worker covers.
     public var objective: Double
@@ -50,12 +51,19 @@ public struct AssignmentResult: Sendable {
     public var bound: Double
     public var gap: Double
     public var parts: [SolverPartReport]
-    /// Per due job id: the day patterns it could have had (for diagnosis); absent for uncovered jobs.
-    public var patternsByJob: [String: [DayPattern]]
+    /// Per goal, summed over parts: lateness, then all goals.
+    public var stages: [SolverStageReport]
+    /// Late task-days of the assignment, and Σ priority × late days.
+    public var lateTaskDays: Int
+    public var weightedLateDays: Int
+    /// Proven floors: no assignment of this staffing has fewer priority-weighted late days, or fewer late task-days.
+    public var weightedLateDaysFloor: Int
+    public var lateTaskDaysFloor: Int
 }
 
-/// Decides, for each job due in the horizon, its visit days and workers, with GLPK's MIP solver over
-/// day patterns (see Docs/model.md).
+/// Decides, for each job due in the horizon, its visit days and workers (see Docs/model.md): per
+/// independent part, a construction and a local search on the model's exact objective, then GLPK
+/// in two stages — lateness alone, then every goal without giving back the lateness won.
 public enum Assignment {
     /// Runs the assignment.
     ///
@@ -64,36 +72,23 @@ public enum Assignment {
         let began = Date()
         let calendar = WorkingCalendar(horizon: scenario.horizon)
         let include = Set(options.cycle.required.map(\.task)).union(CampaignVisits.openInHorizon(scenario))
-        let (plainParts, uncovered) = Decomposition.parts(of: scenario, include: include)
-        let parts = plainParts.map { part -> AssignmentInstance in
-            var p = part
-            p.cycle = options.cycle
-            for j in p.jobs.indices {
-                let candidates = p.jobs[j].candidateDays.map { p.dates[$0] }
-                p.jobs[j].patterns = CampaignVisits.patterns(p.jobs[j].patterns, of: p.jobs[j].job, candidateDates: candidates,
-                                                             calendar: calendar)
-                p.jobs[j].patterns = options.cycle.filter(patterns: p.jobs[j].patterns, of: p.jobs[j].job, calendar: calendar)
-            }
-            return p
-        }
+        let (parts, uncovered) = Decomposition.parts(of: scenario, include: include, cycle: options.cycle)
 
         if let path = options.writeLPPath {
-            var m = LinearModel(name: "gridplan_assignment")
-            for p in parts { _ = AssignmentModel.build(p, into: &m) }
-            try GLPKSolver.writeLP(m, to: path)
+            try GLPKSolver.writeLP(exportedModel(parts, uncovered: uncovered, calendar: calendar, weights: scenario.weights),
+                                   to: path)
         }
 
-        // Time shares: proportional to size, as if `threads` parts ran at once; never past the deadline.
+        // Shares of the time limit by size, as if `threads` parts ran at once. They set each part's
+        // work (moves, nodes) at fixed rates; the clock is only the watchdog.
         let sizes = parts.map { max(1, $0.size) }
         let total = Double(sizes.reduce(0, +))
         let threads = max(1, options.threads)
-        let budget = max(0, options.timeLimitSeconds - Date().timeIntervalSince(began))
         let deadline = began.addingTimeInterval(options.timeLimitSeconds)
         let order = parts.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         let counter = PartCounter(total: parts.count)
         let outcomes = SolveThreads.map(order, threads: threads) { i -> PartOutcome in
-            let share = min(budget, budget * Double(threads) * Double(sizes[i]) / max(1, total))
-            let limit = min(share, deadline.timeIntervalSinceNow)
+            let share = min(options.timeLimitSeconds, options.timeLimitSeconds * Double(threads) * Double(sizes[i]) / max(1, total))
             let n = counter.next()
             let phase = "assignment part \(n)/\(parts.count)"
             options.progress?(PlanProgress(phase: phase, elapsedSeconds: Date().timeIntervalSince(began)))
@@ -103,38 +98,116 @@ public enum Assignment {
                     report(PlanProgress(phase: phase, elapsedSeconds: Date().timeIntervalSince(began), gap: p.gap))
                 }
             }
-            return PartSolver.solve(parts[i], timeLimit: limit, mipGap: options.mipGap, verbose: options.verbose,
-                                    inParallel: threads > 1 && parts.count > 1,
-                                    maxColumns: options.maxColumnsForMIP, nodeLimit: options.nodeLimit,
+            let budget = AssignmentBudget(seconds: share, size: sizes[i], nodeLimit: options.nodeLimit, deadline: deadline)
+            return PartSolver.solve(parts[i], budget: budget, mipGap: options.mipGap, verbose: options.verbose,
+                                    inParallel: threads > 1 && parts.count > 1, maxColumns: options.maxColumnsForMIP,
                                     progress: progress)
         }
         var byPart = [PartOutcome?](repeating: nil, count: parts.count)
         for (k, i) in order.enumerated() { byPart[i] = outcomes[k] }
 
-        var visits: [PlannedVisit] = []
-        var reports: [SolverPartReport] = []
+        var visits: [PlannedVisit] = [], reports: [SolverPartReport] = []
         var objective = 0.0, bound = 0.0
-        var patternsByJob: [String: [DayPattern]] = [:]
-        for (i, part) in parts.enumerated() {
+        var stageSums: [String: (o: Double, b: Double, root: Double?, s: Double, stop: Set<String>)] = [:]
+        var late = 0, weighted = 0, weightedFloor = 0, lateFloor = 0
+        var improved = false, proven = true
+        for i in parts.indices {
             let o = byPart[i]!
             visits += o.visits
             reports.append(o.report)
             objective += o.report.objective
             bound += o.report.bound
-            for info in part.jobs { patternsByJob[info.job.id] = info.patterns }
+            late += o.lateTaskDays
+            weighted += o.weightedLateDays
+            weightedFloor += o.weightedLateDaysFloor
+            lateFloor += o.lateTaskDaysFloor
+            improved = improved || o.improvedStart
+            proven = proven && o.report.status == "optimal"
+            for st in o.report.stages ?? [] {
+                var e = stageSums[st.goal] ?? (0, 0, 0, 0, [])
+                e.o += st.objective
+                e.b += st.bound
+                e.root = (e.root == nil || st.rootLP == nil) ? nil : e.root! + st.rootLP!
+                e.s += st.startObjective
+                e.stop.insert(st.stoppedBy)
+                stageSums[st.goal] = e
+            }
         }
         for j in uncovered {
-            let late = j.dueRule.lateness(visits: [], calendar: calendar).lateDays
-            let c = scenario.weights.lateness * Double(j.priority * late)
+            let days = j.dueRule.lateness(visits: [], calendar: calendar).lateDays
+            let c = scenario.weights.lateness * Double(j.priority * days)
             objective += c
             bound += c
+            late += days
+            weighted += j.priority * days
+            weightedFloor += j.priority * days
+            lateFloor += days
+            for g in ["lateness", "all"] {
+                var e = stageSums[g] ?? (0, 0, 0, 0, [])
+                e.o += c
+                e.b += c
+                e.root = e.root.map { $0 + c }
+                e.s += c
+                stageSums[g] = e
+            }
         }
         visits.sort { ($0.date, $0.job) < ($1.date, $1.job) }
-        let statuses = Set(reports.map(\.status))
-        let status = statuses.contains("heuristic") ? "heuristic" : statuses.contains("feasible") ? "feasible" : "optimal"
-        return AssignmentResult(visits: visits, status: status, objective: objective, bound: min(bound, objective),
-                                gap: MIPResult.relativeGap(objective: objective, bound: min(bound, objective)),
-                                parts: reports, patternsByJob: patternsByJob)
+        let b = min(bound, objective)
+        let gap = MIPResult.relativeGap(objective: objective, bound: b)
+        let status = (proven || gap <= options.mipGap) ? "optimal" : (improved ? "feasible" : "heuristic")
+        let stages = ["lateness", "all"].compactMap { g -> SolverStageReport? in
+            guard let e = stageSums[g] else { return nil }
+            // The stage stopped by the strongest reason any part gave: clock, then nodes, then work, then gap.
+            let stop = ["clock", "nodes", "work", "gap"].first { e.stop.contains($0) } ?? "gap"
+            return SolverStageReport(goal: g, objective: Plan.round(e.o, places: 4), bound: Plan.round(min(e.b, e.o), places: 4),
+                                     rootLP: e.root.map { Plan.round($0, places: 4) }, startObjective: Plan.round(e.s, places: 4),
+                                     stoppedBy: stop)
+        }
+        return AssignmentResult(visits: visits, status: status, objective: objective, bound: b, gap: gap, parts: reports,
+                                stages: stages, lateTaskDays: late, weightedLateDays: weighted,
+                                weightedLateDaysFloor: min(weightedFloor, weighted), lateTaskDaysFloor: min(lateFloor, late))
+    }
+
+    /// The complete single-objective model whose value `objective` reports: every part, every goal
+    /// folded by the weights, the lateness of jobs nobody covers as fixed columns, nothing fixed by the search.
+    static func exportedModel(_ parts: [AssignmentInstance], uncovered: [Job], calendar: WorkingCalendar,
+                              weights: Weights) -> LinearModel {
+        var m = LinearModel(name: "gridplan_assignment")
+        for p in parts { _ = AssignmentModel.build(p, into: &m) }
+        for j in uncovered {
+            let days = j.dueRule.lateness(visits: [], calendar: calendar).lateDays
+            guard days > 0 else { continue }
+            m.addVariable("uncovered[\(j.id)]", kind: .continuous, lower: 1, upper: 1,
+                          cost: weights.lateness * Double(j.priority * days))
+        }
+        return m
+    }
+}
+
+/// The work one part may do, fixed before it starts from its size and its share of the time limit.
+struct AssignmentBudget: Sendable {
+    /// The part's share of the time limit (nominal seconds).
+    var seconds: Double
+    /// Local-search moves to evaluate.
+    var moves: Int
+    /// Branch-and-bound nodes per goal.
+    var nodes: Int
+    /// The watchdog: no solve runs past it.
+    var deadline: Date
+
+    /// Moves evaluated per nominal second, and branch-and-bound nodes per second on a part of 1,000
+    /// columns (a part twice as large gets half as many): rates measured on these machines, halved.
+    static let movesPerSecond = 400_000.0
+    /// Fix-and-optimise sub-problems per nominal second, and the nodes each may take.
+    static let subproblemsPerSecond = 3.0
+    static let subproblemNodes = 100
+    static let nodesPerSecondPerThousandColumns = 100.0
+
+    init(seconds: Double, size: Int, nodeLimit: Int?, deadline: Date) {
+        self.seconds = seconds
+        moves = max(20 * size, Int(seconds * Self.movesPerSecond * 0.3))
+        nodes = nodeLimit ?? max(20, min(50_000, Int(seconds * 0.7 * Self.nodesPerSecondPerThousandColumns * 1000 / Double(max(1000, size)))))
+        self.deadline = deadline
     }
 }
 
@@ -155,62 +228,199 @@ private final class PartCounter: @unchecked Sendable {
 struct PartOutcome: Sendable {
     var visits: [PlannedVisit]
     var report: SolverPartReport
+    var lateTaskDays: Int
+    var weightedLateDays: Int
+    var weightedLateDaysFloor: Int
+    var lateTaskDaysFloor: Int
+    /// Whether the search or GLPK found something better than the construction.
+    var improvedStart: Bool
 }
 
-/// Solves one part: greedy start, then GLPK from it (when the part is small enough and time remains).
+/// Solves one part: construction, local search, then GLPK on the lateness goal and on all goals.
 enum PartSolver {
-    static func solve(_ inst: AssignmentInstance, timeLimit: Double, mipGap: Double, verbose: Bool, inParallel: Bool,
-                      maxColumns: Int, nodeLimit: Int?, progress: (@Sendable (MIPProgress) -> Void)?) -> PartOutcome {
+    static func solve(_ inst: AssignmentInstance, budget: AssignmentBudget, mipGap: Double, verbose: Bool, inParallel: Bool,
+                      maxColumns: Int, progress: (@Sendable (MIPProgress) -> Void)?) -> PartOutcome {
         var m = LinearModel(name: "gridplan_\(inst.name)")
         let model = AssignmentModel.build(inst, into: &m)
-        let greedy = GreedyAssignment.solve(inst)
-        let start = model.values(of: greedy, inst, variableCount: m.variableCount)
-        let startObjective = m.objective(of: start)
-        let workers = inst.workers.map(\.worker.id)
+        let n = m.variableCount
+        let W = inst.weights.lateness
+        var search = AssignmentSearch(inst)
+        search.construct()
+        let startObjective = search.objective, startLateness = search.lateness
+        search.improve(budget: budget.moves / 2)
+        let branch = n > 0 && n <= maxColumns
+        let nodes = branch ? budget.nodes : 1
 
-        func outcome(_ c: AssignmentChoice, status: String, objective: Double, bound: Double) -> PartOutcome {
-            let b = min(bound, objective)
-            return PartOutcome(
-                visits: visits(of: c, inst),
-                report: SolverPartReport(workers: workers, tasks: inst.jobs.count, variables: m.variableCount,
-                                         rows: m.rowCount, status: status, objective: Plan.round(objective, places: 4),
-                                         bound: Plan.round(b, places: 4),
-                                         gap: Plan.round(MIPResult.relativeGap(objective: objective, bound: b), places: 6)))
+        func options(_ start: [Double], nodes: Int, share: Double) -> MIPOptions {
+            let watchdog = min(max(1, share * 3), max(0.5, budget.deadline.timeIntervalSinceNow))
+            return MIPOptions(timeLimitSeconds: watchdog, mipGap: mipGap, verbose: verbose, presolve: false,
+                              gomoryCuts: false, mirCuts: true, coverCuts: false, cliqueCuts: true, inParallel: inParallel,
+                              nodeLimit: nodes, start: start, progress: progress)
+        }
+        func stoppedBy(_ r: MIPResult?) -> String {
+            guard let r else { return "work" }
+            if r.hitTimeLimit { return "clock" }
+            if r.status == .optimal { return "gap" }
+            return r.hitNodeLimit ? "nodes" : "work"
         }
 
-        let trivialBound = lowerBound(inst)
-        let startIsFeasible = m.violations(of: start).isEmpty
-        guard m.variableCount > 0, m.variableCount <= maxColumns, timeLimit >= 0.5 else {
-            return outcome(greedy, status: "heuristic", objective: startObjective, bound: trivialBound)
+        /// One goal: its LP relaxation (a bound), fix-and-optimise from the search's choice, the
+        /// search again, then branch-and-bound on the whole stage model for a better bound.
+        func runStage(_ stageModel: LinearModel, share: Double, value: (AssignmentSearch) -> Double)
+            -> (bound: Double, root: Double?, result: MIPResult?) {
+            let lp = try? GLPKSolver.solveRelaxation(stageModel, timeLimitSeconds: max(1, budget.deadline.timeIntervalSinceNow))
+            let solves = max(1, Int(share * AssignmentBudget.subproblemsPerSecond))
+            let cap = search.latenessCap
+            if let lpv = lp?.values {
+                // A second start: the LP rounded, then the same search.
+                var rounded = AssignmentSearch(inst)
+                rounded.latenessCap = cap
+                rounded.construct(roundingLP: model.y.map { $0.map { lpv[$0.index] } },
+                                  x: model.x.map { $0.map { $0.map { lpv[$0.v.index] } } })
+                if cap.map({ rounded.lateness <= $0 + 1e-7 }) ?? true {
+                    rounded.improve(budget: budget.moves / 2)
+                    if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil {
+                        FileHandle.standardError.write("  lp-rounded: \(value(rounded)) vs search \(value(search))\n".data(using: .utf8)!)
+                    }
+                    if value(rounded) < value(search) - 1e-7 { search = rounded }
+                }
+            }
+            let fo = FixAndOptimise.improve(inst, stageModel: stageModel, model: model, start: search.choice, lp: lp?.values,
+                                            solves: solves, nodes: AssignmentBudget.subproblemNodes, deadline: budget.deadline,
+                                            inParallel: inParallel) { c in
+                let s = AssignmentSearch(inst, choice: c)
+                return cap.map { s.lateness <= $0 + 1e-7 } ?? true
+            }
+            if fo.improvements > 0 {
+                var better = AssignmentSearch(inst, choice: fo.choice)
+                better.latenessCap = cap
+                if value(better) < value(search) - 1e-7 { search = better }
+            }
+            search.improve(budget: search.evaluations + budget.moves / 4)
+            var r: MIPResult?
+            if branch {
+                r = try? GLPKSolver.solve(stageModel, options: options(model.values(of: search.choice, inst, variableCount: n),
+                                                                       nodes: nodes, share: share))
+                if let res = r, !res.values.isEmpty {
+                    var better = AssignmentSearch(inst, choice: model.choice(from: res.values, inst))
+                    better.latenessCap = cap
+                    if value(better) < value(search) - 1e-7 { search = better }
+                }
+            }
+            let root = lp?.objective ?? r?.rootBound
+            let bound = max(r?.bound ?? -.infinity, root ?? -.infinity)
+            if fo.hitClock, r == nil { return (bound, root, MIPResult(status: .feasible, values: [], objective: .infinity, bound: bound, gap: .infinity, hitTimeLimit: true, startAccepted: false, seconds: 0)) }
+            return (bound, root, r)
         }
-        let options = MIPOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, verbose: verbose, presolve: false,
-                                 gomoryCuts: false, mirCuts: true, coverCuts: false, cliqueCuts: true,
-                                 inParallel: inParallel, nodeLimit: nodeLimit, start: startIsFeasible ? start : nil,
-                                 progress: progress)
-        guard let r = try? GLPKSolver.solve(m, options: options), !r.values.isEmpty else {
-            return outcome(greedy, status: "heuristic", objective: startObjective, bound: trivialBound)
+
+        // Stage 1: lateness alone.
+        var lateModel = m
+        lateModel.setCosts(model.latenessTerms)
+        var stage1: SolverStageReport
+        var weightedFloor = 0.0
+        if search.lateness < 1e-9 || n == 0 {
+            stage1 = SolverStageReport(goal: "lateness", objective: 0, bound: 0, rootLP: nil, startObjective: startLateness,
+                                       stoppedBy: "gap")
+        } else {
+            let st = runStage(lateModel, share: budget.seconds * 0.5) { $0.lateness }
+            let z = search.lateness
+            let b = min(z, max(st.bound, 0))
+            stage1 = SolverStageReport(goal: "lateness", objective: Plan.round(z, places: 4), bound: Plan.round(b, places: 4),
+                                       rootLP: st.root.map { Plan.round($0, places: 4) }, startObjective: startLateness,
+                                       stoppedBy: (z - b) <= mipGap * max(1, z) ? "gap" : stoppedBy(st.result))
+            weightedFloor = b
         }
-        let status = r.status == .optimal ? "optimal" : "feasible"
-        return outcome(model.choice(from: r, inst), status: status, objective: r.objective,
-                       bound: max(r.bound, trivialBound))
+        let cap = search.latenessCap ?? search.lateness
+        search.latenessCap = cap
+        search.improve(budget: search.evaluations + budget.moves / 4)
+
+        // Stage 2: every goal, keeping the lateness won.
+        var capped = m
+        capped.addRow("keep_late[\(inst.name)]", model.latenessTerms, .lessOrEqual, cap + 1e-6 * max(1, cap))
+        var r2: MIPResult?
+        var cappedBound = -Double.infinity, root2: Double?
+        if n > 0 {
+            let st = runStage(capped, share: budget.seconds * (stage1.rootLP == nil ? 1 : 0.5)) { $0.objective }
+            r2 = st.result
+            cappedBound = st.bound
+            root2 = st.root
+        }
+        let objective = search.objective
+        if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil {
+            FileHandle.standardError.write("\(Date().timeIntervalSince1970) \(inst.name) size \(inst.size) share \(budget.seconds): start \(startObjective) final \(objective) moves \(search.evaluations) ejections \(search.ejections) glpk \(r2.map { "\($0.objective) b \($0.bound) root \($0.rootBound ?? -1) nodes \($0.nodes) \($0.seconds)s" } ?? "-") \(search.breakdown.sorted { $0.key < $1.key })\n".data(using: .utf8)!)
+        }
+        if let dump = ProcessInfo.processInfo.environment["GRIDPLAN_DUMP"] {
+            let vals = model.values(of: search.choice, inst, variableCount: n)
+            let lines = vals.indices.filter { abs(vals[$0]) > 1e-6 }.map { "\(m.name(of: VariableHandle(index: $0))) \(vals[$0])" }
+            try? lines.joined(separator: "\n").write(toFile: dump + "." + inst.name, atomically: true, encoding: .utf8)
+        }
+        // Plans keeping the lateness won cost at least the capped model's bound; any other plan is
+        // later by at least one priority-1 late day (lateness costs come in whole multiples of it),
+        // and its other goals cost at least `restFloor`.
+        let floor0 = startLowerBound(inst)
+        // The whole model's own LP relaxation bounds every plan at once.
+        let wholeLP = n > 0 ? (try? GLPKSolver.solveRelaxation(m, timeLimitSeconds: max(1, budget.deadline.timeIntervalSinceNow)))?.objective : nil
+        let bound = min(objective, max(min(cappedBound, cap + W + restFloor(inst)), floor0, weightedFloor + restFloor(inst),
+                                       wholeLP ?? -.infinity))
+        let stage2 = SolverStageReport(goal: "all", objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
+                                       rootLP: root2.map { Plan.round($0, places: 4) },
+                                       startObjective: Plan.round(startObjective, places: 4),
+                                       stoppedBy: MIPResult.relativeGap(objective: objective, bound: bound) <= mipGap ? "gap" : stoppedBy(r2))
+
+        // Unweighted late task-days: their own bound, from the root of the same model.
+        let lateCount = lateTaskDays(inst, search.choice)
+        var lateFloor = 0
+        if lateCount > 0 {
+            var unweighted = m
+            unweighted.setCosts(model.late.flatMap { $0 }.map { ($0, 1.0) })
+            let r = try? GLPKSolver.solve(unweighted, options: options(model.values(of: search.choice, inst, variableCount: n),
+                                                                       nodes: max(1, nodes / 4), share: budget.seconds * 0.2))
+            lateFloor = r.map { Int((max($0.bound, $0.rootBound ?? 0) - 1e-6).rounded(.up)) } ?? 0
+        }
+        let gap = MIPResult.relativeGap(objective: objective, bound: bound)
+        let status = gap <= mipGap ? "optimal" : (objective < startObjective - 1e-7 ? "feasible" : "heuristic")
+        let weighted = inst.jobs.indices.reduce(0) { acc, j in
+            acc + inst.jobs[j].job.priority * lateDays(inst, j, search.choice.visits[j])
+        }
+        let report = SolverPartReport(
+            workers: inst.workers.map(\.worker.id), tasks: inst.jobs.count, variables: n, rows: m.rowCount, status: status,
+            objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
+            gap: Plan.round(gap, places: 6), stages: [stage1, stage2])
+        return PartOutcome(visits: visits(of: search.choice, inst), report: report, lateTaskDays: lateCount,
+                           weightedLateDays: weighted,
+                           weightedLateDaysFloor: min(weighted, Int((weightedFloor / W - 1e-6).rounded(.up))),
+                           lateTaskDaysFloor: min(lateCount, max(0, lateFloor)), improvedStart: objective < startObjective - 1e-7)
     }
 
-    /// A valid lower bound without any solve: each job's cheapest pattern with its cheapest workers
-    /// (capacities and balance ignored; the balance term is never negative).
-    static func lowerBound(_ inst: AssignmentInstance) -> Double {
-        var lb = 0.0
+    /// Late days of job `j` with the given visits (the model's `due` rows).
+    static func lateDays(_ inst: AssignmentInstance, _ j: Int, _ visits: [AssignmentChoice.Visit]) -> Int {
+        let chosen = Set(visits.map(\.k))
+        return inst.jobs[j].dueDays.filter { !$0.covering.contains(where: chosen.contains) }.count
+    }
+
+    static func lateTaskDays(_ inst: AssignmentInstance, _ c: AssignmentChoice) -> Int {
+        inst.jobs.indices.reduce(0) { $0 + lateDays(inst, $1, c.visits[$1]) }
+    }
+
+    /// The least the goals after lateness can cost in any plan: the balance and level terms are never
+    /// negative, and each possible visit costs at least its charge plus its cheapest workers, or nothing.
+    static func restFloor(_ inst: AssignmentInstance) -> Double {
+        var floor = 0.0
         for (j, info) in inst.jobs.enumerated() {
-            var best = Double.infinity
-            for (p, pat) in info.patterns.enumerated() {
-                var c = inst.patternCost(job: j, pattern: p)
-                for date in pat.dates {
-                    let d = inst.dates.firstIndex(of: date)!
-                    let costs = info.eligible[d].map { inst.visitCost(job: j, day: d, worker: $0) }.sorted()
-                    c += costs.prefix(info.job.workersNeeded).reduce(0, +)
-                }
-                best = min(best, c)
+            for (k, d) in info.days.enumerated() {
+                let ws = info.eligible[k].map { inst.workerCost(job: j, day: d, worker: $0) }.sorted()
+                floor += min(0, inst.visitCost(job: j, day: d) + ws.prefix(info.job.workersNeeded).reduce(0, +))
             }
-            lb += best.isFinite ? best : 0
+        }
+        return floor
+    }
+
+    /// A bound without any solve: the forced late days (nothing can cover them) plus `restFloor`.
+    static func startLowerBound(_ inst: AssignmentInstance) -> Double {
+        var lb = restFloor(inst)
+        for (j, info) in inst.jobs.enumerated() {
+            lb += Double(info.dueDays.filter { $0.covering.isEmpty }.count) * inst.lateDayCost(job: j)
+            lb += Double(info.campaigns.filter { $0.covering.isEmpty }.count) * inst.campaignMissCost(job: j)
         }
         return lb
     }
@@ -219,27 +429,21 @@ enum PartSolver {
     static func visits(of c: AssignmentChoice, _ inst: AssignmentInstance) -> [PlannedVisit] {
         var out: [PlannedVisit] = []
         for (j, info) in inst.jobs.enumerated() {
-            let dates = info.patterns[c.pattern[j]].dates
-            for (k, date) in dates.enumerated() {
-                let ws = c.workers[j][k]
-                let lo = k > 0 ? dates[k - 1].adding(days: info.job.minGapDays)
-                    : (info.job.lastVisit.map { $0.adding(days: info.job.minGapDays) } ?? inst.dates.first!)
-                let hi = k + 1 < dates.count ? dates[k + 1].adding(days: -info.job.minGapDays) : inst.dates.last!
-                let movable = info.candidateDays.map { inst.dates[$0] }.filter { d in
-                    d != date && d >= lo && d <= hi && ws.allSatisfy { info.eligible[inst.dates.firstIndex(of: d)!].contains($0) }
-                        && lateDays(info, replacing: k, with: d, in: dates, inst.calendar) <= info.patterns[c.pattern[j]].lateDays
+            let vs = c.visits[j]
+            let late = lateDays(inst, j, vs)
+            for (i, v) in vs.enumerated() {
+                let date = inst.dates[info.days[v.k]]
+                var movable: [CivilDate] = []
+                for k in info.days.indices where k != v.k && v.workers.allSatisfy({ info.eligible[k].contains($0) }) {
+                    let d = inst.dates[info.days[k]]
+                    let others = vs.enumerated().filter { $0.offset != i }.map(\.element)
+                    guard others.allSatisfy({ abs(inst.dates[info.days[$0.k]].days(to: d)) >= info.job.minGapDays }) else { continue }
+                    if lateDays(inst, j, others + [AssignmentChoice.Visit(k: k, workers: v.workers)]) <= late { movable.append(d) }
                 }
-                out.append(PlannedVisit(job: info.job.id, date: date, workers: ws.map { inst.workers[$0].worker.id }.sorted(),
+                out.append(PlannedVisit(job: info.job.id, date: date, workers: v.workers.map { inst.workers[$0].worker.id }.sorted(),
                                         movableDates: movable))
             }
         }
         return out
-    }
-
-    private static func lateDays(_ info: AssignmentInstance.JobInfo, replacing k: Int, with d: CivilDate,
-                                 in dates: [CivilDate], _ calendar: WorkingCalendar) -> Int {
-        var v = dates
-        v[k] = d
-        return info.job.dueRule.lateness(visits: v.sorted(), calendar: calendar).lateDays
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import GridPlanCore
 
-/// Everything the assignment knows about one independent part: its workers, its due jobs with their
-/// day patterns and eligible workers per date, and the per-worker-day capacities. Built once, used
-/// by the greedy start, the MIP and the extraction alike.
+/// Everything the assignment knows about one independent part: its workers, its due jobs with the
+/// dates they may be visited on and the eligible workers per date, the working days on which each
+/// job can be late, and the per-worker-day capacities. Built once; the construction, the local
+/// search, the MIP and the extraction all read it.
 struct AssignmentInstance: Sendable {
     struct WorkerInfo: Sendable {
         var worker: Worker
@@ -13,19 +14,62 @@ struct AssignmentInstance: Sendable {
         var totalAvailable: Int
         /// Working in the horizon, by day offset.
         var works: [Bool]
+        /// Day offsets the worker works on, ascending.
+        var workingDays: [Int]
+    }
+
+    /// One `due[j,t]` row: on working day `t` the job is late unless visited on one of `covering`.
+    struct DueDay: Sendable {
+        var day: Int
+        /// Indices into the job's `days` that lie in the `every_days` calendar days ending on `day`.
+        var covering: [Int]
+    }
+
+    /// A campaign with its deadline in the horizon: missed unless a visit falls on or before `by`.
+    struct CampaignDeadline: Sendable {
+        var name: String
+        var by: CivilDate
+        /// Indices into the job's `days` on or before the deadline.
+        var covering: [Int]
+    }
+
+    /// An urgent visit of a re-plan: wanted on `first`, accepted on any of `allowed`.
+    struct Requirement: Sendable {
+        /// Index into the job's `days` of the first allowed date, nil when that date cannot be used.
+        var first: Int?
+        /// Indices into the job's `days` of the allowed dates.
+        var allowed: [Int]
     }
 
     struct JobInfo: Sendable {
         var job: Job
-        var patterns: [DayPattern]
-        /// Day offsets with at least `workersNeeded` eligible workers, ascending.
-        var candidateDays: [Int]
-        /// Eligible worker indices (into `workers`) per day offset, ascending; empty where none.
+        /// Day offsets the job may be visited on, ascending: a date of its weekdays on which at least
+        /// `workersNeeded` workers are eligible, keeping `min_gap_days` from every visit before the plan.
+        var days: [Int]
+        /// Eligible worker indices (into `workers`) per entry of `days`, ascending.
         var eligible: [[Int]]
+        /// Working days on which the job is late without a planned visit, with the visits that cover each.
+        var dueDays: [DueDay]
+        /// Pairs of entries of `days` closer than `min_gap_days`, as maximal runs: at most one visit in each.
+        var gapRuns: [[Int]]
+        var campaigns: [CampaignDeadline]
+        var requirement: Requirement?
         /// Estimated km of the leg that reaches this job (mean to its nearest neighbours in the grid).
         var legKm: Double
         /// Index of the preferred worker in `workers`, if it is in this part.
         var preferred: Int?
+        /// The weekday of the job's last visit, for a job with a weekly or slower rhythm (regular weekday).
+        var usualWeekday: Weekday?
+
+        /// The position of day offset `d` in `days`.
+        func index(ofDay d: Int) -> Int? {
+            var lo = 0, hi = days.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if days[mid] < d { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < days.count && days[lo] == d ? lo : nil
+        }
     }
 
     var name: String
@@ -34,6 +78,9 @@ struct AssignmentInstance: Sendable {
     var jobs: [JobInfo]
     var weights: Weights
     var calendar: WorkingCalendar
+    var defaultSpeedKmh: Double
+    /// Weekly-cycle terms (stickiness to a previous plan, required visits); empty by default.
+    var cycle = CycleObjective()
 
     /// Estimated minutes of the leg reaching job `j` for worker `w`.
     func legMinutes(job j: Int, worker w: Int) -> Int {
@@ -41,52 +88,112 @@ struct AssignmentInstance: Sendable {
         return TravelModel.minutes(km: jobs[j].legKm, speedKmh: speed)
     }
 
-    var defaultSpeedKmh: Double
-    /// Weekly-cycle terms (stickiness to a previous plan, required visits, carried load); empty by default.
-    var cycle = CycleObjective()
-
-    /// `visitCost(job:worker:)` less the bonus for keeping a previous plan's visit (job `j`, day offset `d`).
-    func visitCost(job j: Int, day d: Int, worker w: Int) -> Double {
-        visitCost(job: j, worker: w) - cycle.keepBonus(task: jobs[j].job.id, date: dates[d], worker: workers[w].worker.id)
-    }
-
-    /// The balance rows' denominator for worker `w`: its available minutes, plus those of the
-    /// carried-load window when history is counted.
-    func balanceMinutes(worker w: Int) -> Int {
-        workers[w].totalAvailable + cycle.carried(by: workers[w].worker.id).available
-    }
-
-    /// Minutes worker `w` carried before the horizon (0 without history).
-    func carriedMinutes(worker w: Int) -> Int { cycle.carried(by: workers[w].worker.id).minutes }
-
-    /// Minutes a visit of job `j` takes from worker `w`'s day: service plus the estimated leg.
-    func load(job j: Int, worker w: Int) -> Int { jobs[j].job.durationMin + legMinutes(job: j, worker: w) }
-
-    /// `load(job:worker:)` on day offset `d`, with the campaign minutes the visit may carry that day
-    /// (counted on every visit up to the deadline: an upper bound, only the first visit carries them).
+    /// Minutes a visit of job `j` on day offset `d` takes from worker `w`'s day: service, the
+    /// estimated leg, and the campaign minutes the visit may carry that day (counted on every visit
+    /// up to the deadline: an upper bound, only the first visit carries them).
     func load(job j: Int, day d: Int, worker w: Int) -> Int {
-        load(job: j, worker: w) + CampaignVisits.maxExtraMinutes(jobs[j].job, on: dates[d])
+        jobs[j].job.durationMin + legMinutes(job: j, worker: w) + CampaignVisits.maxExtraMinutes(jobs[j].job, on: dates[d])
     }
 
-    /// Objective cost of worker `w` doing job `j` on one date: travel estimate and continuity.
-    func visitCost(job j: Int, worker w: Int) -> Double {
+    /// Objective cost of worker `w` taking part in a visit of job `j` on day offset `d`: the travel
+    /// estimate, the continuity reward of the preferred worker, less a previous plan's keep bonus.
+    func workerCost(job j: Int, day d: Int, worker w: Int) -> Double {
+        if !workerCostTable.isEmpty { return workerCostTable[j][d * workers.count + w] }
+        return computeWorkerCost(job: j, day: d, worker: w)
+    }
+
+    private func computeWorkerCost(job j: Int, day d: Int, worker w: Int) -> Double {
         var c = weights.travel * Double(legMinutes(job: j, worker: w))
         if jobs[j].job.kind == .visit, jobs[j].preferred == w { c -= weights.continuity }
+        return c - cycle.keepBonus(task: jobs[j].job.id, date: dates[d], worker: workers[w].worker.id)
+    }
+
+    /// Objective cost of a visit of job `j` on day offset `d`, whoever makes it: the continuity charge
+    /// (households; the preferred worker's `workerCost` takes it back) and the regular-weekday charge.
+    func visitCost(job j: Int, day d: Int) -> Double {
+        if !visitCostTable.isEmpty { return visitCostTable[j][d] }
+        return computeVisitCost(job: j, day: d)
+    }
+
+    private func computeVisitCost(job j: Int, day d: Int) -> Double {
+        let info = jobs[j]
+        var c = evennessCharge(job: j, day: d)
+        if info.job.kind == .visit { c += weights.continuity }
+        if let wd = info.usualWeekday, dates[d].weekday != wd { c += weights.regularity }
         return c
     }
 
-    /// Objective cost of choosing pattern `p` of job `j`: priority-weighted late days, and the
-    /// continuity charge per visit that the preferred worker's `visitCost` takes back.
-    func patternCost(job j: Int, pattern p: Int) -> Double {
-        let info = jobs[j], pat = info.patterns[p]
-        var c = weights.lateness * Double(info.job.priority * pat.lateDays)
-        if info.job.kind == .visit { c += weights.continuity * Double(pat.dates.count) }
-        return c + cycle.requiredPenalty(task: info.job.id, dates: pat.dates, weights: weights)
-            + CampaignVisits.missCost(info.job, dates: pat.dates, horizon: calendar.horizon, weights: weights)
+    /// The most a visit of job `j` on day offset `d` could lower the balance and level terms: adding
+    /// its minutes to a worker's emptiest day lowers that worker's spread by at most those minutes, and
+    /// to the least-used worker lowers the utilisation spread by at most its share of that worker's
+    /// minutes. Charged on every visit, so that evening out days never buys a visit nobody needs.
+    func evennessCharge(job j: Int, day d: Int) -> Double {
+        let info = jobs[j]
+        guard let k = info.index(ofDay: d) else { return 0 }
+        var c = 0.0
+        for w in info.eligible[k] {
+            let l = Double(load(job: j, day: d, worker: w))
+            var cw = levelled.contains(w) ? weights.level * l : 0
+            if hasBalance, workers[w].totalAvailable > 0 { cw += balanceCost * l / Double(workers[w].totalAvailable) }
+            c = max(c, cw)
+        }
+        return c
     }
+
+    /// Objective cost of one late day of job `j`.
+    func lateDayCost(job j: Int) -> Double { weights.lateness * Double(jobs[j].job.priority) }
+
+    /// Objective cost of missing one of job `j`'s campaign deadlines: three late days of its priority.
+    func campaignMissCost(job j: Int) -> Double { 3 * lateDayCost(job: j) }
+
+    /// Costs of an urgent visit: on another allowed date than the first (five priority-1 late days),
+    /// on none of them (a hundred).
+    var requirementLaterCost: Double { weights.lateness * 5 }
+    var requirementMissCost: Double { weights.lateness * 95 }
 
     /// Scale of the balance term: `weights.balance` per percentage point of utilisation spread.
     var balanceCost: Double { weights.balance * 100 }
 
-    var size: Int { jobs.reduce(0) { acc, j in acc + j.patterns.count + j.eligible.reduce(0) { $0 + $1.count } } }
+    /// Workers whose utilisation the balance term compares (those with available minutes).
+    var balancedWorkers: [Int] { workers.indices.filter { workers[$0].totalAvailable > 0 } }
+
+    /// Whether the balance term is in the model.
+    var hasBalance: Bool { weights.balance > 0 && balancedWorkers.count >= 2 }
+
+    /// Workers whose daily load the level term evens (at least two working days, some job to do).
+    var levelledWorkers: [Int] { levelled.sorted() }
+
+    /// The workers of `levelledWorkers`, computed once.
+    var levelled: Set<Int> = []
+
+    /// Cached `visitCost` per job and day offset, `workerCost` per job and (day offset × workers + worker).
+    var visitCostTable: [[Double]] = []
+    var workerCostTable: [[Double]] = []
+
+    /// Fixes the derived sets and cost tables once the part is complete.
+    mutating func prepare() {
+        levelled = Set(computeLevelled())
+        visitCostTable = []
+        workerCostTable = []
+        let vt = jobs.indices.map { j in dates.indices.map { computeVisitCost(job: j, day: $0) } }
+        let wt = jobs.indices.map { j -> [Double] in
+            var row = [Double](repeating: 0, count: dates.count * workers.count)
+            for (k, d) in jobs[j].days.enumerated() {
+                for w in jobs[j].eligible[k] { row[d * workers.count + w] = computeWorkerCost(job: j, day: d, worker: w) }
+            }
+            return row
+        }
+        visitCostTable = vt
+        workerCostTable = wt
+    }
+
+    private func computeLevelled() -> [Int] {
+        guard weights.level > 0 else { return [] }
+        var hasWork = Array(repeating: false, count: workers.count)
+        for info in jobs { for ws in info.eligible { for w in ws { hasWork[w] = true } } }
+        return workers.indices.filter { hasWork[$0] && workers[$0].workingDays.count >= 2 }
+    }
+
+    /// Columns, a measure of the part's size for time shares and work limits.
+    var size: Int { jobs.reduce(0) { acc, j in acc + j.days.count + j.dueDays.count + j.eligible.reduce(0) { $0 + $1.count } } }
 }

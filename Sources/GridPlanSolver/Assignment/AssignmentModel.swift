@@ -1,69 +1,137 @@
 import Foundation
 import GridPlanCore
 
-/// A choice of pattern and workers for every job of a part: what the greedy start, the MIP and the
-/// extraction exchange.
+/// A choice of visit dates and workers for every job of a part: what the construction, the local
+/// search, the MIP and the extraction exchange.
 struct AssignmentChoice: Sendable, Equatable {
-    /// Chosen pattern index per job.
-    var pattern: [Int]
-    /// Per job, per date of its chosen pattern, the worker indices (sorted).
-    var workers: [[[Int]]]
+    struct Visit: Sendable, Equatable {
+        /// Index into the job's `days`.
+        var k: Int
+        /// Worker indices, ascending (`workersNeeded` of them).
+        var workers: [Int]
+    }
+    /// Per job, its visits in date order.
+    var visits: [[Visit]]
+
+    static func empty(_ inst: AssignmentInstance) -> AssignmentChoice {
+        AssignmentChoice(visits: Array(repeating: [], count: inst.jobs.count))
+    }
 }
 
-/// The MIP of one part, with handles to its columns (names as in Docs/model.md):
+/// The MIP of one part over visit days (names as in Docs/model.md):
 ///
-/// - `pick[j,p]` binary: job `j` follows day pattern `p` (pattern 0 is "no visit").
-/// - `x[j,d,w]` binary: worker `w` visits job `j` on date `d`.
-/// - `uhi[part]`, `ulo[part]` continuous: the highest and lowest utilisation among the part's workers.
+/// - `y[j,d]` binary: job `j` is visited on date `d`;
+/// - `x[j,d,w]` binary: worker `w` takes part in that visit;
+/// - `late[j,t]` in [0, 1]: job `j` is late on working day `t` (integral whenever `y` is);
+/// - `miss[j,c]`, `reqlate[j]`, `reqmiss[j]` in [0, 1]: a campaign deadline missed, an urgent visit
+///   not on its first date, on none of its dates;
+/// - `uhi`, `ulo`: highest and lowest utilisation; `dhi[w]`, `dlo[w]`: worker `w`'s fullest and
+///   emptiest working day in minutes.
 ///
-/// Rows: `one[j]`, `visit[j,d]`, `cap[w,d]`, `maxv[w,d]`, `win[w,d,window]`, `hi[w]`, `lo[w]`.
+/// Rows: `visit[j,d]`, `pair[j,d,w]`, `due[j,t]`, `gap[j,d]`, `camp[j,c]`, `reqlate[j]`, `reqmiss[j]`,
+/// `cap[w,d]`, `maxv[w,d]`, `win[w,d,window]`, `hi[w]`, `lo[w]`, `dayhi[w,d]`, `daylo[w,d]`.
+///
+/// Every visit date of every job is a column, so the model (and its bound) covers every way of
+/// scheduling a job, not a chosen few.
 struct AssignmentModel {
-    var pick: [[VariableHandle]]
-    /// Per job, per day offset: (worker index, column), workers ascending.
+    var y: [[VariableHandle]]
+    /// Per job, per entry of its `days`: (worker index, column), workers ascending.
     var x: [[[(worker: Int, v: VariableHandle)]]]
+    /// Per job, per due day: the column, nil where nothing can cover the day (then `lateFixed`).
+    var late: [[VariableHandle]]
+    var miss: [[VariableHandle]]
+    var reqLate: [VariableHandle?]
+    var reqMiss: [VariableHandle?]
     var uhi: VariableHandle?
     var ulo: VariableHandle?
+    var dhi: [VariableHandle?]
+    var dlo: [VariableHandle?]
+    /// The lateness goal's columns with their costs: late days, campaigns missed, urgent visits missed.
+    var latenessTerms: [(VariableHandle, Double)]
     var rowCount: Int
     var variableCount: Int
+    var firstVariable: Int
 
-    /// Adds the part's columns and rows to `m`.
+    /// Adds the part's columns and rows to `m`, with the objective of all goals folded by the scenario's weights.
     static func build(_ inst: AssignmentInstance, into m: inout LinearModel) -> AssignmentModel {
         let rows0 = m.rowCount, vars0 = m.variableCount
         let dates = inst.dates.map(\.iso)
-        var pick: [[VariableHandle]] = []
-        var x: [[[(worker: Int, v: VariableHandle)]]] = []
-        // Per worker, per day: (job, column) for cap/maxv/win rows.
+        var y: [[VariableHandle]] = [], x: [[[(worker: Int, v: VariableHandle)]]] = []
+        var late: [[VariableHandle]] = [], miss: [[VariableHandle]] = []
+        var reqLate: [VariableHandle?] = [], reqMiss: [VariableHandle?] = []
+        var latenessTerms: [(VariableHandle, Double)] = []
         var byWorkerDay = Array(repeating: Array(repeating: [(job: Int, v: VariableHandle)](), count: dates.count),
                                 count: inst.workers.count)
-        var loadTerms = Array(repeating: [(VariableHandle, Double)](), count: inst.workers.count)
 
         for (j, info) in inst.jobs.enumerated() {
             let id = info.job.id
-            let ps = info.patterns.indices.map { p in
-                m.addVariable("pick[\(id),\(p)]", kind: .binary, cost: inst.patternCost(job: j, pattern: p))
-            }
-            pick.append(ps)
-            m.addRow("one[\(id)]", ps.map { ($0, 1.0) }, .equal, 1)
-            var xj = Array(repeating: [(worker: Int, v: VariableHandle)](), count: dates.count)
-            let used = Set(info.patterns.flatMap(\.dates))
-            for d in info.candidateDays where used.contains(inst.dates[d]) {
-                for w in info.eligible[d] {
+            var yj: [VariableHandle] = [], xj: [[(worker: Int, v: VariableHandle)]] = []
+            for (k, d) in info.days.enumerated() {
+                let yv = m.addVariable("y[\(id),\(dates[d])]", kind: .binary, cost: inst.visitCost(job: j, day: d))
+                yj.append(yv)
+                var cell: [(worker: Int, v: VariableHandle)] = []
+                for w in info.eligible[k] {
                     let v = m.addVariable("x[\(id),\(dates[d]),\(inst.workers[w].worker.id)]", kind: .binary,
-                                          cost: inst.visitCost(job: j, day: d, worker: w))
-                    xj[d].append((w, v))
+                                          cost: inst.workerCost(job: j, day: d, worker: w))
+                    cell.append((w, v))
                     byWorkerDay[w][d].append((j, v))
-                    if inst.workers[w].totalAvailable > 0 {
-                        loadTerms[w].append((v, Double(inst.load(job: j, day: d, worker: w)) / Double(inst.balanceMinutes(worker: w))))
+                }
+                m.addRow("visit[\(id),\(dates[d])]", cell.map { ($0.v, 1.0) } + [(yv, -Double(info.job.workersNeeded))],
+                         .equal, 0)
+                if info.job.workersNeeded > 1 {
+                    // A pair visit's workers are distinct and each is there only when the visit is.
+                    for c in cell {
+                        m.addRow("pair[\(id),\(dates[d]),\(inst.workers[c.worker].worker.id)]", [(c.v, 1), (yv, -1)],
+                                 .lessOrEqual, 0)
                     }
                 }
-                // Σ_w x[j,d,w] = workersNeeded × Σ_{p ∋ d} pick[j,p]
-                var terms = xj[d].map { ($0.v, 1.0) }
-                for (p, pat) in info.patterns.enumerated() where pat.dates.contains(inst.dates[d]) {
-                    terms.append((ps[p], -Double(info.job.workersNeeded)))
-                }
-                m.addRow("visit[\(id),\(dates[d])]", terms, .equal, 0)
+                xj.append(cell)
             }
+            y.append(yj)
             x.append(xj)
+            var lj: [VariableHandle] = []
+            for due in info.dueDays {
+                let cost = inst.lateDayCost(job: j)
+                let lv = m.addVariable("late[\(id),\(dates[due.day])]", kind: .continuous, lower: due.covering.isEmpty ? 1 : 0,
+                                       upper: 1, cost: cost)
+                lj.append(lv)
+                latenessTerms.append((lv, cost))
+                if !due.covering.isEmpty {
+                    m.addRow("due[\(id),\(dates[due.day])]", [(lv, 1)] + due.covering.map { (yj[$0], 1.0) }, .greaterOrEqual, 1)
+                }
+            }
+            late.append(lj)
+            for run in info.gapRuns {
+                m.addRow("gap[\(id),\(dates[info.days[run[0]]])]", run.map { (yj[$0], 1.0) }, .lessOrEqual, 1)
+            }
+            var mj: [VariableHandle] = []
+            for (c, camp) in info.campaigns.enumerated() {
+                let cost = inst.campaignMissCost(job: j)
+                let mv = m.addVariable("miss[\(id),\(c + 1)]", kind: .continuous, lower: camp.covering.isEmpty ? 1 : 0,
+                                       upper: 1, cost: cost)
+                mj.append(mv)
+                latenessTerms.append((mv, cost))
+                if !camp.covering.isEmpty {
+                    m.addRow("camp[\(id),\(c + 1)]", [(mv, 1)] + camp.covering.map { (yj[$0], 1.0) }, .greaterOrEqual, 1)
+                }
+            }
+            miss.append(mj)
+            if let req = info.requirement {
+                let rl = m.addVariable("reqlate[\(id)]", kind: .continuous, lower: req.first == nil ? 1 : 0, upper: 1,
+                                       cost: inst.requirementLaterCost)
+                if let f = req.first { m.addRow("reqlate[\(id)]", [(rl, 1), (yj[f], 1)], .greaterOrEqual, 1) }
+                let rm = m.addVariable("reqmiss[\(id)]", kind: .continuous, lower: req.allowed.isEmpty ? 1 : 0, upper: 1,
+                                       cost: inst.requirementMissCost)
+                if !req.allowed.isEmpty {
+                    m.addRow("reqmiss[\(id)]", [(rm, 1)] + req.allowed.map { (yj[$0], 1.0) }, .greaterOrEqual, 1)
+                }
+                latenessTerms += [(rl, inst.requirementLaterCost), (rm, inst.requirementMissCost)]
+                reqLate.append(rl)
+                reqMiss.append(rm)
+            } else {
+                reqLate.append(nil)
+                reqMiss.append(nil)
+            }
         }
 
         let windows = AssignmentModel.windowsByWorkerDay(inst)
@@ -95,22 +163,40 @@ struct AssignmentModel {
         }
 
         var uhi: VariableHandle?, ulo: VariableHandle?
-        let balanced = inst.workers.indices.filter { inst.workers[$0].totalAvailable > 0 }
-        if inst.weights.balance > 0, balanced.count >= 2 {
+        if inst.hasBalance {
             let hi = m.addVariable("uhi[\(inst.name)]", kind: .continuous, lower: 0, upper: .infinity, cost: inst.balanceCost)
             let lo = m.addVariable("ulo[\(inst.name)]", kind: .continuous, lower: 0, upper: .infinity, cost: -inst.balanceCost)
-            for w in balanced {
+            for w in inst.balancedWorkers {
                 let wid = inst.workers[w].worker.id
-                // With carried load: (carried + planned) ÷ (carried window + horizon) minutes.
-                let past = -Double(inst.carriedMinutes(worker: w)) / Double(inst.balanceMinutes(worker: w))
-                m.addRow("hi[\(wid)]", loadTerms[w] + [(hi, -1)], .lessOrEqual, past)
-                m.addRow("lo[\(wid)]", loadTerms[w] + [(lo, -1)], .greaterOrEqual, past)
+                let a = Double(inst.workers[w].totalAvailable)
+                var terms: [(VariableHandle, Double)] = []
+                for d in dates.indices {
+                    for c in byWorkerDay[w][d] { terms.append((c.v, Double(inst.load(job: c.job, day: d, worker: w)) / a)) }
+                }
+                m.addRow("hi[\(wid)]", terms + [(hi, -1)], .lessOrEqual, 0)
+                m.addRow("lo[\(wid)]", terms + [(lo, -1)], .greaterOrEqual, 0)
             }
             uhi = hi
             ulo = lo
         }
-        return AssignmentModel(pick: pick, x: x, uhi: uhi, ulo: ulo, rowCount: m.rowCount - rows0,
-                               variableCount: m.variableCount - vars0)
+
+        var dhi = [VariableHandle?](repeating: nil, count: inst.workers.count)
+        var dlo = [VariableHandle?](repeating: nil, count: inst.workers.count)
+        for w in inst.levelledWorkers {
+            let wid = inst.workers[w].worker.id
+            let hi = m.addVariable("dhi[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: inst.weights.level)
+            let lo = m.addVariable("dlo[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: -inst.weights.level)
+            for d in inst.workers[w].workingDays {
+                let terms = byWorkerDay[w][d].map { ($0.v, Double(inst.load(job: $0.job, day: d, worker: w))) }
+                m.addRow("dayhi[\(wid),\(dates[d])]", terms + [(hi, -1)], .lessOrEqual, 0)
+                m.addRow("daylo[\(wid),\(dates[d])]", terms + [(lo, -1)], .greaterOrEqual, 0)
+            }
+            dhi[w] = hi
+            dlo[w] = lo
+        }
+        return AssignmentModel(y: y, x: x, late: late, miss: miss, reqLate: reqLate, reqMiss: reqMiss, uhi: uhi, ulo: ulo,
+                               dhi: dhi, dlo: dlo, latenessTerms: latenessTerms, rowCount: m.rowCount - rows0,
+                               variableCount: m.variableCount - vars0, firstVariable: vars0)
     }
 
     /// The distinct windows of jobs that worker `w` may do on day `d`, sorted: one `win` row each.
@@ -118,7 +204,7 @@ struct AssignmentModel {
         var sets = Array(repeating: Array(repeating: Set<TimeWindow>(), count: inst.dates.count), count: inst.workers.count)
         for info in inst.jobs {
             guard let win = info.job.window else { continue }
-            for d in info.candidateDays { for w in info.eligible[d] { sets[w][d].insert(win) } }
+            for (k, d) in info.days.enumerated() { for w in info.eligible[k] { sets[w][d].insert(win) } }
         }
         return sets.map { $0.map { $0.sorted { ($0.start, $0.end) < ($1.start, $1.end) } } }
     }
@@ -128,54 +214,54 @@ struct AssignmentModel {
         inner.start >= outer.start && inner.end <= outer.end
     }
 
-    /// Utilisation of every worker under a choice (load ÷ available minutes; 0 without available minutes).
-    static func utilisation(_ inst: AssignmentInstance, _ c: AssignmentChoice) -> [Double] {
-        var load = Array(repeating: 0, count: inst.workers.count)
-        for j in inst.jobs.indices {
-            let dates = inst.jobs[j].patterns[c.pattern[j]].dates
-            for (k, ws) in c.workers[j].enumerated() {
-                let d = inst.dates.firstIndex(of: dates[k])!
-                for w in ws { load[w] += inst.load(job: j, day: d, worker: w) }
-            }
-        }
-        return inst.workers.indices.map { w in
-            let a = inst.workers[w].totalAvailable
-            return a > 0 ? Double(load[w] + inst.carriedMinutes(worker: w)) / Double(inst.balanceMinutes(worker: w)) : 0
-        }
-    }
-
-    /// The column values of a choice (the warm start).
+    /// The column values of a choice (a start for GLPK), in a vector of `n` values.
     func values(of c: AssignmentChoice, _ inst: AssignmentInstance, variableCount n: Int) -> [Double] {
         var v = [Double](repeating: 0, count: n)
+        var load = Array(repeating: Array(repeating: 0, count: inst.dates.count), count: inst.workers.count)
         for (j, info) in inst.jobs.enumerated() {
-            v[pick[j][c.pattern[j]].index] = 1
-            for (k, date) in info.patterns[c.pattern[j]].dates.enumerated() {
-                let d = inst.dates.firstIndex(of: date)!
-                for w in c.workers[j][k] {
-                    if let col = x[j][d].first(where: { $0.worker == w }) { v[col.v.index] = 1 }
+            var chosen = Set<Int>()
+            for visit in c.visits[j] {
+                chosen.insert(visit.k)
+                v[y[j][visit.k].index] = 1
+                let d = info.days[visit.k]
+                for w in visit.workers {
+                    if let col = x[j][visit.k].first(where: { $0.worker == w }) { v[col.v.index] = 1 }
+                    load[w][d] += inst.load(job: j, day: d, worker: w)
                 }
+            }
+            for (t, due) in info.dueDays.enumerated() where !due.covering.contains(where: chosen.contains) {
+                v[late[j][t].index] = 1
+            }
+            for (ci, camp) in info.campaigns.enumerated() where !camp.covering.contains(where: chosen.contains) {
+                v[miss[j][ci].index] = 1
+            }
+            if let req = info.requirement {
+                if !(req.first.map(chosen.contains) ?? false) { v[reqLate[j]!.index] = 1 }
+                if !req.allowed.contains(where: chosen.contains) { v[reqMiss[j]!.index] = 1 }
             }
         }
         if let hi = uhi, let lo = ulo {
-            let u = AssignmentModel.utilisation(inst, c)
-            let balanced = inst.workers.indices.filter { inst.workers[$0].totalAvailable > 0 }
-            v[hi.index] = balanced.map { u[$0] }.max() ?? 0
-            v[lo.index] = balanced.map { u[$0] }.min() ?? 0
+            let u = inst.balancedWorkers.map { w in Double(load[w].reduce(0, +)) / Double(inst.workers[w].totalAvailable) }
+            v[hi.index] = u.max() ?? 0
+            v[lo.index] = u.min() ?? 0
+        }
+        for w in inst.workers.indices {
+            guard let hi = dhi[w], let lo = dlo[w] else { continue }
+            let days = inst.workers[w].workingDays.map { Double(load[w][$0]) }
+            v[hi.index] = days.max() ?? 0
+            v[lo.index] = days.min() ?? 0
         }
         return v
     }
 
     /// The choice a solution's values encode.
-    func choice(from r: MIPResult, _ inst: AssignmentInstance) -> AssignmentChoice {
-        var patterns: [Int] = [], workers: [[[Int]]] = []
+    func choice(from values: [Double], _ inst: AssignmentInstance) -> AssignmentChoice {
+        var out = AssignmentChoice.empty(inst)
         for (j, info) in inst.jobs.enumerated() {
-            let p = pick[j].firstIndex { r.isOn($0) } ?? 0
-            patterns.append(p)
-            workers.append(info.patterns[p].dates.map { date in
-                let d = inst.dates.firstIndex(of: date)!
-                return x[j][d].filter { r.isOn($0.v) }.map(\.worker).sorted()
-            })
+            for k in info.days.indices where values[y[j][k].index] > 0.5 {
+                out.visits[j].append(AssignmentChoice.Visit(k: k, workers: x[j][k].filter { values[$0.v.index] > 0.5 }.map(\.worker)))
+            }
         }
-        return AssignmentChoice(pattern: patterns, workers: workers)
+        return out
     }
 }

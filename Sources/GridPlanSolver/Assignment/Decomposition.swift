@@ -5,10 +5,15 @@ import GridPlanCore
 /// share a grid through `grids` or `may_cover`. No job can be done by workers of two parts, so the
 /// parts' models share no variable and are solved separately (in parallel when allowed).
 enum Decomposition {
+    /// Share of a worker's day the `cap` rows keep free for what the estimate misses (waiting for a
+    /// window, the exact order of stops): measured on the shipped cold snap, where a full estimate
+    /// left routes 1–3 visits over on a third of the days.
+    static let routingMargin = 0.04
+
     /// The parts (ordered by their first worker's position in the scenario) and the due jobs no
     /// worker covers (they belong to no part and stay unvisited). Jobs in `include` are planned even when
     /// not due (urgent visits of a re-plan).
-    static func parts(of scenario: Scenario, patternLimit: Int = 24, include: Set<String> = [])
+    static func parts(of scenario: Scenario, include: Set<String> = [], cycle: CycleObjective = CycleObjective())
         -> (parts: [AssignmentInstance], uncovered: [Job]) {
         let calendar = WorkingCalendar(horizon: scenario.horizon)
         let travel = TravelModel(scenario: scenario)
@@ -44,21 +49,21 @@ enum Decomposition {
             jobsByRoot[find(first), default: []].append(j)
         }
 
-        // Leg estimate: mean km to the two nearest other due jobs of the same grid.
+        // Leg estimate: a day holds about one in `workingDays` of a grid's due jobs, so the leg that
+        // reaches a job is about as long as the way to its k-th nearest due neighbour in the grid,
+        // k = the horizon's working days (measured on the shipped scenarios: the nearest neighbour
+        // alone gave a third of the routed minutes, and the routes overflowed).
         var dueByGrid: [String: [Job]] = [:]
         for j in due { dueByGrid[j.grid, default: []].append(j) }
+        let k = max(2, calendar.workingDays.count)
         func legKm(_ job: Job) -> Double {
-            let others = dueByGrid[job.grid] ?? []
-            var best: [Double] = []
-            for o in others where o.id != job.id {
-                let k = travel.km(job.location, o.location)
-                if best.count < 2 { best.append(k); best.sort() } else if k < best[1] { best[1] = k; best.sort() }
-            }
-            if best.count == 2 { return (best[0] + best[1]) / 2 }
+            let others = (dueByGrid[job.grid] ?? []).filter { $0.id != job.id }
+            let km = others.map { travel.km(job.location, $0.location) }.sorted()
+            if km.count >= 2 { return km[min(k, km.count) - 1] }
             // Few neighbours: half the round trip from the first covering worker's start place.
             let w = workersByGrid[job.grid].flatMap { $0.first.map { workers[$0] } }
             let startKm = w.flatMap { travel.point(of: $0.start) }.map { travel.km($0, job.location) } ?? 0
-            return best.isEmpty ? startKm : (best[0] + startKm) / 2
+            return km.isEmpty ? startKm : (km[0] + startKm) / 2
         }
 
         var parts: [AssignmentInstance] = []
@@ -80,8 +85,9 @@ enum Decomposition {
                 }
                 let works = dates.map { calendar.isWorkingDay($0, for: w) }
                 return AssignmentInstance.WorkerInfo(
-                    worker: w, dayCapacity: max(0, w.availableMinutesPerDay - allowance),
-                    totalAvailable: works.filter { $0 }.count * w.availableMinutesPerDay, works: works)
+                    worker: w, dayCapacity: max(0, w.availableMinutesPerDay - allowance - Int((Double(w.availableMinutesPerDay) * Self.routingMargin).rounded())),
+                    totalAvailable: works.filter { $0 }.count * w.availableMinutesPerDay, works: works,
+                    workingDays: works.indices.filter { works[$0] })
             }
             var jobInfos: [AssignmentInstance.JobInfo] = []
             for job in jobs {
@@ -89,22 +95,64 @@ enum Decomposition {
                 let qualified = members.indices.filter {
                     Eligibility.qualifies(members[$0], for: job) && Eligibility.windowFits(job, members[$0])
                 }
-                let eligible: [[Int]] = dates.indices.map { di in
-                    guard job.allows(weekdayOf: dates[di]) else { return [] }
-                    return qualified.filter { infos[$0].works[di] }
-                }
-                let candidates = dates.indices.filter { eligible[$0].count >= job.workersNeeded }
-                let patterns = PatternEnumerator.patterns(for: job, candidateDates: candidates.map { dates[$0] },
-                                                          calendar: calendar, limit: patternLimit)
-                jobInfos.append(AssignmentInstance.JobInfo(
-                    job: job, patterns: patterns, candidateDays: candidates,
-                    eligible: eligible.enumerated().map { candidates.contains($0.offset) ? $0.element : [] },
-                    legKm: legKm(job), preferred: job.preferredWorker.flatMap { memberPos[$0] }))
+                jobInfos.append(Self.jobInfo(job, qualified: qualified, workers: infos, dates: dates, calendar: calendar,
+                                             legKm: legKm(job), preferred: job.preferredWorker.flatMap { memberPos[$0] },
+                                             cycle: cycle))
             }
-            parts.append(AssignmentInstance(
+            var part = AssignmentInstance(
                 name: "part\(parts.count + 1)", dates: dates, workers: infos, jobs: jobInfos,
-                weights: scenario.weights, calendar: calendar, defaultSpeedKmh: scenario.travel.speedKmh))
+                weights: scenario.weights, calendar: calendar, defaultSpeedKmh: scenario.travel.speedKmh)
+            part.cycle = cycle
+            part.prepare()
+            parts.append(part)
         }
         return (parts, uncovered)
+    }
+
+    /// A job's dates, eligible workers, due rows, gap runs, campaign deadlines and requirement.
+    static func jobInfo(_ job: Job, qualified: [Int], workers: [AssignmentInstance.WorkerInfo], dates: [CivilDate],
+                        calendar: WorkingCalendar, legKm: Double, preferred: Int?, cycle: CycleObjective)
+        -> AssignmentInstance.JobInfo {
+        // Every visit before the plan counts for the gap rule (format §5.7), in both directions.
+        let before = Set(job.pastVisits + [job.lastVisit].compactMap { $0 })
+        var days: [Int] = [], eligible: [[Int]] = []
+        for di in dates.indices where job.allows(weekdayOf: dates[di]) {
+            let ws = qualified.filter { workers[$0].works[di] }
+            guard ws.count >= job.workersNeeded else { continue }
+            guard before.allSatisfy({ abs($0.days(to: dates[di])) >= job.minGapDays }) else { continue }
+            days.append(di)
+            eligible.append(ws)
+        }
+        let rule = job.dueRule
+        var dueDays: [AssignmentInstance.DueDay] = []
+        for t in calendar.workingDays where rule.isLate(on: t, visits: [], calendar: calendar) {
+            let lo = t.adding(days: -(job.everyDays - 1))
+            let covering = days.indices.filter { dates[days[$0]] >= lo && dates[days[$0]] <= t }
+            dueDays.append(AssignmentInstance.DueDay(day: dates.firstIndex(of: t)!, covering: covering))
+        }
+        // Maximal runs of dates closer than min_gap_days: at most one visit in each.
+        var gapRuns: [[Int]] = []
+        for k in days.indices {
+            let run = days.indices.filter { $0 >= k && dates[days[k]].days(to: dates[days[$0]]) < job.minGapDays }
+            if run.count >= 2, gapRuns.last?.last != run.last { gapRuns.append(run) }
+        }
+        let h = calendar.horizon
+        let campaigns = job.campaigns.filter { $0.by >= h.start && $0.by <= h.end }.map { c in
+            AssignmentInstance.CampaignDeadline(name: c.name, by: c.by,
+                                                covering: days.indices.filter { dates[days[$0]] <= c.by })
+        }
+        var requirement: AssignmentInstance.Requirement?
+        if let allowed = cycle.requiredDates(of: job.id) {
+            let idx = days.indices.filter { allowed.contains(dates[days[$0]]) }
+            let first = allowed.min().flatMap { f in idx.first { dates[days[$0]] == f } }
+            requirement = AssignmentInstance.Requirement(first: first, allowed: idx)
+        }
+        // The usual weekday counts only when the horizon offers it (not in a holiday week).
+        let usual = job.everyDays >= 7 ? job.lastVisit.map(\.weekday).flatMap { wd in
+            days.contains { dates[$0].weekday == wd } ? wd : nil
+        } : nil
+        return AssignmentInstance.JobInfo(job: job, days: days, eligible: eligible, dueDays: dueDays, gapRuns: gapRuns,
+                                          campaigns: campaigns, requirement: requirement, legKm: legKm,
+                                          preferred: preferred, usualWeekday: usual)
     }
 }

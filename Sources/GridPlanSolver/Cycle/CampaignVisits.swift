@@ -41,26 +41,4 @@ enum CampaignVisits {
     static func maxExtraMinutes(_ job: Job, on date: CivilDate) -> Int {
         job.campaigns.filter { date <= $0.by }.reduce(0) { $0 + $1.durationMin }
     }
-
-    /// Objective cost of a pattern that leaves a campaign with its deadline in the horizon unvisited
-    /// by then: three late days of the job's priority per campaign missed.
-    static func missCost(_ job: Job, dates: [CivilDate], horizon: Horizon, weights: Weights) -> Double {
-        let first = dates.min()
-        let missed = job.campaigns.filter { c in c.by >= horizon.start && c.by <= horizon.end && !(first.map { $0 <= c.by } ?? false) }
-        return Double(missed.count) * weights.lateness * Double(job.priority) * 3
-    }
-
-    /// A campaign job's patterns, with one-visit patterns on the candidate dates up to the deadline
-    /// (keeping `min_gap_days`) added when no pattern visits it in time.
-    static func patterns(_ patterns: [DayPattern], of job: Job, candidateDates: [CivilDate], calendar: WorkingCalendar)
-        -> [DayPattern] {
-        let h = calendar.horizon
-        guard let by = job.campaigns.filter({ $0.by >= h.start && $0.by <= h.end }).map(\.by).max() else { return patterns }
-        if patterns.contains(where: { ($0.dates.min().map { $0 <= by }) ?? false }) { return patterns }
-        let earliest = job.pastVisits.max().map { $0.adding(days: job.minGapDays) }
-        let extra = candidateDates.filter { d0 in d0 <= by && (earliest.map { e in d0 >= e } ?? true) }.map { d in
-            DayPattern(dates: [d], lateDays: job.dueRule.lateness(visits: [d], calendar: calendar).lateDays)
-        }
-        return patterns + extra.filter { p in !patterns.contains { $0.dates == p.dates } }
-    }
 }

@@ -32,8 +32,7 @@ public enum Replanner {
         -> ReplanResult {
         var o = options
         o.cycle = CycleObjective(previous: setup.previous, changePenalty: options.cycle.changePenalty,
-                                 required: setup.required,
-                                 carried: options.cycle.carried)
+                                 required: setup.required)
         var sub = try Planner.plan(setup.remaining, options: o)
         let (routes, notFirst) = UrgentFirst.reorder(sub.routes, urgent: Set(setup.disruption.urgent), scenario: setup.remaining)
         sub.routes = routes

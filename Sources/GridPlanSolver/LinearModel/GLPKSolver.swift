@@ -49,20 +49,24 @@ public enum GLPKSolver {
             return Int32(max(1, min(Double(Int32.max - 1), (left * 1000).rounded(.down))))
         }
         var nodesSeen = 0, nodeStop = false
+        var lpBound = -Double.infinity
         func fromStart(_ status: MIPStatus, bound: Double, hitLimit: Bool) -> MIPResult {
+            var r: MIPResult
             if let s = start, let obj = startObjective {
-                return MIPResult(status: .feasible, values: s, objective: obj, bound: bound,
-                                 gap: MIPResult.relativeGap(objective: obj, bound: bound), hitTimeLimit: hitLimit,
-                                 hitNodeLimit: nodeStop, nodes: nodesSeen, startAccepted: false,
-                                 startRejection: rejection, seconds: Date().timeIntervalSince(began))
+                r = MIPResult(status: .feasible, values: s, objective: obj, bound: min(bound, obj),
+                              gap: MIPResult.relativeGap(objective: obj, bound: min(bound, obj)), hitTimeLimit: hitLimit,
+                              hitNodeLimit: nodeStop, nodes: nodesSeen, startAccepted: false,
+                              startRejection: rejection, seconds: Date().timeIntervalSince(began))
+            } else {
+                r = MIPResult(status: status, values: [], objective: .infinity, bound: bound, gap: .infinity,
+                              hitTimeLimit: hitLimit, hitNodeLimit: nodeStop, nodes: nodesSeen, startAccepted: false,
+                              startRejection: rejection, seconds: Date().timeIntervalSince(began))
             }
-            return MIPResult(status: status, values: [], objective: .infinity, bound: bound, gap: .infinity,
-                             hitTimeLimit: hitLimit, hitNodeLimit: nodeStop, nodes: nodesSeen, startAccepted: false,
-                             startRejection: rejection, seconds: Date().timeIntervalSince(began))
+            r.rootBound = lpBound.isFinite ? lpBound : nil
+            return r
         }
 
         let usePresolve = options.presolve && start == nil
-        var lpBound = -Double.infinity
         if !usePresolve {
             var smcp = glp_smcp()
             glp_init_smcp(&smcp)
@@ -90,6 +94,10 @@ public enum GLPKSolver {
         iocp.mir_cuts = options.mirCuts ? GLP_ON : GLP_OFF
         iocp.cov_cuts = (options.coverCuts && !options.inParallel) ? GLP_ON : GLP_OFF
         iocp.clq_cuts = options.cliqueCuts ? GLP_ON : GLP_OFF
+        if let ps = options.proximitySearchSeconds {
+            iocp.ps_heur = GLP_ON
+            iocp.ps_tm_lim = Int32(max(1, min(Double(Int32.max - 1), ps * 1000)))
+        }
         iocp.cb_func = glpkCallback
         iocp.cb_info = Unmanaged.passUnretained(context).toOpaque()
         let rc = withExtendedLifetime(context) { glp_intopt(prob, &iocp) }
@@ -120,10 +128,34 @@ public enum GLPKSolver {
         let bound = provenOptimal ? objective : min(objective, max(lpBound, context.bestBound))
         let gap = provenOptimal ? 0 : MIPResult.relativeGap(objective: objective, bound: bound)
         let withinGap = provenOptimal || rc == GLP_EMIPGAP || gap <= options.mipGap
-        return MIPResult(status: withinGap ? .optimal : .feasible, values: values, objective: objective, bound: bound,
-                         gap: gap, hitTimeLimit: hitLimit, hitNodeLimit: hitNodes, nodes: context.nodes,
-                         startAccepted: context.startAccepted, startRejection: rejection,
-                         seconds: Date().timeIntervalSince(began))
+        var result = MIPResult(status: withinGap ? .optimal : .feasible, values: values, objective: objective, bound: bound,
+                               gap: gap, hitTimeLimit: hitLimit, hitNodeLimit: hitNodes, nodes: context.nodes,
+                               startAccepted: context.startAccepted, startRejection: rejection,
+                               seconds: Date().timeIntervalSince(began))
+        result.rootBound = lpBound.isFinite ? lpBound : nil
+        return result
+    }
+
+    /// Solves the LP relaxation of `model` (integrality dropped) with the simplex method.
+    ///
+    /// - Returns: the optimum (constant included) and one value per column, or nil when the LP has no
+    ///   optimum within `timeLimitSeconds`.
+    /// - Throws: `LinearModelError` when the model is invalid.
+    public static func solveRelaxation(_ model: LinearModel, timeLimitSeconds: Double? = nil, verbose: Bool = false) throws
+        -> (objective: Double, values: [Double])? {
+        try model.validate()
+        let previousTerm = glp_term_out(verbose ? GLP_ON : GLP_OFF)
+        defer { glp_term_out(previousTerm) }
+        let prob = build(model)
+        defer { glp_delete_prob(prob) }
+        var smcp = glp_smcp()
+        glp_init_smcp(&smcp)
+        smcp.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        if let t = timeLimitSeconds { smcp.tm_lim = Int32(max(1, min(Double(Int32.max - 1), t * 1000))) }
+        smcp.presolve = GLP_OFF
+        guard glp_simplex(prob, &smcp) == 0, glp_get_status(prob) == GLP_OPT else { return nil }
+        let values = (0..<model.variableCount).map { glp_get_col_prim(prob, Int32($0 + 1)) }
+        return (glp_get_obj_val(prob) + model.objectiveConstant, values)
     }
 
     /// Writes `model` in CPLEX LP format (`glp_write_lp`).

@@ -124,6 +124,28 @@ public struct LinearModel: Sendable {
     /// A variable's objective coefficient.
     public func cost(of v: VariableHandle) -> Double { variables[v.index].cost }
 
+    /// The same model with the given columns fixed at values (their kind becomes continuous with
+    /// equal bounds): a sub-problem in which only the other columns may move.
+    public func fixing(_ values: [(VariableHandle, Double)]) -> LinearModel {
+        var m = self
+        for (v, x) in values {
+            m.variables[v.index].kind = .continuous
+            m.variables[v.index].lower = x
+            m.variables[v.index].upper = x
+        }
+        return m
+    }
+
+    /// Whether a column is binary or integer.
+    public func isInteger(_ v: VariableHandle) -> Bool { variables[v.index].kind != .continuous }
+
+    /// Replaces the objective: every variable's cost becomes 0 except those given (a later stage's goal).
+    public mutating func setCosts(_ terms: [(VariableHandle, Double)]) {
+        for i in variables.indices { variables[i].cost = 0 }
+        for (v, c) in terms { variables[v.index].cost += c }
+        objectiveConstant = 0
+    }
+
     /// Checks every number and name; throws the first problem found, naming the row or variable.
     ///
     /// - Complexity: O(variables + non-zeros).

@@ -16,6 +16,8 @@ public struct MIPOptions: Sendable {
     /// whenever `inParallel` is set.
     public var coverCuts: Bool
     public var cliqueCuts: Bool
+    /// GLPK's proximity search heuristic (improves an incumbent by searching near it), with its limit in seconds.
+    public var proximitySearchSeconds: Double?
     /// Set when other solves may run at the same time on other threads.
     public var inParallel: Bool
     /// Stop branch-and-cut once this many nodes have been created: a limit on work that, unlike the
@@ -82,6 +84,8 @@ public struct MIPResult: Sendable {
     public var hitTimeLimit: Bool
     /// True when GLPK stopped at `MIPOptions.nodeLimit`.
     public var hitNodeLimit: Bool = false
+    /// The LP relaxation's optimum at the root (constant included), when it was solved first.
+    public var rootBound: Double?
     /// Branch-and-bound nodes created.
     public var nodes: Int = 0
     /// Whether a starting solution was given to GLPK (it passed the feasibility check).

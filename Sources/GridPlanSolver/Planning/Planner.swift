@@ -15,8 +15,7 @@ public struct PlanOptions: Sendable {
     public var writeLPPath: String?
     /// Called from the solving thread with progress; must be thread-safe.
     public var progress: (@Sendable (PlanProgress) -> Void)?
-    /// Weekly-cycle terms (re-plan stickiness, urgent visits, carried load). When its `carried` is nil,
-    /// the planner estimates the load carried in the four weeks before the horizon from the history.
+    /// Weekly-cycle terms (re-plan stickiness, urgent visits).
     public var cycle = CycleObjective()
 
     public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil, threads: Int = 1, verbose: Bool = false,
@@ -103,9 +102,6 @@ public enum Planner {
             timeLimitSeconds: limit * assignmentShare, mipGap: gap, threads: options.threads, verbose: options.verbose,
             writeLPPath: options.writeLPPath, progress: options.progress)
         assignmentOptions.cycle = options.cycle
-        if assignmentOptions.cycle.carried == nil {
-            assignmentOptions.cycle.carried = CarriedLoad.estimate(for: scenario)
-        }
         let assignment = try Assignment.assign(scenario, options: assignmentOptions)
 
         report("routing")
@@ -135,17 +131,46 @@ public enum Planner {
         late.sort { ($0.due, $0.task) < ($1.due, $1.task) }
 
         let kpis = KPIs.compute(routes: routes, scenario: scenario)
+        let lateness = LatenessReport(
+            assignmentLateTaskDays: assignment.lateTaskDays, plannedLateTaskDays: kpis.lateTaskDays,
+            weightedLateDays: assignment.weightedLateDays, weightedLateDaysFloor: assignment.weightedLateDaysFloor,
+            lateTaskDaysFloor: assignment.lateTaskDaysFloor, dropped: droppedVisits(assignment.visits, routes: routes))
         let solver = SolverReport(
             backend: "glpk \(GLPKSolver.version)", status: assignment.status,
             objective: GridPlanCore.Plan.round(assignment.objective, places: 4),
             bound: GridPlanCore.Plan.round(assignment.bound, places: 4),
             gap: GridPlanCore.Plan.round(assignment.gap, places: 6),
-            seconds: GridPlanCore.Plan.round(Date().timeIntervalSince(began), places: 2), parts: assignment.parts)
+            seconds: GridPlanCore.Plan.round(Date().timeIntervalSince(began), places: 2), parts: assignment.parts,
+            stages: assignment.stages, lateness: lateness)
         let file = scenario.source.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? ""
         return GridPlanCore.Plan(
             scenario: ScenarioReference(name: scenario.name, file: file, sha256: scenario.source?.sha256 ?? ""),
             horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),
             solver: solver, routes: routes, late: late, kpis: kpis)
+    }
+}
+
+extension Planner {
+    /// The assignment's visits the routes do not hold, neither on their date nor moved to another date
+    /// of the same job that the assignment left free.
+    static func droppedVisits(_ planned: [PlannedVisit], routes: [Route]) -> [DroppedVisit] {
+        var routed: [String: Set<CivilDate>] = [:]
+        for r in routes { for s in r.stops { routed[s.task, default: []].insert(r.date) } }
+        var assigned: [String: Set<CivilDate>] = [:]
+        for v in planned { assigned[v.job, default: []].insert(v.date) }
+        var out: [DroppedVisit] = []
+        for (job, dates) in assigned.sorted(by: { $0.key < $1.key }) {
+            let kept = routed[job] ?? []
+            let missing = dates.subtracting(kept).sorted()
+            // Each date routing moved the job to stands in for one missing date.
+            let movedTo = kept.subtracting(dates).count
+            for d in missing.dropFirst(min(movedTo, missing.count)) {
+                let ws = planned.first { $0.job == job && $0.date == d }?.workers ?? []
+                out.append(DroppedVisit(task: job, date: d, workers: ws,
+                                        reason: "no room in the timed route of \(ws.joined(separator: "+")) on \(d.iso), and no other worker or day took it"))
+            }
+        }
+        return out.sorted { ($0.date, $0.task) < ($1.date, $1.task) }
     }
 }
 

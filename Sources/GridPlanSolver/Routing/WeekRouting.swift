@@ -38,12 +38,26 @@ public struct WeekRoutingResult: Sendable {
 /// and the stop is pinned at that minute in each of their routes. The other visits are then routed by
 /// `RoutingSearch`, per group of workers that share grids, with every worker-day of the week as a route
 /// slot: a visit stays with its assigned worker and date unless another eligible worker of the same date
-/// (or one of the visit's `movableDates`) saves clearly more travel than the reassignment penalty.
+/// (or one of the visit's `movableDates`) saves more travel than the change costs in the scenario's
+/// weights (`changeMinutes`).
 public enum WeekRouting {
-    /// Travel minutes a visit must save before it leaves its assigned worker.
-    static let reassignPenaltyMinutes = 15.0
-    /// Travel minutes a visit must save before it moves to one of its movable dates.
-    static let moveDatePenaltyMinutes = 10.0
+    /// What moving visit `v` of `job` to `worker` on `date` costs against the assignment's choice, in
+    /// travel minutes (the scenario's weights divided by the travel weight): another worker than the
+    /// assigned one costs a continuity unit, twice when the assigned one was the household's preferred
+    /// worker (the KPI loses the visit); another date costs the regular-weekday weight (at least half a
+    /// continuity unit: the roster changes). Patrols pay half a continuity unit to change worker.
+    static func changeMinutes(_ job: Job, from v: PlannedVisit, to worker: String, on date: CivilDate, weights: Weights) -> Double {
+        var cost = 0.0
+        if worker != v.workers[0] {
+            if job.kind == .visit {
+                cost += weights.continuity * (job.preferredWorker == v.workers[0] ? 2 : 1)
+            } else {
+                cost += weights.continuity / 2
+            }
+        }
+        if date != v.date { cost += max(weights.regularity, weights.continuity / 2) }
+        return cost / max(weights.travel, 0.1)
+    }
     /// Above this many locations a worker group is routed worker by worker (matrix memory).
     static let maxGroupNodes = 900
 
@@ -383,8 +397,7 @@ struct WeekRouter {
                 var any = false
                 for w in groupWorkers where (w.id == v.workers[0] || allowReassign) && eligible(w, job, on: d) {
                     guard let s = slotOf[DayKey(worker: w.id, date: d)] else { continue }
-                    sc[s] = (w.id == v.workers[0] ? 0 : WeekRouting.reassignPenaltyMinutes)
-                        + (d == v.date ? 0 : WeekRouting.moveDatePenaltyMinutes)
+                    sc[s] = WeekRouting.changeMinutes(job, from: v, to: w.id, on: d, weights: scenario.weights)
                     any = true
                 }
                 if any { patterns.append([dayIndex[d]!]) }

@@ -1,0 +1,121 @@
+import Foundation
+import GridPlanCore
+import XCTest
+@testable import GridPlanSolver
+
+/// The assignment's model over visit days: what its rows allow, what its objective charges, and
+/// that the search's own objective is the model's.
+final class AssignmentModelTests: XCTestCase {
+    func shipped(_ name: String) throws -> Scenario {
+        let loaded = ScenarioLoader.load(path: ShippedScenarioCheckTests.root + "/scenarios/\(name)/scenario.yaml")
+        return try XCTUnwrap(loaded.scenario)
+    }
+
+    func testTheSearchsObjectiveIsTheModelsObjectiveAndItsChoicesKeepEveryRow() throws {
+        for name in ["xinghe", "community-coldsnap"] {
+            let (parts, _) = Decomposition.parts(of: try shipped(name))
+            for inst in parts {
+                var m = LinearModel(name: "t")
+                let model = AssignmentModel.build(inst, into: &m)
+                var search = AssignmentSearch(inst)
+                search.construct()
+                for budget in [0, 2_000] {
+                    search.improve(budget: budget)
+                    let values = model.values(of: search.choice, inst, variableCount: m.variableCount)
+                    XCTAssertEqual(m.violations(of: values), [], name)
+                    XCTAssertEqual(m.objective(of: values), search.objective, accuracy: 1e-6, name)
+                    // The values encode the same choice back.
+                    XCTAssertEqual(model.choice(from: values, inst), search.choice, name)
+                }
+            }
+        }
+    }
+
+    /// One pair task (two workers) and one preferred worker: with binary x the LP relaxation could
+    /// split the visit over two dates at ½ and give the preferred worker a whole visit on each.
+    func testThePairRowsKeepTheLPFromCollectingTheContinuityRewardTwice() throws {
+        let pair = Policy(category: "pair", everyDays: 7, minGapDays: 1, durationMin: 30, priority: 5, workersNeeded: 2)
+        let s = Fixture.scenario(days: 2, policies: [pair], workers: [Fixture.worker("W01"), Fixture.worker("W02"), Fixture.worker("W03")],
+                                 households: [Fixture.household("H1", category: "pair", preferred: "W01")])
+        let (parts, _) = Decomposition.parts(of: s)
+        let inst = try XCTUnwrap(parts.first)
+        var m = LinearModel(name: "t")
+        _ = AssignmentModel.build(inst, into: &m)
+        let lp = try XCTUnwrap(try GLPKSolver.solveRelaxation(m))
+        let mip = try GLPKSolver.solve(m, options: MIPOptions(mipGap: 0))
+        // Without the pair rows the LP is below the integer optimum by the second reward.
+        XCTAssertEqual(lp.objective, mip.objective, accuracy: 1e-6)
+    }
+
+    func testEveryDayOfTheHorizonCanBeAVisitDateNotOnlyAChosenFew() throws {
+        // A daily patrol over ten working days: 2^10 ways to visit it; the model holds one column
+        // per date, so a plan visiting on any subset is a point of the model.
+        let s = Fixture.scenario(days: 14, policies: [Fixture.weekly], workers: [Fixture.worker("W01")],
+                                 patrols: [Patrol(id: "P1", name: "P1", grid: "G1", location: Fixture.office.location,
+                                                  everyDays: 1, minGapDays: 1, durationMin: 10)])
+        let (parts, _) = Decomposition.parts(of: s)
+        let info = try XCTUnwrap(parts.first?.jobs.first)
+        XCTAssertEqual(info.days.count, 10)
+        XCTAssertEqual(info.dueDays.count, 10, "late on any working day without a visit that day")
+        XCTAssertTrue(info.dueDays.allSatisfy { $0.covering.count == 1 })
+    }
+
+    func testTheGapRowsForbidTwoVisitsCloserThanTheMinimumGap() throws {
+        let s = Fixture.threeHouseholds()
+        let (parts, _) = Decomposition.parts(of: s)
+        let inst = try XCTUnwrap(parts.first)
+        let h1 = try XCTUnwrap(inst.jobs.first { $0.job.id == "H1" })
+        // Last visit Wednesday 11-18, min gap 3: Monday 11-23 on; every run of dates closer than 3 days.
+        for run in h1.gapRuns {
+            let dates = run.map { inst.dates[h1.days[$0]] }
+            XCTAssertLessThan(dates.first!.days(to: dates.last!), 3)
+        }
+        XCTAssertEqual(h1.gapRuns.count, 3)
+    }
+
+    func testTheLevelTermEvensAWorkersDays() throws {
+        // One worker, eight households due by Friday, none earlier: without the level term every
+        // date is as good as any other; with it the days even out.
+        func plan(level: Double) throws -> [Int] {
+            var s = Fixture.scenario(policies: [Fixture.weekly], workers: [Fixture.worker("W01")], households: (1...8).map {
+                Fixture.household("H\($0)", category: "weekly", eastMeters: Double($0) * 50, lastVisit: CivilDate(iso: "2026-11-20"))
+            })
+            s.weights.level = level
+            s.weights.regularity = 0
+            let r = try Assignment.assign(s, options: AssignmentOptions(timeLimitSeconds: 10, mipGap: 0))
+            return (0..<5).map { d in r.visits.filter { $0.date == Fixture.day(d) }.count }
+        }
+        let levelled = try plan(level: Weights.defaultLevel)
+        XCTAssertLessThanOrEqual(levelled.max()! - levelled.min()!, 1, "\(levelled)")
+        XCTAssertEqual(levelled.reduce(0, +), 8)
+    }
+
+    func testAWeeklyHouseholdKeepsTheWeekdayOfItsLastVisit() throws {
+        func dates(regularity: Double) throws -> [CivilDate] {
+            var s = Fixture.scenario(days: 7, policies: [Fixture.weekly], workers: [Fixture.worker("W01")], households: [
+                Fixture.household("H1", category: "weekly", lastVisit: CivilDate(iso: "2026-11-18")),   // a Wednesday
+            ])
+            s.weights.regularity = regularity
+            s.weights.level = 0
+            return try Assignment.assign(s, options: AssignmentOptions(timeLimitSeconds: 10, mipGap: 0)).visits.map(\.date)
+        }
+        XCTAssertEqual(try dates(regularity: Weights.defaultRegularity), [CivilDate(iso: "2026-11-25")!])
+    }
+
+    func testTheReportedBoundNeverExceedsTheObjectiveAndTheFloorsNeverExceedTheLateness() throws {
+        let r = try Assignment.assign(try shipped("community-coldsnap"), options: AssignmentOptions(timeLimitSeconds: 8))
+        XCTAssertLessThanOrEqual(r.bound, r.objective)
+        XCTAssertLessThanOrEqual(r.weightedLateDaysFloor, r.weightedLateDays)
+        XCTAssertLessThanOrEqual(r.lateTaskDaysFloor, r.lateTaskDays)
+        XCTAssertGreaterThan(r.weightedLateDaysFloor, 0, "the cold snap cannot be kept on time")
+        XCTAssertEqual(r.stages.map(\.goal), ["lateness", "all"])
+    }
+
+    func testTheSameScenarioGivesTheSameAssignment() throws {
+        let s = try shipped("community")
+        let a = try Assignment.assign(s, options: AssignmentOptions(timeLimitSeconds: 6))
+        let b = try Assignment.assign(s, options: AssignmentOptions(timeLimitSeconds: 6))
+        XCTAssertEqual(a.visits, b.visits)
+        XCTAssertEqual(a.objective, b.objective)
+    }
+}
