@@ -266,9 +266,10 @@ enum PartSolver {
 
         /// One goal: its LP relaxation (a bound), fix-and-optimise from the search's choice, the
         /// search again, then branch-and-bound on the whole stage model for a better bound.
-        func runStage(_ stageModel: LinearModel, share: Double, value: (AssignmentSearch) -> Double)
-            -> (bound: Double, root: Double?, result: MIPResult?) {
-            let lp = try? GLPKSolver.solveRelaxation(stageModel, timeLimitSeconds: max(1, budget.deadline.timeIntervalSinceNow))
+        /// - Parameter lp: the LP relaxation whose values guide the rounding and the neighbourhoods
+        ///   (solved without a time limit: every part gets at least this bound).
+        func runStage(_ stageModel: LinearModel, lp: (objective: Double, values: [Double])?, share: Double,
+                      value: (AssignmentSearch) -> Double) -> (bound: Double, root: Double?, result: MIPResult?) {
             let solves = max(1, Int(share * AssignmentBudget.subproblemsPerSecond))
             let cap = search.latenessCap
             if let lpv = lp?.values {
@@ -298,7 +299,8 @@ enum PartSolver {
             }
             search.improve(budget: search.evaluations + budget.moves / 4)
             var r: MIPResult?
-            if branch {
+            // Branch-and-bound only while the watchdog leaves room: its bound improves on the LP's.
+            if branch, budget.deadline.timeIntervalSinceNow > 1 {
                 r = try? GLPKSolver.solve(stageModel, options: options(model.values(of: search.choice, inst, variableCount: n),
                                                                        nodes: nodes, share: share))
                 if let res = r, !res.values.isEmpty {
@@ -322,7 +324,8 @@ enum PartSolver {
             stage1 = SolverStageReport(goal: "lateness", objective: 0, bound: 0, rootLP: nil, startObjective: startLateness,
                                        stoppedBy: "gap")
         } else {
-            let st = runStage(lateModel, share: budget.seconds * 0.5) { $0.lateness }
+            let lp1 = try? GLPKSolver.solveRelaxation(lateModel)
+            let st = runStage(lateModel, lp: lp1, share: budget.seconds * 0.5) { $0.lateness }
             let z = search.lateness
             let b = min(z, max(st.bound, 0))
             stage1 = SolverStageReport(goal: "lateness", objective: Plan.round(z, places: 4), bound: Plan.round(b, places: 4),
@@ -337,13 +340,15 @@ enum PartSolver {
         // Stage 2: every goal, keeping the lateness won.
         var capped = m
         capped.addRow("keep_late[\(inst.name)]", model.latenessTerms, .lessOrEqual, cap + 1e-6 * max(1, cap))
+        // The whole model's own LP relaxation: a bound on every plan at once, and the rounding's guide.
+        let wholeLP = n > 0 ? (try? GLPKSolver.solveRelaxation(m)) : nil
         var r2: MIPResult?
         var cappedBound = -Double.infinity, root2: Double?
         if n > 0 {
-            let st = runStage(capped, share: budget.seconds * (stage1.rootLP == nil ? 1 : 0.5)) { $0.objective }
+            let st = runStage(capped, lp: wholeLP, share: budget.seconds * (stage1.rootLP == nil ? 1 : 0.5)) { $0.objective }
             r2 = st.result
             cappedBound = st.bound
-            root2 = st.root
+            root2 = wholeLP?.objective ?? st.root
         }
         let objective = search.objective
         if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil {
@@ -358,24 +363,27 @@ enum PartSolver {
         // later by at least one priority-1 late day (lateness costs come in whole multiples of it),
         // and its other goals cost at least `restFloor`.
         let floor0 = startLowerBound(inst)
-        // The whole model's own LP relaxation bounds every plan at once.
-        let wholeLP = n > 0 ? (try? GLPKSolver.solveRelaxation(m, timeLimitSeconds: max(1, budget.deadline.timeIntervalSinceNow)))?.objective : nil
         let bound = min(objective, max(min(cappedBound, cap + W + restFloor(inst)), floor0, weightedFloor + restFloor(inst),
-                                       wholeLP ?? -.infinity))
+                                       wholeLP?.objective ?? -.infinity))
         let stage2 = SolverStageReport(goal: "all", objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
                                        rootLP: root2.map { Plan.round($0, places: 4) },
                                        startObjective: Plan.round(startObjective, places: 4),
                                        stoppedBy: MIPResult.relativeGap(objective: objective, bound: bound) <= mipGap ? "gap" : stoppedBy(r2))
 
-        // Unweighted late task-days: their own bound, from the root of the same model.
+        // Unweighted late task-days: their own bound, from the same model with every late day weighing 1
+        // (its LP always; a short branch-and-bound while the watchdog leaves room).
         let lateCount = lateTaskDays(inst, search.choice)
         var lateFloor = 0
         if lateCount > 0 {
             var unweighted = m
             unweighted.setCosts(model.late.flatMap { $0 }.map { ($0, 1.0) })
-            let r = try? GLPKSolver.solve(unweighted, options: options(model.values(of: search.choice, inst, variableCount: n),
-                                                                       nodes: max(1, nodes / 4), share: budget.seconds * 0.2))
-            lateFloor = r.map { Int((max($0.bound, $0.rootBound ?? 0) - 1e-6).rounded(.up)) } ?? 0
+            var b = (try? GLPKSolver.solveRelaxation(unweighted))?.objective ?? 0
+            if branch, budget.deadline.timeIntervalSinceNow > 1,
+               let r = try? GLPKSolver.solve(unweighted, options: options(model.values(of: search.choice, inst, variableCount: n),
+                                                                          nodes: max(1, nodes / 4), share: budget.seconds * 0.2)) {
+                b = max(b, r.bound)
+            }
+            lateFloor = Int((b - 1e-6).rounded(.up))
         }
         let gap = MIPResult.relativeGap(objective: objective, bound: bound)
         let status = gap <= mipGap ? "optimal" : (objective < startObjective - 1e-7 ? "feasible" : "heuristic")

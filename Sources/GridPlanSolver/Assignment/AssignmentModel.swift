@@ -53,7 +53,7 @@ struct AssignmentModel {
     var firstVariable: Int
 
     /// Adds the part's columns and rows to `m`, with the objective of all goals folded by the scenario's weights.
-    static func build(_ inst: AssignmentInstance, into m: inout LinearModel) -> AssignmentModel {
+    static func build(_ inst: AssignmentInstance, into m: inout LinearModel, pairRows: Bool = true) -> AssignmentModel {
         let rows0 = m.rowCount, vars0 = m.variableCount
         let dates = inst.dates.map(\.iso)
         var y: [[VariableHandle]] = [], x: [[[(worker: Int, v: VariableHandle)]]] = []
@@ -78,7 +78,7 @@ struct AssignmentModel {
                 }
                 m.addRow("visit[\(id),\(dates[d])]", cell.map { ($0.v, 1.0) } + [(yv, -Double(info.job.workersNeeded))],
                          .equal, 0)
-                if info.job.workersNeeded > 1 {
+                if pairRows, info.job.workersNeeded > 1 {
                     // A pair visit's workers are distinct and each is there only when the visit is.
                     for c in cell {
                         m.addRow("pair[\(id),\(dates[d]),\(inst.workers[c.worker].worker.id)]", [(c.v, 1), (yv, -1)],

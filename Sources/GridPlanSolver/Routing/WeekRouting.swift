@@ -46,15 +46,24 @@ public enum WeekRouting {
     /// assigned one costs a continuity unit, twice when the assigned one was the household's preferred
     /// worker (the KPI loses the visit); another date costs the regular-weekday weight (at least half a
     /// continuity unit: the roster changes). Patrols pay half a continuity unit to change worker.
-    static func changeMinutes(_ job: Job, from v: PlannedVisit, to worker: String, on date: CivilDate, weights: Weights) -> Double {
+    /// Another worker also pays what the move could cost the balance term: the visit's minutes as a
+    /// share of the smaller week of the two workers, twice (one goes up, the other down); either
+    /// change pays what it could cost the level term.
+    static func changeMinutes(_ job: Job, from v: PlannedVisit, to worker: String, on date: CivilDate, weights: Weights,
+                              weekMinutes: [String: Int] = [:]) -> Double {
         var cost = 0.0
         if worker != v.workers[0] {
+            let week = min(weekMinutes[worker] ?? 0, weekMinutes[v.workers[0]] ?? 0)
+            if week > 0 { cost += 2 * 100 * weights.balance * Double(job.durationMin) / Double(week) }
             if job.kind == .visit {
                 cost += weights.continuity * (job.preferredWorker == v.workers[0] ? 2 : 1)
             } else {
                 cost += weights.continuity / 2
             }
         }
+        // Either change moves the visit's minutes from one day to another: at most twice its minutes
+        // on the level term (one day fuller, one emptier).
+        if worker != v.workers[0] || date != v.date { cost += 2 * weights.level * Double(job.durationMin) }
         if date != v.date { cost += max(weights.regularity, weights.continuity / 2) }
         return cost / max(weights.travel, 0.1)
     }
@@ -384,6 +393,8 @@ struct WeekRouter {
         }
         var visitsPerJob: [String: Int] = [:]
         for v in visits { visitsPerJob[v.job, default: 0] += 1 }
+        var weekMinutes: [String: Int] = [:]
+        for w in groupWorkers { weekMinutes[w.id] = calendar.workingDays(for: w).count * w.availableMinutesPerDay }
         for i in singles {
             let v = visits[i]
             let job = jobs[v.job]!
@@ -397,7 +408,8 @@ struct WeekRouter {
                 var any = false
                 for w in groupWorkers where (w.id == v.workers[0] || allowReassign) && eligible(w, job, on: d) {
                     guard let s = slotOf[DayKey(worker: w.id, date: d)] else { continue }
-                    sc[s] = WeekRouting.changeMinutes(job, from: v, to: w.id, on: d, weights: scenario.weights)
+                    sc[s] = WeekRouting.changeMinutes(job, from: v, to: w.id, on: d, weights: scenario.weights,
+                                                      weekMinutes: weekMinutes)
                     any = true
                 }
                 if any { patterns.append([dayIndex[d]!]) }
