@@ -8,15 +8,18 @@ extension GridPlan {
             commandName: "bench",
             abstract: "Solve public benchmark instances (Cordeau PVRP, Solomon VRPTW) with the routing engine.",
             discussion: """
-                Each file is recognised by its content, solved within the time limit, and checked by an \
-                independent checker (every rule of the instance, cost recomputed from the routes). The \
-                best-known cost comes from a bks.csv beside the files or in their parent folder.
+                Each file is recognised by its content, solved, and checked by an independent checker \
+                (every rule of the instance, cost recomputed from the routes). The time limit is turned \
+                into a number of iterations from the instance's size at fixed rates, so a run does the \
+                same work and gives the same result on any machine; the clock only stops a run that falls \
+                far behind, and the row then says so. The best-known cost comes from a bks.csv beside the \
+                files or in their parent folder.
                 """)
 
         @Argument(help: "Benchmark instance files.")
         var files: [String]
 
-        @Option(name: .long, help: "Seconds per instance (default 60 for PVRP, 30 for Solomon).")
+        @Option(name: .long, help: "Seconds per instance (default 60 for PVRP, 30 for Solomon); sets the iteration budget.")
         var timeLimit: Double?
 
         @Option(name: .long, help: "Write DIR/<name>.sol in the literature's form.")
