@@ -9,20 +9,27 @@ let package = Package(
         .library(name: "GridPlanCore", targets: ["GridPlanCore"]),
         .library(name: "GridPlanSolver", targets: ["GridPlanSolver"]),
         .library(name: "GridPlanReports", targets: ["GridPlanReports"]),
+        .library(name: "GridPlanCheck", targets: ["GridPlanCheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Reading .xlsx workbooks: a workbook is a ZIP archive of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // GLPK from Debian's libglpk-dev: the only C in the project.
+        // GLPK from Debian's libglpk-dev (Homebrew: glpk): the MIP solver, the only C the solver calls.
         .systemLibrary(
             name: "CGLPK",
-            providers: [.apt(["libglpk-dev"])]
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        // The system's libcrypto from Debian's libssl-dev (Homebrew: openssl), for one SHA-256:
+        // linking it costs no build time, where compiling swift-crypto's BoringSSL took minutes.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
         // libxlsxwriter from Debian's libxlsxwriter-dev: writes roster.xlsx, visits.xlsx and the
         // starter workbook of `gridplan init --xlsx`.
@@ -38,10 +45,16 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CLibCrypto",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Calendars")]
+        ),
+        // The validator of format §5: re-derives tasks (§1), due rules (§2), travel (§3) and the KPIs
+        // from the spec on the scenario's value types, never through the planner's rule modules.
+        .target(
+            name: "GridPlanCheck",
+            dependencies: ["GridPlanCore"]
         ),
         // The linear-model layer, the GLPK backend, assignment, routing, local search, benchmarks.
         .target(
@@ -56,20 +69,27 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // Plan → check → write the file set: the library entry the commands plan, replan and compare call.
+        .target(
+            name: "GridPlanRun",
+            dependencies: ["GridPlanCore", "GridPlanCheck", "GridPlanSolver", "GridPlanReports"]
+        ),
         .executableTarget(
             name: "gridplan",
             dependencies: [
-                "GridPlanCore", "GridPlanSolver", "GridPlanReports",
+                "GridPlanCore", "GridPlanCheck", "GridPlanSolver", "GridPlanReports", "GridPlanRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GridPlanCoreTests", dependencies: ["GridPlanCore"],
+        .testTarget(name: "GridPlanCoreTests", dependencies: ["GridPlanCore", "GridPlanCheck"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore"]),
+        .testTarget(name: "GridPlanCheckTests", dependencies: ["GridPlanCheck", "GridPlanCore"]),
+        .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore", "GridPlanCheck"]),
         .testTarget(name: "GridPlanReportsTests", dependencies: [
                         "GridPlanReports", "GridPlanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                     ],
                     resources: [.copy("Golden")]),
+        .testTarget(name: "GridPlanRunTests", dependencies: ["GridPlanRun", "GridPlanSolver", "GridPlanCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GridPlanCore", "GridPlanReports", "gridplan"]),
     ]
 )

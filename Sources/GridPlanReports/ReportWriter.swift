@@ -69,25 +69,9 @@ public enum ReportWriter {
         return written
     }
 
-    /// Writes `data` to `url` through a temporary file in the same folder and `rename(2)`.
+    /// Writes `data` to `url` atomically, through `AtomicFile` (gridplan's one file writer).
     public static func writeAtomically(_ data: Data, to url: URL) throws {
-        let fm = FileManager.default
-        let folder = url.deletingLastPathComponent()
-        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try data.write(to: temp)
-            guard rename(temp.path, url.path) == 0 else {
-                let code = errno
-                throw CocoaError(.fileWriteUnknown, userInfo: [
-                    NSFilePathErrorKey: url.path,
-                    NSLocalizedDescriptionKey: "cannot replace \(url.path): \(String(cString: strerror(code)))",
-                ])
-            }
-        } catch {
-            try? fm.removeItem(at: temp)
-            throw error
-        }
+        try AtomicFile.replace(path: url.path, with: data)
     }
 
     /// A file name for a worker id: letters, digits, `-`, `_` and `.` kept, anything else as `_`,

@@ -14,7 +14,7 @@ public struct SavedPlan: Sendable {
     public var scenario: Scenario
     /// The scenario file actually read.
     public var scenarioPath: String
-    /// Warnings and notes from loading the scenario, plus a note when its SHA-256 differs from the plan's.
+    /// Warnings and notes from loading the scenario, plus a warning when the plan is stale for the files on disk.
     public var notes: [String]
 
     /// Why a saved plan cannot be used.
@@ -26,12 +26,12 @@ public struct SavedPlan: Sendable {
 
         public var description: String {
             switch self {
-            case let .unreadable(p, r): return "\(p): cannot read the plan: \(r)"
-            case let .notAPlan(p, r): return "\(p): not a gridplan plan: \(r)"
+            case let .unreadable(p, r): return "\(p): error: cannot read the plan: \(r)"
+            case let .notAPlan(p, r): return "\(p): error: not a gridplan plan: \(r)"
             case let .scenarioNotFound(p, tried):
-                return "\(p): cannot find the plan's scenario (tried \(tried.joined(separator: ", "))); name it with --scenario"
+                return "\(p): error: cannot find the plan's scenario (tried \(tried.joined(separator: ", "))); name it with --scenario"
             case let .scenarioInvalid(p, ds):
-                return "\(p): the scenario has errors:\n" + ds.joined(separator: "\n")
+                return ds.joined(separator: "\n") + "\n\(p): error: the scenario has errors"
             }
         }
     }
@@ -57,14 +57,12 @@ public struct SavedPlan: Sendable {
         } catch {
             throw LoadError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
+        // The one plan reader, with its format check and field-naming messages.
         let plan: Plan
-        do {
-            plan = try Plan.decode(from: data)
-        } catch {
-            throw LoadError.notAPlan(path: path, reason: "\(error)")
-        }
-        guard plan.format == Plan.formatName else {
-            throw LoadError.notAPlan(path: path, reason: "format '\(plan.format)', expected '\(Plan.formatName)'")
+        switch PlanFile.decode(data) {
+        case .success(let p): plan = p
+        case .failure(let problem):
+            throw LoadError.notAPlan(path: path, reason: problem.message.replacingOccurrences(of: "not a gridplan plan: ", with: ""))
         }
         let candidates = scenarioPath.map { [$0] } ?? scenarioCandidates(for: plan, planPath: path)
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
@@ -74,10 +72,10 @@ public struct SavedPlan: Sendable {
         guard let scenario = result.scenario, !result.hasErrors else {
             throw LoadError.scenarioInvalid(path: found, diagnostics: result.errors.map(\.description))
         }
-        var notes = result.diagnostics.filter { $0.severity != .error }.map(\.description)
-        if let sha = scenario.source?.sha256, !plan.scenario.sha256.isEmpty, sha != plan.scenario.sha256 {
-            notes.append("\(found): note: the scenario changed since the plan was made (sha256 differs); "
-                         + "names, phones and notes are today's, the routes are the plan's")
+        var notes = Diagnostic.grouped(result.diagnostics.filter { $0.severity != .error }).map(\.description)
+        if let stale = PlanFreshness.staleness(of: plan.scenario, against: scenario.source) {
+            notes.append("\(path): warning: \(stale.message); names, phones and notes are today's, "
+                         + "the routes are the plan's")
         }
         return SavedPlan(plan: plan, scenario: scenario, scenarioPath: found, notes: notes)
     }

@@ -11,23 +11,7 @@ enum SpreadsheetCSV {
 
     /// Writes `rows` (the first is the header) as CSV bytes.
     static func encode(_ rows: [[String]]) throws -> Data {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        _ = byteOrderMark.withUnsafeBufferPointer { stream.write($0.baseAddress!, maxLength: $0.count) }
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        for row in rows {
-            let cells = row.map(Escape.csvCell)
-            // Quote explicitly: the writer's own test misses a lone "\r" inside a "\r\n" grapheme.
-            try writer.write(row: cells, quotedAtIndex: { i in
-                cells[i].unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            })
-        }
-        stream.close()
-        guard var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-            throw CSVError.cannotWriteStream
-        }
-        data.append(contentsOf: [0x0D, 0x0A])
-        return data
+        Data(byteOrderMark) + Data(CSVText.encode(rows.map { $0.map(Escape.csvCell) }, lineEnding: .crlf).utf8)
     }
 
     /// One row per worker and working day (with or without a route).

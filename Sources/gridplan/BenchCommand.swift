@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GridPlanCore
 import GridPlanSolver
 
 extension GridPlan {
@@ -62,10 +63,11 @@ extension GridPlan {
             for f in files {
                 do {
                     let instance = try BenchmarkInstance.read(contentsOf: f)
-                    for w in instance.warnings { FileHandle.standardError.write(Data("\(w)\n".utf8)) }
+                    // Already in the 'PLACE: warning: message' form (file and line).
+                    for w in instance.warnings { Console.write(w) }
                     instances.append((f, instance))
                 } catch {
-                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                    Console.failure(error, context: f)
                     throw ExitCode(2)
                 }
             }
@@ -94,11 +96,11 @@ extension GridPlan {
                 if let dir = solutions {
                     let out = (dir as NSString).appendingPathComponent(
                         ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".sol")
-                    try solution.literatureText(for: instance).write(toFile: out, atomically: true, encoding: .utf8)
+                    try AtomicFile.replace(path: out, with: Data(solution.literatureText(for: instance).utf8))
                 }
                 if !json {
                     print(line(row))
-                    for v in report.violations { FileHandle.standardError.write(Data("\(instance.name): error: \(v)\n".utf8)) }
+                    for v in report.violations { Console.error("\(instance.name): \(v)", at: path) }
                 }
             }
             if json {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GridPlanCheck
 import GridPlanCore
 
 extension GridPlan {
@@ -23,21 +24,20 @@ extension GridPlan {
 
         func run() throws {
             let loaded = ScenarioLoader.load(path: scenario)
-            for d in loaded.diagnostics { Self.printError(d.description) }
+            Console.report(loaded.diagnostics)
             guard !loaded.hasErrors, let scenario = loaded.scenario else {
-                Self.printError("\(self.scenario): error: the scenario has errors; fix them before checking a plan")
+                Console.error("the scenario has errors; fix them before checking a plan", at: self.scenario)
                 throw ExitCode(2)
             }
             let plan: GridPlanCore.Plan
             switch PlanFile.read(path: self.plan) {
             case .success(let p): plan = p
             case .failure(let problem):
-                Self.printError("\(self.plan): error: \(problem.message)")
+                Console.error(problem.message, at: self.plan)
                 throw ExitCode(2)
             }
-            if let sha = scenario.source?.sha256, !plan.scenario.sha256.isEmpty, plan.scenario.sha256 != sha {
-                Self.printError("\(self.plan): warning: the plan was made from a different version of "
-                                + "'\(plan.scenario.file)' (SHA-256 differs); checking against \(self.scenario)")
+            if let stale = PlanFreshness.staleness(of: plan.scenario, against: scenario.source) {
+                Console.warning("\(stale.message); checking against the files on disk", at: self.plan)
             }
             let violations = PlanChecker.check(plan, against: scenario)
             for v in violations { print("\(self.plan): \(v)") }
@@ -58,10 +58,6 @@ extension GridPlan {
             let byRule = order.map { "rule \($0): \(perRule[$0]!)" }.joined(separator: ", ")
             print("\(name) is not valid: \(size), \(violations.count) violation\(violations.count == 1 ? "" : "s") (\(byRule))")
             throw ExitCode(1)
-        }
-
-        static func printError(_ line: String) {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
         }
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import GridPlanCheck
 import GridPlanCore
 import GridPlanReports
+import GridPlanRun
 import GridPlanSolver
 #if canImport(Glibc)
 import Glibc
@@ -79,23 +81,30 @@ extension GridPlan {
                 if Compare.isPlanFile(input) {
                     do {
                         let saved = try SavedPlan.load(path: input, scenarioPath: mapping[input])
-                        for n in saved.notes { Compare.note(n) }
+                        for n in saved.notes { Console.write(n) }
                         entries.append(.init(name: input, scenario: saved.scenario, plan: saved.plan))
                     } catch {
-                        throw Compare.failure("\(error)")
+                        Console.failure(error)
+                        throw ExitCode(2)
                     }
                 } else {
                     let result = ScenarioLoader.load(path: input)
-                    for d in result.diagnostics where d.severity == .error { Compare.note(d.description) }
+                    Console.report(result.errors)
                     guard let scenario = result.scenario, !result.hasErrors else {
-                        throw Compare.failure("\(input): the scenario has errors; run 'gridplan validate \(input)'")
+                        Console.error("the scenario has errors; run 'gridplan validate \(input)'", at: input)
+                        throw ExitCode(2)
                     }
-                    Compare.note("planning \(input) …")
+                    Console.note("planning \(input) …")
+                    // Compare only plans that keep every rule: PlanRun checks them as `plan` does.
                     let plan: GridPlanCore.Plan
                     do {
-                        plan = try Compare.plan(scenario, timeLimit: timeLimit)
+                        plan = try PlanRun.plan(scenario, options: PlanOptions(timeLimitSeconds: timeLimit))
+                    } catch PlanRun.Failure.breaksRules(let violations) {
+                        for v in violations.prefix(20) { Console.error(v.description, at: input) }
+                        Console.error("\(PlanRun.Failure.breaksRules(violations))", at: input)
+                        throw ExitCode(1)
                     } catch {
-                        FileHandle.standardError.write(Data("gridplan: error: \(input): planning failed: \(error)\n".utf8))
+                        Console.error("\(error)", at: input)
                         throw ExitCode(1)
                     }
                     entries.append(.init(name: input, scenario: scenario, plan: plan))
@@ -105,13 +114,14 @@ extension GridPlan {
             do {
                 comparison = try PlanComparison(entries)
             } catch {
-                throw Compare.failure("\(error)")
+                Console.failure(error)
+                throw ExitCode(2)
             }
             if let html {
                 do {
                     try ReportWriter.writeAtomically(Data(comparison.html().utf8), to: URL(fileURLWithPath: html))
                 } catch {
-                    FileHandle.standardError.write(Data("gridplan: error: cannot write \(html): \(error.localizedDescription)\n".utf8))
+                    Console.error("cannot write: \(error.localizedDescription)", at: html)
                     throw ExitCode(1)
                 }
             }
@@ -121,24 +131,13 @@ extension GridPlan {
                 let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 print(comparison.text(colour: colour), terminator: "")
             }
-            if let html { Compare.note("wrote \(html)") }
-        }
-
-        static func note(_ message: String) {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            if let html { Console.note("wrote \(html)") }
         }
 
         /// Prints `gridplan: error: …` on standard error; the exit status 2 to throw.
         static func failure(_ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data("gridplan: error: \(message)\n".utf8))
+            Console.error(message)
             return ExitCode(2)
         }
-    }
-}
-
-extension GridPlan.Compare {
-    /// Plans a scenario input as `gridplan plan` would, with `--time-limit` when given.
-    static func plan(_ scenario: Scenario, timeLimit: Double?) throws -> GridPlanCore.Plan {
-        try Planner.plan(scenario, options: PlanOptions(timeLimitSeconds: timeLimit))
     }
 }

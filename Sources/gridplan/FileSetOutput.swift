@@ -18,7 +18,7 @@ enum FileSetOutput {
 
     /// Prints `message` as an error and gives the exit status for invalid input or usage.
     static func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("gridplan: error: \(message)\n".utf8))
+        Console.error(message)
         return ExitCode(2)
     }
 }

@@ -58,7 +58,7 @@ extension GridPlan {
                     throw FileSetOutput.fail("\(FileSetOutput.message(e, given: out)) (use --force to replace them)")
                 }
                 if case .notAFolder = e { throw FileSetOutput.fail("\(e)") }
-                FileHandle.standardError.write(Data("gridplan: error: \(e)\n".utf8))
+                Console.error("\(e)")
                 throw ExitCode(1)
             }
             let load = LoadEstimate(scenario: scenario)

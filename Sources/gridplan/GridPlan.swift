@@ -27,11 +27,15 @@ struct GridPlan: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            let code = exitCode(for: error)
+            // Help, --version and the commands' own exit statuses print as swift-argument-parser does.
+            if code == .success || error is ExitCode { exit(withError: error) }
+            // Any other error in gridplan's one style (`gridplan: error: …`), usage lines as they are.
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = String(message.dropFirst("Error: ".count)) }
+            Console.write(Console.hasPrefixStyle(message) ? message : "gridplan: error: " + message)
+            // Usage errors exit with 2, the project's status for invalid input or usage, not 64.
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

@@ -38,7 +38,7 @@ extension GridPlan {
             let files: ScenarioFileSet
             if xlsx {
                 do { files = try StarterWorkbook.files(start: startDate) } catch {
-                    FileHandle.standardError.write(Data("gridplan: error: cannot write the starter workbook: \(error)\n".utf8))
+                    Console.error("cannot write the starter workbook: \(error)")
                     throw ExitCode(1)
                 }
             } else {
@@ -49,7 +49,7 @@ extension GridPlan {
                 try files.write(to: folder, overwrite: false)
             } catch let e as ScenarioFileSetError {
                 if case .cannotWrite = e {
-                    FileHandle.standardError.write(Data("gridplan: error: \(e)\n".utf8))
+                    Console.error("\(e)")
                     throw ExitCode(1)
                 }
                 throw FileSetOutput.fail(FileSetOutput.message(e, given: dir))

@@ -36,8 +36,8 @@ extension GridPlan {
             let loaded = ScenarioLoader.load(path: scenario)
             guard let s = loaded.scenario, let data = FileManager.default.contents(atPath: scenario),
                   let decoded = TextDecoder.decode([UInt8](data)) else {
-                for d in loaded.errors { CycleOutput.error(d.description) }
-                CycleOutput.error("\(scenario): the scenario has errors; run 'gridplan validate \(scenario)'")
+                Console.report(loaded.errors)
+                Console.error("the scenario has errors; run 'gridplan validate \(scenario)'", at: scenario)
                 throw ExitCode(2)
             }
             let newStart = s.horizon.start.adding(days: s.horizon.days)
@@ -45,11 +45,11 @@ extension GridPlan {
             let inURL = URL(fileURLWithPath: scenario).standardizedFileURL.resolvingSymlinksInPath()
             let outURL = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath()
             if inURL.path == outURL.path {
-                CycleOutput.error("\(target): error: refusing to overwrite the input scenario; name another --out")
+                Console.error("refusing to overwrite the input scenario; name another --out", at: target)
                 throw ExitCode(2)
             }
             if FileManager.default.fileExists(atPath: target), !force {
-                CycleOutput.error("\(target): error: the file exists; pass --force to overwrite it or name another --out")
+                Console.error("the file exists; pass --force to overwrite it or name another --out", at: target)
                 throw ExitCode(2)
             }
             let fromDir = CyclePaths.folder(of: scenario)
@@ -60,19 +60,19 @@ extension GridPlan {
                     NextPeriod.relativeName(name, from: fromDir, to: toDir)
                 })
             } catch {
-                CycleOutput.error("\(error)")
+                Console.failure(error)
                 throw ExitCode(2)
             }
             let check = ScenarioLoader.load(yaml: next.yaml, file: target, baseDirectory: toDir)
             if check.hasErrors {
-                for d in check.errors { CycleOutput.error(d.description) }
-                CycleOutput.error("\(target): not written: the new scenario would have errors")
+                Console.report(check.errors)
+                Console.error("not written: the new scenario would have errors", at: target)
                 throw ExitCode(1)
             }
             var bytes = Array(next.yaml.utf8)
             if decoded.encoding == .utf8WithBOM { bytes = [0xEF, 0xBB, 0xBF] + bytes }
             do { try AtomicFile.replace(path: target, with: Data(bytes), backupPath: nil) } catch {
-                CycleOutput.error("\(error)")
+                Console.failure(error)
                 throw ExitCode(1)
             }
             print("wrote \(target): \(newStart.iso) .. \(newStart.adding(days: s.horizon.days - 1).iso)")

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import GridPlanCheck
 import GridPlanCore
 import GridPlanReports
+import GridPlanRun
 import GridPlanSolver
 
 extension GridPlan {
@@ -46,95 +48,60 @@ extension GridPlan {
         func run() throws {
             let began = Date()
             let loaded = ScenarioLoader.load(path: scenario)
-            for d in loaded.diagnostics { printError(d.description) }
+            Console.report(loaded.diagnostics)
             guard let scenarioValue = loaded.scenario, !loaded.hasErrors else {
-                printError("error: \(scenario): not planned (\(loaded.errors.count) errors)")
+                Console.error("not planned (\(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s"))", at: scenario)
                 throw ExitCode(2)
             }
 
             let stem = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
             let outDir = URL(fileURLWithPath: out ?? "plan-\(stem)").standardizedFileURL
             let planURL = outDir.appendingPathComponent("plan.json")
-            // Every file this run writes: plan.json and the reports (their names do not depend on the plan's content).
-            let reportNames = ["roster.html", "roster.md", "roster.csv", "visits.csv"]
-                + scenarioValue.workers.flatMap { w -> [String] in
-                    let f = ReportWriter.fileName(forWorker: w.id)
-                    return ["daily/\(f).html", "calendar/\(f).ics"]
-                }
-            let lpTarget = writeLp.map { [URL(fileURLWithPath: $0).standardizedFileURL] } ?? []
-            for target in [planURL] + reportNames.map({ outDir.appendingPathComponent($0) }) + lpTarget {
-                if let clash = inputClash(target, scenario: scenarioValue) {
-                    printError("error: \(target.path) would overwrite the input \(clash); choose another --out")
-                    throw ExitCode(2)
-                }
+            // Every file this run writes: the plan's file set, and the LP file when asked for.
+            let targets = PlanRun.fileNames(for: scenarioValue).map { outDir.appendingPathComponent($0) }
+                + (writeLp.map { [URL(fileURLWithPath: $0).standardizedFileURL] } ?? [])
+            do { try PlanRun.refuseInputClash(targets, scenario: scenarioValue) } catch {
+                Console.failure(error)
+                throw ExitCode(2)
             }
 
             let onTerminal = isatty(STDERR_FILENO) == 1
             let progressLine = ProgressLine(enabled: onTerminal)
             var progress: (@Sendable (PlanProgress) -> Void)?
             if onTerminal { progress = { @Sendable p in progressLine.show(p) } }
-            // The time limit covers the whole command: what loading took, and a reserve for writing the
-            // reports, come off the planner's share.
+            // The time limit covers the whole command, loading and writing the reports included.
             let limit = timeLimit ?? scenarioValue.solver.timeLimitSeconds ?? Planner.defaultTimeLimitSeconds
-            let writeReserve = max(0.5, 0.15 * limit)
-            let plannerLimit = max(1, limit - Date().timeIntervalSince(began) - writeReserve)
-            let options = PlanOptions(timeLimitSeconds: plannerLimit, mipGap: mipGap, threads: threads, verbose: verbose,
-                                      writeLPPath: writeLp, progress: progress)
+            let options = PlanOptions(timeLimitSeconds: PlanRun.plannerTimeLimit(total: limit,
+                                                                                 elapsed: Date().timeIntervalSince(began)),
+                                      mipGap: mipGap, threads: threads, verbose: verbose, writeLPPath: writeLp,
+                                      progress: progress)
+            // Never hand out a plan that breaks a rule: PlanRun proves it with the checker `gridplan check` runs.
             var plan: GridPlanCore.Plan
             do {
-                plan = try Planner.plan(scenarioValue, options: options)
+                plan = try PlanRun.plan(scenarioValue, options: options)
+            } catch PlanRun.Failure.breaksRules(let violations) {
+                progressLine.clear()
+                for v in violations { Console.error(v.description) }
+                Console.failure(PlanRun.Failure.breaksRules(violations))
+                throw ExitCode(1)
             } catch {
                 progressLine.clear()
-                printError("error: planning failed: \(error)")
+                Console.failure(error)
                 throw ExitCode(1)
             }
             progressLine.clear()
-
-            // Never hand out a plan that breaks a rule: prove it with the same checker `gridplan check` runs.
-            let violations = PlanChecker.check(plan, against: scenarioValue)
-            if !violations.isEmpty {
-                for v in violations { printError("error: \(v.description)") }
-                printError("error: the plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of the "
-                    + "format (§5); nothing was written. Please report this with the scenario.")
-                throw ExitCode(1)
-            }
 
             // The plan names its scenario by a path relative to the plan's folder, so `show` and `compare`
             // find it again from plan.json alone.
             plan.scenario.file = relativePath(of: URL(fileURLWithPath: scenario).standardizedFileURL, from: outDir)
             do {
-                try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-                try ReportWriter.writeAtomically(plan.jsonData(), to: planURL)
-                _ = try ReportWriter.writeAll(plan: plan, scenario: scenarioValue, to: outDir)
+                try PlanRun.write(plan, scenario: scenarioValue, to: outDir)
             } catch {
-                printError("error: cannot write into \(outDir.path): \(error.localizedDescription)")
+                Console.failure(error, context: "cannot write into \(outDir.path)")
                 throw ExitCode(1)
             }
 
             printSummary(plan, planPath: planURL.path)
-        }
-
-        /// The input file `target` would overwrite, if any.
-        func inputClash(_ target: URL, scenario s: Scenario) -> String? {
-            let base = URL(fileURLWithPath: scenario).deletingLastPathComponent()
-            var inputs = [URL(fileURLWithPath: scenario)]
-            if let h = s.source?.historyPath { inputs.append(URL(fileURLWithPath: h)) }
-            // Next to the scenario, an existing CSV, YAML or JSON file (other than an earlier plan) may be an
-            // input (households, patrols, history, travel matrix): never replace it.
-            let sibling = base.appendingPathComponent(target.lastPathComponent)
-            if target.deletingLastPathComponent().resolvingSymlinksInPath().path == base.resolvingSymlinksInPath().path,
-               ["csv", "yaml", "yml", "json"].contains(sibling.pathExtension.lowercased()),
-               FileManager.default.fileExists(atPath: sibling.path), !isPlanFile(sibling) {
-                return sibling.path
-            }
-            let t = target.resolvingSymlinksInPath().path
-            return inputs.first { $0.resolvingSymlinksInPath().path == t }?.path
-        }
-
-        /// Whether an existing file is an earlier plan (which may be replaced).
-        func isPlanFile(_ url: URL) -> Bool {
-            guard let d = try? Data(contentsOf: url), let p = try? GridPlanCore.Plan.decode(from: d) else { return false }
-            return p.format == GridPlanCore.Plan.formatName
         }
 
         func printSummary(_ plan: GridPlanCore.Plan, planPath: String) {
@@ -161,11 +128,6 @@ private func relativePath(of target: URL, from base: URL) -> String {
     return (Array(repeating: "..", count: b.count - i) + t[i...]).joined(separator: "/")
 }
 
-
-/// Writes a line to standard error.
-private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
 
 /// One self-overwriting progress line on standard error (only on a terminal).
 private final class ProgressLine: @unchecked Sendable {

@@ -44,11 +44,12 @@ extension GridPlan {
         func run() throws {
             let loaded = ScenarioLoader.load(path: scenario)
             guard let s = loaded.scenario else {
-                for d in loaded.errors { CycleOutput.error(d.description) }
-                CycleOutput.error("\(scenario): the scenario has errors; run 'gridplan validate \(scenario)'")
+                Console.report(loaded.errors)
+                Console.error("the scenario has errors; run 'gridplan validate \(scenario)'", at: scenario)
                 throw ExitCode(2)
             }
             let p = try CycleOutput.readPlan(plan)
+            CycleOutput.warnIfStale(p, path: plan, scenario: s, doing: "recording the plan's stops anyway")
             var until: CivilDate?
             if let t = through {
                 guard let d = CivilDate(iso: t) else {
@@ -70,21 +71,21 @@ extension GridPlan {
             let named = s.source?.historyPath
             let historyPath = named ?? CyclePaths.resolve("visits.csv", against: CyclePaths.folder(of: scenario))
             if named == nil, let book = s.source?.historyWorkbooks.first {
-                for d in findings { CycleOutput.error(d.description) }
+                Console.report(findings)
                 let csv = URL(fileURLWithPath: historyPath).lastPathComponent
-                CycleOutput.error("\(scenario): error: the history is only in the workbook \(book), which gridplan "
+                Console.error("the history is only in the workbook \(book), which gridplan "
                     + "reads but never rewrites; name a CSV after it for record to append to, e.g. "
-                    + "'history: [{file: \(URL(fileURLWithPath: book).lastPathComponent), sheet: …}, \(csv)]'")
+                    + "'history: [{file: \(URL(fileURLWithPath: book).lastPathComponent), sheet: …}, \(csv)]'", at: scenario)
                 throw ExitCode(2)
             }
             if named == nil, FileManager.default.fileExists(atPath: historyPath) {
-                CycleOutput.error("\(historyPath): error: the scenario names no history file but this one exists; "
-                    + "add 'history: visits.csv' to \(scenario) to record into it, or move it away")
+                Console.error("the scenario names no history file but this one exists; "
+                    + "add 'history: visits.csv' to \(scenario) to record into it, or move it away", at: historyPath)
                 throw ExitCode(2)
             }
             let file: HistoryFile
             do { file = try HistoryFile.read(path: historyPath) } catch {
-                CycleOutput.error("\(error)")
+                Console.failure(error)
                 throw ExitCode(2)
             }
             // Every history row counts as a visit (format §1), so outcomes other than `done` go to a
@@ -92,7 +93,7 @@ extension GridPlan {
             let ledgerPath = CyclePaths.outcomesLedger(for: historyPath)
             let ledger: HistoryFile
             do { ledger = try HistoryFile.read(path: ledgerPath) } catch {
-                CycleOutput.error("\(error)")
+                Console.failure(error)
                 throw ExitCode(2)
             }
             let recording = HistoryRecorder.record(plan: p, scenario: s,
@@ -100,15 +101,15 @@ extension GridPlan {
                                                    reports: reports, resultsFile: results ?? "results.csv",
                                                    through: until)
             findings += recording.diagnostics
-            for d in findings { CycleOutput.error(d.description) }
+            Console.report(findings)
             if findings.contains(where: { $0.severity == .error }) {
                 let n = findings.filter { $0.severity == .error }.count
-                CycleOutput.error("nothing recorded: \(n) error\(n == 1 ? "" : "s")")
+                Console.error("nothing recorded: \(n) error\(n == 1 ? "" : "s")")
                 throw ExitCode(2)
             }
             if p.horizon.start != s.horizon.start || p.horizon.days != s.horizon.days {
-                CycleOutput.error("\(plan): warning: the plan covers \(p.horizon.start.iso) (\(p.horizon.days) days) "
-                    + "but the scenario's horizon starts \(s.horizon.start.iso); recording the plan's stops anyway")
+                Console.warning("the plan covers \(p.horizon.start.iso) (\(p.horizon.days) days) but the scenario's "
+                    + "horizon starts \(s.horizon.start.iso); recording the plan's stops anyway", at: plan)
             }
             let new = recording.newEntries
             guard !new.isEmpty else {
@@ -120,7 +121,7 @@ extension GridPlan {
             let backup = HistoryFile.backupPath(for: historyPath)
             let addedColumn: Bool
             do { addedColumn = try recording.write(history: file, ledger: ledger) } catch {
-                CycleOutput.error("\(error)")
+                Console.failure(error)
                 throw ExitCode(1)
             }
             var counts: [String: Int] = [:]
@@ -152,20 +153,21 @@ extension GridPlan {
 
 /// Printing and reading shared by record, next and replan.
 enum CycleOutput {
-    /// Writes a line to standard error.
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    /// Reads a plan.json with PlanFile's format check, or exits with status 2 naming the file.
+    static func readPlan(_ path: String) throws -> GridPlanCore.Plan {
+        switch PlanFile.read(path: path) {
+        case .success(let plan): return plan
+        case .failure(let problem):
+            Console.error(problem.message, at: path)
+            throw ExitCode(2)
+        }
     }
 
-    /// Reads a plan.json or exits with status 2 naming the file.
-    static func readPlan(_ path: String) throws -> GridPlanCore.Plan {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            error("\(path): error: cannot read the plan: no such file")
-            throw ExitCode(2)
-        }
-        do { return try GridPlanCore.Plan.decode(from: data) } catch {
-            Self.error("\(path): error: not a gridplan plan: \(error)")
-            throw ExitCode(2)
-        }
+    /// Warns on standard error when the plan was made from other input files than those on disk (a
+    /// history file grown by `record` since planning is expected, not stale).
+    static func warnIfStale(_ plan: GridPlanCore.Plan, path: String, scenario: Scenario, doing what: String) {
+        guard let stale = PlanFreshness.staleness(of: plan.scenario, against: scenario.source, ignoringHistory: true)
+        else { return }
+        Console.warning("\(stale.message); \(what)", at: path)
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import GridPlanCheck
 import GridPlanCore
 import GridPlanReports
+import GridPlanRun
 import GridPlanSolver
 
 extension GridPlan {
@@ -57,11 +59,12 @@ extension GridPlan {
         func run() throws {
             let loaded = ScenarioLoader.load(path: scenario)
             guard let s = loaded.scenario else {
-                for d in loaded.errors { CycleOutput.error(d.description) }
-                CycleOutput.error("\(scenario): the scenario has errors; run 'gridplan validate \(scenario)'")
+                Console.report(loaded.errors)
+                Console.error("the scenario has errors; run 'gridplan validate \(scenario)'", at: scenario)
                 throw ExitCode(2)
             }
             let old = try CycleOutput.readPlan(plan)
+            CycleOutput.warnIfStale(old, path: plan, scenario: s, doing: "replanning from the files on disk")
             let date = CivilDate(iso: from)!
             let setup: ReplanSetup
             do {
@@ -70,48 +73,51 @@ extension GridPlan {
                 setup = try ReplanSetup.make(scenario: s, plan: old, from: date,
                                              disruption: Disruption(absences: absences, urgent: urgent))
             } catch {
-                CycleOutput.error("error: \(error)")
+                Console.failure(error)
                 throw ExitCode(2)
             }
-            for n in setup.notes { CycleOutput.error("note: \(n)") }
+            for n in setup.notes { Console.note(n) }
 
             let dir = out ?? CyclePaths.resolve("replan-\(date.iso)", against: CyclePaths.folder(of: plan))
             let planPath = CyclePaths.resolve("plan.json", against: dir)
             if URL(fileURLWithPath: planPath).standardizedFileURL.path == URL(fileURLWithPath: plan).standardizedFileURL.path {
-                CycleOutput.error("error: \(planPath) would overwrite the old plan; choose another --out")
+                Console.error("would overwrite the old plan; choose another --out", at: planPath)
                 throw ExitCode(2)
             }
             // The reports include a visits.csv: never let them (or plan.json) land on an input file.
-            let inputs = [scenario, s.source?.historyPath].compactMap { $0 }
-                .map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
-            let outputs = ["plan.json", "changes.csv", "visits.csv", "roster.csv"].map {
-                URL(fileURLWithPath: CyclePaths.resolve($0, against: dir)).standardizedFileURL.resolvingSymlinksInPath().path
-            }
-            if let clash = outputs.first(where: inputs.contains) {
-                CycleOutput.error("error: writing into \(dir) would overwrite the input \(clash); choose another --out")
+            let folder = URL(fileURLWithPath: dir)
+            do {
+                try PlanRun.refuseInputClash(PlanRun.fileNames(for: s, extra: ["changes.csv"])
+                    .map { folder.appendingPathComponent($0) }, scenario: s)
+            } catch {
+                Console.failure(error)
                 throw ExitCode(2)
             }
             var options = PlanOptions(timeLimitSeconds: timeLimit)
             options.cycle.changePenalty = changePenalty
+            // Never hand out a plan that breaks a rule: PlanRun checks it before anything is written.
             let result: ReplanResult
-            do { result = try Replanner.replan(setup, oldPlan: old, options: options) } catch {
-                CycleOutput.error("error: re-planning failed: \(error)")
+            do {
+                result = try PlanRun.replan(setup, oldPlan: old, scenario: s, options: options)
+            } catch PlanRun.Failure.breaksRules(let violations) {
+                for v in violations.prefix(20) { Console.error(v.description) }
+                Console.failure(PlanRun.Failure.breaksRules(violations))
+                throw ExitCode(1)
+            } catch {
+                Console.failure(error)
                 throw ExitCode(1)
             }
             do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                try AtomicFile.replace(path: planPath, with: result.plan.jsonData(), backupPath: nil)
-                try AtomicFile.replace(path: CyclePaths.resolve("changes.csv", against: dir),
-                                       with: Data(PlanChanges.csv(result.changes, scenario: s).utf8), backupPath: nil)
-                try ReportWriter.writeAll(plan: result.plan, scenario: s, to: URL(fileURLWithPath: dir))
+                let changes = ReportFile(relativePath: "changes.csv",
+                                         contents: Data(PlanChanges.csv(result.changes, scenario: s).utf8))
+                try PlanRun.write(result.plan, scenario: s, extra: [changes], to: folder)
             } catch {
-                CycleOutput.error("error: \(error)")
+                Console.failure(error, context: "cannot write into \(dir)")
                 throw ExitCode(1)
             }
             for t in result.notFirst {
-                CycleOutput.error("note: urgent \(t) is planned on time but could not be made the first stop of its day")
+                Console.note("urgent \(t) is planned on time but could not be made the first stop of its day")
             }
-            let violations = PlanChecker.check(result.plan, against: s)
             let k = result.plan.kpis
             let moved = Set(result.changes.map(\.task)).count
             print("re-planned \(s.name) from \(date.iso): \(result.changes.count) change\(result.changes.count == 1 ? "" : "s") "
@@ -121,11 +127,6 @@ extension GridPlan {
             print("")
             print("wrote \(planPath), \(CyclePaths.resolve("changes.csv", against: dir)) and the reports "
                 + "(roster, daily lists, calendars) in \(dir)")
-            if !violations.isEmpty {
-                for v in violations.prefix(20) { CycleOutput.error("\(planPath): \(v)") }
-                CycleOutput.error("error: the re-plan breaks \(violations.count) rule\(violations.count == 1 ? "" : "s") of format §5")
-                throw ExitCode(1)
-            }
         }
     }
 }

@@ -49,9 +49,10 @@ extension GridPlan {
             do {
                 saved = try SavedPlan.load(path: plan, scenarioPath: scenario)
             } catch {
-                throw Show.failure("\(error)")
+                Console.failure(error)
+                throw ExitCode(2)
             }
-            for n in saved.notes { FileHandle.standardError.write(Data((n + "\n").utf8)) }
+            for n in saved.notes { Console.write(n) }
             let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             do {
                 let text = try WorkerDayListing.render(plan: saved.plan, scenario: saved.scenario, worker: worker,
@@ -64,7 +65,7 @@ extension GridPlan {
 
         /// Prints `gridplan: error: …` on standard error; the exit status 2 to throw.
         static func failure(_ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data("gridplan: error: \(message)\n".utf8))
+            Console.error(message)
             return ExitCode(2)
         }
     }

@@ -43,8 +43,9 @@ extension GridPlan {
         func run() throws {
             let result = ScenarioLoader.load(path: scenario)
             let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            for d in result.diagnostics where !quiet || d.severity == .error {
-                FileHandle.standardError.write(Data((Self.render(d, colour: colour) + "\n").utf8))
+            // Each repeated warning or note once, with the rows it is at.
+            for d in Diagnostic.grouped(result.diagnostics) where !quiet || d.severity == .error {
+                Console.write(Self.render(d, colour: colour))
             }
             let errors = result.errors.count, warnings = result.warnings.count
             if let s = result.scenario, errors == 0 {
@@ -53,7 +54,7 @@ extension GridPlan {
             }
             var parts = [Self.count(errors, "error")]
             if warnings > 0 { parts.append(Self.count(warnings, "warning")) }
-            FileHandle.standardError.write(Data("\(scenario): \(parts.joined(separator: ", "))\n".utf8))
+            Console.error("not valid: \(parts.joined(separator: ", "))", at: scenario)
             throw ExitCode(2)
         }
 

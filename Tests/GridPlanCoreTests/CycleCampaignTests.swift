@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GridPlanCheck
 @testable import GridPlanCore
 
 final class CycleCampaignTests: XCTestCase {

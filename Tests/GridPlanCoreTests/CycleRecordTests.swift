@@ -109,8 +109,8 @@ final class CycleRecordTests: XCTestCase {
                                        resultsFile: path)
         let h2 = try XCTUnwrap(r.newEntries.first { $0.task == "H2" })
         XCTAssertEqual(h2.result, "not_home")
-        XCTAssertFalse(h2.countsAsVisit)
-        XCTAssertTrue(try XCTUnwrap(r.newEntries.first { $0.task == "H3" }).countsAsVisit)
+        XCTAssertFalse(h2.isDone)
+        XCTAssertTrue(try XCTUnwrap(r.newEntries.first { $0.task == "H3" }).isDone)
     }
 
     func testBadResultsRowsAreErrorsNamingTheirLine() throws {

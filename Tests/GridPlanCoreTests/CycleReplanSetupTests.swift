@@ -88,7 +88,11 @@ final class CycleReplanSetupTests: XCTestCase {
         sub.routes[0].worker = "W01"
         let merged = r.merge(remainingPlan: sub, oldPlan: CycleFixture.plan())
         XCTAssertEqual(merged.routes.map { "\($0.worker) \($0.date.iso)" }, ["W01 2026-11-23", "W01 2026-11-24"])
-        XCTAssertEqual(merged.kpis, KPIs.compute(routes: merged.routes, scenario: r.original))
-        XCTAssertEqual(merged.kpis.visitsPlanned, 3)
+        // By hand: H1 Monday, H2 and H3 Tuesday, all by W01 (the preferred worker of grid G1); with no
+        // history all three are due Monday, so H2 and H3 are late one day. Each route is 90 minutes;
+        // W01 works Mon, Tue, Thu (leave Wed, holiday Fri) × 540 minutes, W02 four days and nothing.
+        XCTAssertEqual(merged.kpis, KPIs(tasksDue: 3, visitsPlanned: 3, lateTaskDays: 2, onTimeRate: 0.3333,
+                                         travelKm: 0.4, travelMin: 4, workMin: 180, utilisationMin: 0,
+                                         utilisationMax: 0.1111, continuity: 1))
     }
 }

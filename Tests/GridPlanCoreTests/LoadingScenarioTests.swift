@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import XCTest
 @testable import GridPlanCore
@@ -33,7 +32,9 @@ final class LoadingScenarioTests: XCTestCase {
         XCTAssertEqual(s.solver, SolverSettings())
         XCTAssertEqual(s.campaigns, [])
         XCTAssertEqual(s.source?.path, "scenario.yaml")
-        XCTAssertEqual(s.source?.sha256, SHA256.hash(data: Array(baseScenario.utf8)).map { String(format: "%02x", $0) }.joined())
+        XCTAssertEqual(s.source?.inputs, [InputFile(file: "scenario.yaml", sha256: SHA256Digest.hex(Array(baseScenario.utf8)))])
+        XCTAssertEqual(s.source?.sha256,
+                       SHA256Digest.hex(Array("\(SHA256Digest.hex(Array(baseScenario.utf8)))  scenario.yaml\n".utf8)))
         XCTAssertEqual(s.source?.sha256.count, 64)
         XCTAssertNil(s.source?.historyPath)
     }
@@ -140,7 +141,13 @@ final class LoadingScenarioTests: XCTestCase {
         XCTAssertEqual(s.source?.path, folder.shown("scenario.yaml"))
         XCTAssertEqual(s.source?.historyPath, folder.shown("visits.csv"))
         let bytes = Array(FileManager.default.contents(atPath: folder.shown("scenario.yaml"))!)
-        XCTAssertEqual(s.source?.sha256, SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
+        let yaml = SHA256Digest.hex(bytes)
+        let households = SHA256Digest.hex(Array(FileManager.default.contents(atPath: folder.shown("households.csv"))!))
+        let visits = SHA256Digest.hex(Array(FileManager.default.contents(atPath: folder.shown("visits.csv"))!))
+        XCTAssertEqual(s.source?.inputs.map(\.file).sorted(), ["households.csv", "scenario.yaml", "visits.csv"])
+        XCTAssertEqual(s.source?.sha256, SHA256Digest.hex(Array(
+            "\(households)  households.csv\n\(yaml)  scenario.yaml\n\(visits)  visits.csv\n".utf8)),
+            "the digest covers every input, sorted by name")
         XCTAssertEqual(s.households.first?.lastVisit, CivilDate(iso: "2026-11-10"))
         XCTAssertEqual(s.jobs().first?.lastVisit, CivilDate(iso: "2026-11-16"), "the later of last_visit and history counts")
     }

@@ -125,6 +125,8 @@ final class LoadingXLSXTests: XCTestCase {
         XCTAssertEqual(s.travel.matrix.count, 2)
         XCTAssertTrue(s.source?.historyPath?.hasSuffix("xlsx/visits.csv") ?? false)
         XCTAssertEqual(s.source?.historyWorkbooks.count, 1)
+        XCTAssertEqual(s.source?.inputs.map(\.file).sorted(), ["ledger.xlsx", "scenario.yaml", "visits.csv"],
+                       "a workbook is one input of the digest, however many sheets are read")
     }
 
     func testBrokenWorkbookGetsEveryFindingAtItsSheetAndCell() throws {

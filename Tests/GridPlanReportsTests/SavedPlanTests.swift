@@ -51,17 +51,19 @@ final class SavedPlanTests: XCTestCase {
         let saved = try SavedPlan.load(path: path)
         XCTAssertEqual(saved.scenarioPath, folder.appendingPathComponent("in/scenario.yaml").standardized.path)
         XCTAssertEqual(saved.scenario.workers.map(\.id), ["W01"])
-        XCTAssertTrue(saved.notes.contains { $0.contains("sha256 differs") } == false, "no sha in the plan, no note")
+        XCTAssertFalse(saved.notes.contains { $0.contains("older gridplan") }, "no sha in the plan, no warning")
         let text = try WorkerDayListing.render(plan: saved.plan, scenario: saved.scenario, worker: "W01", date: Fixture.start)
         XCTAssertTrue(text.contains("傅玉珍 (XH-H001)"))
         XCTAssertTrue(text.contains("星河世纪城 34号楼 2单元 702室"))
         XCTAssertTrue(text.contains("常有私家车占用，拍照上报物业"), "what to check at the patrol point")
     }
 
-    func testAChangedScenarioIsUsedWithANote() throws {
+    func testAPlanWithAnOlderDigestIsUsedWithAWarning() throws {
         let path = try writePlan(file: "../in/scenario.yaml", sha: "feedface")
         let saved = try SavedPlan.load(path: path)
-        XCTAssertTrue(saved.notes.contains { $0.contains("the scenario changed since the plan was made") })
+        XCTAssertTrue(saved.notes.contains {
+            $0.hasPrefix("\(path): warning: the plan was made from other inputs or an older gridplan")
+        }, "\(saved.notes)")
     }
 
     func testAnExplicitScenarioWinsAndAMissingOneIsReported() throws {

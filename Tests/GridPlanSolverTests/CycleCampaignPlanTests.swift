@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GridPlanCheck
 import GridPlanCore
 @testable import GridPlanSolver
 

@@ -1,3 +1,4 @@
+import GridPlanCheck
 import GridPlanCore
 import GridPlanSolver
 import XCTest

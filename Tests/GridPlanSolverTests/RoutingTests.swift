@@ -171,15 +171,24 @@ final class WeekRoutingTests: XCTestCase {
         assertValid(result, s)
     }
 
-    func test_a_visit_moves_to_another_worker_when_that_saves_a_whole_trip() {
-        // W1's only visit lies next to W2's: W2 takes it, saving W1's round trip (far more than the penalty).
+    func test_a_visit_moves_to_another_worker_when_that_saves_more_than_the_change_costs() {
+        // W1's only visit lies next to W2's: one of them takes both when the scenario's weights price
+        // the change below the round trip it saves — W1, the preferred worker of both (the first worker
+        // covering their grid), since handing H2 to it costs less than taking H1 from it — and both
+        // keep their visit when the weights price a change above the trip.
         let hs = [F.household("H1", at: F.east(2000)), F.household("H2", at: F.east(2050))]
-        let s = F.scenario(workers: [F.worker("W1"), F.worker("W2")], households: hs)
-        let result = WeekRouting.route(scenario: s, visits: [F.visit("H1", by: ["W1"]), F.visit("H2", by: ["W2"])], options: options)
-        XCTAssertEqual(result.routes.map(\.worker), ["W2"])
+        var s = F.scenario(workers: [F.worker("W1"), F.worker("W2")], households: hs)
+        s.weights = Weights(lateness: 1000, continuity: 2, balance: 0, travel: 1, level: 0, regularity: 0)
+        let visits = [F.visit("H1", by: ["W1"]), F.visit("H2", by: ["W2"])]
+        let result = WeekRouting.route(scenario: s, visits: visits, options: options)
+        XCTAssertEqual(result.routes.map(\.worker), ["W1"])
         XCTAssertEqual(Set(result.routes[0].stops.map(\.task)), ["H1", "H2"])
         XCTAssertEqual(result.routes[0].stops.flatMap(\.with), [])
         assertValid(result, s)
+        s.weights.continuity = 200
+        let kept = WeekRouting.route(scenario: s, visits: visits, options: options)
+        XCTAssertEqual(kept.routes.map(\.worker).sorted(), ["W1", "W2"], "a change dearer than the trip is not made")
+        assertValid(kept, s)
     }
 
     func test_a_visit_moves_to_a_movable_date_only_when_offered() {

@@ -149,85 +149,8 @@ public struct HistoryFile: Sendable {
         return out
     }
 
-    /// CSV text of `rows`, quoting only cells that need it.
+    /// CSV text of `rows`, quoting only cells that need it (through `CSVText`, the one CSV writer).
     static func rows(_ rows: [[String]], lineEnding: String) -> String {
-        rows.map { row in row.map(quote).joined(separator: ",") + lineEnding }.joined()
-    }
-
-    static func quote(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-        else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// Writes files the safe way: a new file beside the old one, then a rename.
-public enum AtomicFile {
-    /// Replaces the file at `path` with `data`: writes `path` + a temporary suffix, copies the current
-    /// file to `backupPath` (when given and the file exists), then renames the new file over `path`.
-    ///
-    /// - Throws: `CycleError.cannotWrite`; on failure the file at `path` is unchanged.
-    public static func replace(path: String, with data: Data, backupPath: String?) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw CycleError.cannotWrite(path: path, why: "cannot create \(temporary)")
-        }
-        if let backup = backupPath, FileManager.default.fileExists(atPath: path) {
-            do {
-                if FileManager.default.fileExists(atPath: backup) { try FileManager.default.removeItem(atPath: backup) }
-                try FileManager.default.copyItem(atPath: path, toPath: backup)
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw CycleError.cannotWrite(path: backup, why: "cannot keep a backup: \(error.localizedDescription)")
-            }
-        }
-        guard rename(temporary, path) == 0 else {
-            let why = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CycleError.cannotWrite(path: path, why: why)
-        }
-    }
-}
-
-/// Encodes text for files that must keep their encoding.
-public enum TextEncoder {
-    /// `text` as GB18030 bytes (through `iconv`); nil if the conversion fails.
-    public static func gb18030(_ text: String) -> [UInt8]? {
-        Iconv.convert(Array(text.utf8), from: "UTF-8", to: "GB18030")
-    }
-}
-
-/// What can go wrong in the weekly cycle's file handling (record, next, replan).
-public enum CycleError: Error, CustomStringConvertible, Equatable {
-    /// A file exists but cannot be read as the command needs it.
-    case unreadable(path: String, why: String)
-    /// A file cannot be written; what was there is unchanged.
-    case cannotWrite(path: String, why: String)
-
-    /// `PATH: error: …`, as the command prints it.
-    public var description: String {
-        switch self {
-        case .unreadable(let p, let why): return "\(p): error: cannot read: \(why)"
-        case .cannotWrite(let p, let why): return "\(p): error: cannot write: \(why)"
-        }
-    }
-}
-
-/// Path helpers for the cycle's commands, the same rules the loader uses for files a scenario names.
-public enum CyclePaths {
-    /// The folder part of `path` as given ("" when it has none).
-    public static func folder(of path: String) -> String { ScenarioLoader.directory(of: path) }
-
-    /// `name` relative to `folder`, unless it is absolute.
-    public static func resolve(_ name: String, against folder: String) -> String {
-        ScenarioLoader.resolve(name, against: folder)
-    }
-
-    /// The ledger of outcomes other than `done` beside a history file: `visits.csv` → `visits-outcomes.csv`.
-    public static func outcomesLedger(for historyPath: String) -> String {
-        let url = URL(fileURLWithPath: historyPath)
-        let ext = url.pathExtension.isEmpty ? "csv" : url.pathExtension
-        let stem = url.deletingPathExtension().lastPathComponent
-        return resolve("\(stem)-outcomes.\(ext)", against: folder(of: historyPath))
+        CSVText.encode(rows, lineEnding: lineEnding == "\r\n" ? .crlf : .lf)
     }
 }

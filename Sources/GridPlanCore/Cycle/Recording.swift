@@ -61,10 +61,10 @@ public struct Recording: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// New rows that are visits (`done`): they go into the history file.
-    public var visits: [HistoryEntry] { newEntries.filter(\.countsAsVisit) }
+    public var visits: [HistoryEntry] { newEntries.filter(\.isDone) }
     /// New rows with another outcome (`phone`, `not_home`, `refused`, `moved`): they go into the
     /// outcomes ledger, because every row of the history file counts as a visit (format §1).
-    public var outcomes: [HistoryEntry] { newEntries.filter { !$0.countsAsVisit } }
+    public var outcomes: [HistoryEntry] { newEntries.filter { !$0.isDone } }
 
     /// Appends `visits` to `history` and `outcomes` to `ledger` (each a new file renamed over the old,
     /// the previous version kept as a backup).

@@ -55,16 +55,10 @@ public struct ScenarioFileSet: Sendable, Hashable {
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         for f in files {
             let target = folder.appendingPathComponent(f.name)
-            let temp = folder.appendingPathComponent(".\(f.name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             do {
-                try f.contents.write(to: temp)
-                // rename(2) replaces the target in one step: a reader sees the old file or the new one.
-                if rename(temp.path, target.path) != 0 {
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-            } catch {
-                try? fm.removeItem(at: temp)
-                throw ScenarioFileSetError.cannotWrite(target.path, String(describing: error))
+                try AtomicFile.replace(path: target.path, with: f.contents)
+            } catch CycleError.cannotWrite(_, let why) {
+                throw ScenarioFileSetError.cannotWrite(target.path, why)
             }
         }
     }
@@ -259,27 +253,6 @@ public struct ScenarioWriter: Sendable {
 
     /// CSV text (UTF-8, LF line ends, fields quoted where the format needs it) through CSV.swift's writer.
     static func csv(header: [String], rows: [[String]]) -> Data {
-        let stream = OutputStream(toMemory: ())
-        var data: Data?
-        do {
-            let writer = try CSVWriter(stream: stream)
-            try writer.write(row: header)
-            for r in rows { try writer.write(row: r) }
-            data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data
-        } catch {
-            data = nil
-        }
-        guard var bytes = data else {
-            // Writing to memory does not fail; should it ever, quote by hand the same way.
-            let text = ([header] + rows).map { $0.map(quoteCSV).joined(separator: ",") }.joined(separator: "\n")
-            return Data((text + "\n").utf8)
-        }
-        bytes.append(0x0A)
-        return bytes
-    }
-
-    static func quoteCSV(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        Data(CSVText.encode([header] + rows).utf8)
     }
 }

@@ -31,6 +31,8 @@ extension CSVTable {
             log.error("cannot read workbook '\(file)': \(error)", at: SourceLocation(file: file))
             return nil
         }
+        // The workbook is an input of the scenario's digest, like a CSV file.
+        if let data = FileManager.default.contents(atPath: path) { log.recordRead(path: path, bytes: [UInt8](data)) }
         let chosen: XLSXWorkbook.Sheet
         if let wanted = sheetName {
             let trimmed = wanted.trimmingCharacters(in: .whitespaces)

@@ -38,6 +38,15 @@ struct SourceLocation: Hashable, Sendable {
 /// Collects every finding of one load, so users see all their mistakes in one run.
 final class DiagnosticLog {
     private(set) var items: [Diagnostic] = []
+    /// Every file this load read from disk, in reading order, with the SHA-256 of its bytes: the
+    /// inputs the scenario's digest covers.
+    private(set) var filesRead: [InputFile] = []
+
+    /// Remembers that the file at `path` was read with these bytes (a file read twice counts once).
+    func recordRead(path: String, bytes: [UInt8]) {
+        guard !filesRead.contains(where: { $0.file == path }) else { return }
+        filesRead.append(InputFile(file: path, sha256: SHA256Digest.hex(bytes)))
+    }
 
     var errorCount: Int { items.filter { $0.severity == .error }.count }
 

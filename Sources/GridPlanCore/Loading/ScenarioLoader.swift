@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Yams
 
@@ -38,22 +37,25 @@ public enum ScenarioLoader {
             log.note("scenario file is GB18030, not UTF-8; it was read, but save it as UTF-8",
                      at: SourceLocation(file: path, line: 1))
         }
-        return build(yaml: text, file: path, baseDirectory: directory(of: path), sha256: sha256(bytes), log: log)
+        return build(yaml: text, file: path, baseDirectory: directory(of: path), log: log)
     }
 
     /// Loads a scenario from YAML text: `file` is the name diagnostics use, `baseDirectory` the folder
     /// CSV and calendar files are read from (and joined to their names in diagnostics; "" for none).
     public static func load(yaml: String, file: String, baseDirectory: String) -> ScenarioLoadResult {
         let log = DiagnosticLog()
-        return build(yaml: yaml, file: file, baseDirectory: baseDirectory, sha256: sha256(Array(yaml.utf8)),
-                     log: log)
+        log.recordRead(path: file, bytes: Array(yaml.utf8))
+        return build(yaml: yaml, file: file, baseDirectory: baseDirectory, log: log)
     }
 
-    static func build(yaml: String, file: String, baseDirectory: String, sha256: String,
-                      log: DiagnosticLog) -> ScenarioLoadResult {
+    static func build(yaml: String, file: String, baseDirectory: String, log: DiagnosticLog) -> ScenarioLoadResult {
         let builder = ScenarioBuilder(file: file, baseDirectory: baseDirectory, log: log)
         var scenario = builder.build(yaml: yaml)
-        scenario?.source = ScenarioSource(path: file, sha256: sha256, historyPath: builder.historyPath)
+        let inputs = log.filesRead.map {
+            InputFile(file: $0.file == file ? lastComponent(of: file) : relative($0.file, to: baseDirectory),
+                      sha256: $0.sha256)
+        }
+        scenario?.source = ScenarioSource(path: file, inputs: inputs, historyPath: builder.historyPath)
         scenario?.source?.historyWorkbooks = builder.historyWorkbooks
         return ScenarioLoadResult(scenario: log.errorCount == 0 ? scenario : nil, diagnostics: log.sorted())
     }
@@ -73,8 +75,16 @@ public enum ScenarioLoader {
         return base.hasSuffix("/") ? base + name : base + "/" + name
     }
 
-    static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    /// The last part of `path` (the file name).
+    static func lastComponent(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
+    /// `path` as named relative to `base`: the inverse of `resolve(_:against:)`.
+    static func relative(_ path: String, to base: String) -> String {
+        if base.isEmpty || base == "." { return path }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// Reads a file's bytes; a missing or unreadable file is reported at `reference` (the field that
@@ -95,7 +105,9 @@ public enum ScenarioLoader {
             log.error("cannot read file '\(file)': permission denied or unreadable", at: at)
             return nil
         }
-        return [UInt8](data)
+        let bytes = [UInt8](data)
+        log.recordRead(path: path, bytes: bytes)
+        return bytes
     }
 
     static func decode(_ bytes: [UInt8], file: String, log: DiagnosticLog) -> String? {

@@ -51,16 +51,29 @@ public struct Scenario: Sendable {
 public struct ScenarioSource: Sendable, Hashable {
     /// Path of the YAML file as given by the user.
     public var path: String
-    /// Hex SHA-256 of the YAML file's bytes.
+    /// The digest of every input (`InputFile.digest(of:)` over `inputs`); see Docs/scenario-format.md.
     public var sha256: String
+    /// Every file the scenario was read from: the YAML file, its CSV files, calendar file and
+    /// travel matrix, each named relative to the YAML file's folder.
+    public var inputs: [InputFile]
     /// Path of the history CSV when the scenario names one (resolved against the YAML file's folder).
     public var historyPath: String?
     /// Workbooks (.xlsx) the history is also read from; `gridplan record` never writes into them.
     public var historyWorkbooks: [String] = []
 
+    /// A source whose digest covers `inputs`.
+    public init(path: String, inputs: [InputFile], historyPath: String? = nil) {
+        self.path = path
+        self.inputs = inputs
+        self.sha256 = InputFile.digest(of: inputs)
+        self.historyPath = historyPath
+    }
+
+    /// A source with a given digest and no list of inputs (scenarios built in code, tests).
     public init(path: String, sha256: String, historyPath: String? = nil) {
         self.path = path
         self.sha256 = sha256
+        self.inputs = []
         self.historyPath = historyPath
     }
 }
@@ -342,12 +355,13 @@ public struct HistoryEntry: Sendable, Hashable {
         self.campaigns = campaigns
     }
 
-    /// Whether this entry records a completed visit: no result or `done`.
+    /// Whether the visit was done: no result, or `done`.
     ///
-    /// For due dates and gap rules every history row counts (format §1: "the last date per task is
-    /// its last visit"); `gridplan record` uses this to keep other outcomes (`phone`, `not_home`,
-    /// `refused`, `moved`) out of the history file, in a separate outcomes ledger.
-    public var countsAsVisit: Bool {
+    /// Not whether the row counts: for due dates and gap rules every history row counts (format §1:
+    /// "the last date per task is its last visit"). `gridplan record` uses this to keep other
+    /// outcomes (`phone`, `not_home`, `refused`, `moved`) out of the history file, in a separate
+    /// outcomes ledger, and only a done visit delivers a campaign.
+    public var isDone: Bool {
         guard let r = result?.trimmingCharacters(in: .whitespaces).lowercased(), !r.isEmpty else { return true }
         return r == "done"
     }

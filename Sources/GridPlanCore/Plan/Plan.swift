@@ -30,15 +30,22 @@ public struct Plan: Sendable, Hashable, Codable {
     }
 }
 
+/// The plan's `scenario` block: which scenario, from which files, the plan was made for.
 public struct ScenarioReference: Sendable, Hashable, Codable {
     public var name: String
     public var file: String
+    /// The digest over every input (Docs/scenario-format.md); a plan by gridplan before this digest
+    /// holds the SHA-256 of the YAML file alone.
     public var sha256: String
+    /// Every input file with its own SHA-256 (optional extension of §4: omitted by older plans), so a
+    /// stale plan can say which files changed.
+    public var inputs: [InputFile]?
 
-    public init(name: String, file: String, sha256: String) {
+    public init(name: String, file: String, sha256: String, inputs: [InputFile]? = nil) {
         self.name = name
         self.file = file
         self.sha256 = sha256
+        self.inputs = inputs
     }
 }
 

@@ -6,7 +6,8 @@ public enum JobKind: String, Sendable, Codable, Hashable {
 }
 
 /// A task of the format spec with its rules resolved: a household visit (categories combined per §1)
-/// or a patrol point. The planner, the checker and the reports all work on jobs.
+/// or a patrol point. The planner and the reports work on jobs; the checker (GridPlanCheck) derives
+/// its own tasks from the format text instead, so that it does not share the planner's meaning.
 public struct Job: Sendable, Hashable, Identifiable {
     public var id: String
     public var kind: JobKind
@@ -28,15 +29,15 @@ public struct Job: Sendable, Hashable, Identifiable {
     public var windowIsEmpty: Bool
     /// Weekdays the job may be done on; nil means any.
     public var weekdays: [Weekday]?
-    /// The later of the `last_visit` column and the history's last `done` entry.
+    /// The later of the `last_visit` column and the history's last row (every row counts, format §1).
     public var lastVisit: CivilDate?
     /// Worker who should visit it (households only): `preferred_worker`, or the first worker whose grids hold the grid.
     public var preferredWorker: String?
     /// The categories a household was listed with (empty for patrols).
     public var categories: [String]
-    /// Every counted visit before the plan (history `done` entries and `last_visit`), sorted, unique.
+    /// Every visit before the plan (each history row's date and `last_visit`), sorted, unique.
     public var pastVisits: [CivilDate]
-    /// Campaigns the household still owes (its categories match, no `done` history row carried them), by deadline.
+    /// Campaigns the household still owes (its categories match, no done history row carried them), by deadline.
     public var campaigns: [CampaignDue] = []
 
     public init(id: String, kind: JobKind, name: String = "", grid: String, location: GeoPoint, everyDays: Int,
@@ -99,7 +100,7 @@ extension Scenario {
         let last = lastVisitsFromHistory()
         let past = pastVisitDates()
         var campaignsDone: [String: Set<String>] = [:]
-        for e in history where e.countsAsVisit && !e.campaigns.isEmpty {  // a greeting needs somebody at home
+        for e in history where e.isDone && !e.campaigns.isEmpty {  // a greeting needs somebody at home
             campaignsDone[e.task, default: []].formUnion(e.campaigns)
         }
         var result: [Job] = []

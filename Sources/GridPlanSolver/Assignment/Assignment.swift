@@ -199,9 +199,9 @@ struct AssignmentBudget: Sendable {
     /// columns (a part twice as large gets half as many): rates measured on these machines, halved.
     static let movesPerSecond = 400_000.0
     /// Fix-and-optimise sub-problems per nominal second, and the nodes each may take.
-    static let subproblemsPerSecond = 3.0
+    static let subproblemsPerSecond = 1.5
     static let subproblemNodes = 100
-    static let nodesPerSecondPerThousandColumns = 100.0
+    static let nodesPerSecondPerThousandColumns = 50.0
 
     init(seconds: Double, size: Int, nodeLimit: Int?, deadline: Date) {
         self.seconds = seconds

@@ -142,9 +142,8 @@ public enum Planner {
             gap: GridPlanCore.Plan.round(assignment.gap, places: 6),
             seconds: GridPlanCore.Plan.round(Date().timeIntervalSince(began), places: 2), parts: assignment.parts,
             stages: assignment.stages, lateness: lateness)
-        let file = scenario.source.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? ""
         return GridPlanCore.Plan(
-            scenario: ScenarioReference(name: scenario.name, file: file, sha256: scenario.source?.sha256 ?? ""),
+            scenario: ScenarioReference(madeFrom: scenario),
             horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),
             solver: solver, routes: routes, late: late, kpis: kpis)
     }

@@ -46,15 +46,15 @@ public enum WeekRouting {
     /// assigned one costs a continuity unit, twice when the assigned one was the household's preferred
     /// worker (the KPI loses the visit); another date costs the regular-weekday weight (at least half a
     /// continuity unit: the roster changes). Patrols pay half a continuity unit to change worker.
-    /// Another worker also pays what the move could cost the balance term: the visit's minutes as a
-    /// share of the smaller week of the two workers, twice (one goes up, the other down); either
+    /// Another worker also pays what the move adds to the balance term on its side: the visit's minutes
+    /// as a share of the receiving worker's week; either
     /// change pays what it could cost the level term.
     static func changeMinutes(_ job: Job, from v: PlannedVisit, to worker: String, on date: CivilDate, weights: Weights,
                               weekMinutes: [String: Int] = [:]) -> Double {
         var cost = 0.0
         if worker != v.workers[0] {
-            let week = min(weekMinutes[worker] ?? 0, weekMinutes[v.workers[0]] ?? 0)
-            if week > 0 { cost += 2 * 100 * weights.balance * Double(job.durationMin) / Double(week) }
+            let week = weekMinutes[worker] ?? 0
+            if week > 0 { cost += 100 * weights.balance * Double(job.durationMin) / Double(week) }
             if job.kind == .visit {
                 cost += weights.continuity * (job.preferredWorker == v.workers[0] ? 2 : 1)
             } else {

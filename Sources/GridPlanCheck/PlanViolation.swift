@@ -1,4 +1,5 @@
 import Foundation
+import GridPlanCore
 
 /// One way a plan breaks a rule of format §5 (or the late-list contract of §4), with a readable
 /// justification a grid head or a developer can act on.

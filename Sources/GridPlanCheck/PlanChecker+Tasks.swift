@@ -1,4 +1,5 @@
 import Foundation
+import GridPlanCore
 
 /// Rules about a task across routes and days: 5.5 (coverage, skills, patrols and pair visits),
 /// 5.7 (minimum gaps), 5.8 (KPIs) and the late list of §4.
@@ -13,17 +14,17 @@ extension PlanChecker {
         var groups: [Key: [(route: Route, stop: Stop)]] = [:]
         var order: [Key] = []
         for (r, s) in c.stops {
-            guard let job = c.jobs[s.task] else { continue }
+            guard let job = c.tasks[s.task] else { continue }
             let key = Key(task: s.task, date: r.date)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append((r, s))
             guard let w = c.workers[r.worker] else { continue }
             let p = prefix(r)
-            if !w.covers(grid: job.grid) {
+            if !w.grids.contains(job.grid) && !w.mayCover.contains(job.grid) {
                 found.append(PlanViolation(rule: rule, worker: r.worker, date: r.date, task: s.task, message:
                     "\(p): stop \(s.task) is in grid \(job.grid), which \(w.id) neither is responsible for nor may cover"))
             }
-            let missing = job.skills.filter { !w.skills.contains($0) }
+            let missing = job.skills.filter { !w.skills.contains($0) }.sorted()
             if !missing.isEmpty {
                 found.append(PlanViolation(rule: rule, worker: r.worker, date: r.date, task: s.task, message:
                     "\(p): stop \(s.task) needs skill\(missing.count > 1 ? "s" : "") "
@@ -31,7 +32,7 @@ extension PlanChecker {
             }
         }
         for key in order {
-            let group = groups[key]!, job = c.jobs[key.task]!
+            let group = groups[key]!, job = c.tasks[key.task]!
             let workers = Array(Set(group.map(\.route.worker))).sorted()
             let what = job.kind == .patrol ? "patrol point" : "household"
             if job.kind == .patrol || job.workersNeeded <= 1 {
@@ -74,7 +75,6 @@ extension PlanChecker {
     static func minimumGaps(_ c: Context) -> [PlanViolation] {
         let rule = "5.7"
         var found: [PlanViolation] = []
-        let past = c.scenario.pastVisitDates()
         var planned: [String: Set<CivilDate>] = [:]
         var perWorkerDay: [String: Int] = [:]
         for (r, s) in c.stops {
@@ -87,9 +87,9 @@ extension PlanChecker {
             }
         }
         for task in planned.keys.sorted() {
-            guard let job = c.jobs[task] else { continue }
+            guard let job = c.tasks[task] else { continue }
             let inPlan = planned[task]!
-            let history = Set(past[task] ?? [])
+            let history = Set(job.pastVisits)
             let all = inPlan.union(history).sorted()
             for (a, b) in zip(all, all.dropFirst()) where a.days(to: b) < job.minGapDays {
                 guard inPlan.contains(a) || inPlan.contains(b) else { continue }
@@ -102,12 +102,13 @@ extension PlanChecker {
         return found
     }
 
-    /// §5.8: the reported `kpis` equal `KPIs.compute(routes:scenario:)`: integers exactly, ratios to
-    /// 0.0001, kilometres to 0.001.
+    /// §5.8: the reported `kpis` equal the checker's own recomputation (`SpecKPIs`): integers exactly,
+    /// ratios to 0.0001, kilometres to 0.001.
     static func reportedKPIs(_ c: Context) -> [PlanViolation] {
         let rule = "5.8"
         var found: [PlanViolation] = []
-        let want = KPIs.compute(routes: c.plan.routes, scenario: c.scenario)
+        let want = SpecKPIs.compute(routes: c.plan.routes, scenario: c.scenario, tasks: c.taskList,
+                                    calendar: c.calendar)
         let got = c.plan.kpis
         func int(_ name: String, _ g: Int, _ w: Int) {
             if g != w {
@@ -138,8 +139,11 @@ extension PlanChecker {
     static func lateList(_ c: Context) -> [PlanViolation] {
         let rule = "4"
         var found: [PlanViolation] = []
-        let outcomes = KPIs.outcomes(of: c.plan.routes, in: c.scenario)
-        let byTask = Dictionary(outcomes.map { ($0.job.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let outcomes = c.taskList.map { t in
+            (task: t, visits: c.visitDates[t.id] ?? [],
+             lateness: SpecLateness(of: t, planVisits: c.visitDates[t.id] ?? [], calendar: c.calendar))
+        }
+        let byTask = Dictionary(outcomes.map { ($0.task.id, $0) }, uniquingKeysWith: { a, _ in a })
         var listed: [String: LateTask] = [:]
         for entry in c.plan.late {
             if listed[entry.task] != nil {
@@ -153,30 +157,31 @@ extension PlanChecker {
                     "the late list holds '\(entry.task)', which is not a household or patrol point of the scenario"))
                 continue
             }
-            if o.lateDays == 0 {
+            if o.lateness.lateDays == 0 {
                 found.append(PlanViolation(rule: rule, task: entry.task, message:
                     "the late list holds \(entry.task), which is never late in the plan"))
                 continue
             }
-            if entry.lateDays != o.lateDays {
+            if entry.lateDays != o.lateness.lateDays {
                 found.append(PlanViolation(rule: rule, task: entry.task, message:
-                    "the late list gives \(entry.task) \(entry.lateDays) late days; recomputed from the routes: \(o.lateDays)"))
+                    "the late list gives \(entry.task) \(entry.lateDays) late days; recomputed from the routes: \(o.lateness.lateDays)"))
             }
-            let first = o.visitDates.first { c.scenario.horizon.contains($0) }
+            let first = o.visits.filter { c.scenario.horizon.contains($0) }.min()
             if entry.firstVisit != first {
                 found.append(PlanViolation(rule: rule, task: entry.task, message:
                     "the late list gives \(entry.task) first_visit \(entry.firstVisit?.iso ?? "null"); "
                     + "the routes first visit it on \(first?.iso ?? "no day (null)")"))
             }
-            if let due = o.firstMissedDue, entry.due != due {
+            if let due = o.lateness.firstMissedDue, entry.due != due {
                 found.append(PlanViolation(rule: rule, task: entry.task, message:
                     "the late list gives \(entry.task) due \(entry.due.iso); the first due date it misses is \(due.iso)"))
             }
         }
-        for o in outcomes where o.lateDays > 0 && listed[o.job.id] == nil {
-            found.append(PlanViolation(rule: rule, task: o.job.id, message:
-                "\(o.job.id) is late \(o.lateDays) day\(o.lateDays == 1 ? "" : "s") "
-                + "(due \(o.firstMissedDue?.iso ?? "?")) but is missing from the late list"))
+        for o in outcomes where o.lateness.lateDays > 0 && listed[o.task.id] == nil {
+            let n = o.lateness.lateDays
+            found.append(PlanViolation(rule: rule, task: o.task.id, message:
+                "\(o.task.id) is late \(n) day\(n == 1 ? "" : "s") "
+                + "(due \(o.lateness.firstMissedDue?.iso ?? "?")) but is missing from the late list"))
         }
         return found
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GridPlanCore
 
 /// Rules about one worker's day: 5.1 (existing tasks, workers, working days), 5.2 (shift and order),
 /// 5.3 (travel and durations), 5.4 (break, windows, weekdays) and 5.6 (visits per day).
@@ -47,7 +48,7 @@ extension PlanChecker {
                     "\(p): \(n) routes on one day; a worker has at most one route per date"))
             }
             for s in r.stops {
-                guard let job = c.jobs[s.task] else {
+                guard let job = c.tasks[s.task] else {
                     found.append(PlanViolation(rule: rule, worker: r.worker, date: r.date, task: s.task, message:
                         "\(p): stop '\(s.task)' is not a household or patrol point of the scenario"))
                     continue
@@ -120,9 +121,9 @@ extension PlanChecker {
                 if s.start < s.arrive {
                     add(s.task, "stop \(s.task) starts at \(s.start.hhmm), before arriving at \(s.arrive.hhmm)")
                 }
-                if let job = c.jobs[s.task] {
+                if let job = c.tasks[s.task] {
                     // The visit's own duration: campaigns carried by a household's first visit add their minutes.
-                    let want = job.durationMin(on: r.date, visitDates: c.visitDates[s.task] ?? [])
+                    let want = job.minutesOnSite(on: r.date, planVisits: c.visitDates[s.task] ?? [])
                     if s.end.minutes - s.start.minutes != want {
                         let extra = want == job.durationMin ? "" : " with its campaigns"
                         add(s.task, "stop \(s.task) lasts \(s.end.minutes - s.start.minutes) min "
@@ -138,9 +139,9 @@ extension PlanChecker {
             var from = w.start, leave = r.start.minutes
             var totalMin = 0, totalKm = 0.0
             // Checks the leg from `from` (left at `leave`) to `to`, reached at `arrive`.
-            func leg(to: String, arrive: Int, label: String, task: String?) -> Leg {
+            func leg(to: String, arrive: Int, label: String, task: String?) -> (minutes: Int, km: Double) {
                 let l = c.travel.leg(from: from, to: to, worker: w)
-                let inBreak = w.breakTime?.overlap(leave, arrive) ?? 0
+                let inBreak = minutesInside(w.breakTime, leave, arrive)
                 let available = arrive - leave - inBreak
                 if available < l.minutes {
                     let breakNote = inBreak > 0 ? " less \(inBreak) min of break" : ""
@@ -185,10 +186,10 @@ extension PlanChecker {
                 found.append(PlanViolation(rule: rule, worker: r.worker, date: r.date, task: s.task, message: "\(p): \(m)"))
             }
             let span = "\(s.start.hhmm)-\(s.end.hhmm)"
-            if let b = c.workers[r.worker]?.breakTime, b.overlap(s.start.minutes, s.end.minutes) > 0 {
+            if let b = c.workers[r.worker]?.breakTime, minutesInside(b, s.start.minutes, s.end.minutes) > 0 {
                 add("stop \(s.task) (\(span)) overlaps the break \(b)")
             }
-            guard let job = c.jobs[s.task] else { continue }
+            guard let job = c.tasks[s.task] else { continue }
             if job.windowIsEmpty {
                 add("stop \(s.task) cannot lie in its window: the windows of its household and categories share no minute")
             } else if let w = job.window {
@@ -199,7 +200,7 @@ extension PlanChecker {
                     add("stop \(s.task) ends at \(s.end.hhmm), after its window \(w)")
                 }
             }
-            if !job.allows(weekdayOf: r.date), let days = job.weekdays {
+            if let days = job.weekdays, !days.contains(r.date.weekday) {
                 add("stop \(s.task) is on a \(r.date.weekday.name); the household receives visits only on "
                     + days.sorted().map(\.name).joined(separator: ", "))
             }
@@ -217,7 +218,7 @@ extension PlanChecker {
         for r in c.plan.routes {
             let key = r.worker + "\u{1}" + r.date.iso
             if firstRoute[key] == nil { firstRoute[key] = r; order.append(key) }
-            visits[key, default: 0] += r.stops.filter { (c.jobs[$0.task]?.kind ?? $0.kind) == .visit }.count
+            visits[key, default: 0] += r.stops.filter { (c.tasks[$0.task]?.kind ?? $0.kind) == .visit }.count
         }
         for key in order {
             let r = firstRoute[key]!, n = visits[key]!

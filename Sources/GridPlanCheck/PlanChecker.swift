@@ -1,11 +1,15 @@
 import Foundation
+import GridPlanCore
 
 /// The project's own validator of format §5: does a plan keep every rule for its scenario?
 ///
 /// One method per rule, each returning its violations with a readable justification, in the
-/// manner of Timefold's constraints. The checker never trusts the planner: it recomputes travel
-/// from `TravelModel`, working days from `WorkingCalendar`, lateness from `DueRule` and the KPIs
-/// from `KPIs.compute(routes:scenario:)`.
+/// manner of Timefold's constraints. The checker never trusts the planner, nor shares its meaning:
+/// it reads only the scenario's and the plan's value types, and re-derives from the format text the
+/// tasks and their merged categories (`SpecTask`, §1), working days (`SpecCalendar`), due dates and
+/// late days (`SpecLateness`, §2), travel (`SpecTravel`, §3) and the KPIs (`SpecKPIs`, §5.8). It
+/// never calls the planner's `Scenario.jobs()`, `TravelModel`, `DueRule`, `WorkingCalendar`,
+/// `KPIs.compute` or eligibility, so a mistake there cannot hide in a plan both accept.
 ///
 /// ```swift
 /// let violations = PlanChecker.check(plan, against: scenario)
@@ -46,23 +50,26 @@ public enum PlanChecker {
     struct Context {
         let plan: Plan
         let scenario: Scenario
-        let calendar: WorkingCalendar
-        let travel: TravelModel
-        let jobs: [String: Job]
+        let calendar: SpecCalendar
+        let travel: SpecTravel
+        /// Every task in scenario order, and by id.
+        let taskList: [SpecTask]
+        let tasks: [String: SpecTask]
         let workers: [String: Worker]
-        /// Dates each task is visited in the plan (for the duration of campaign visits).
-        let visitDates: [String: [CivilDate]]
+        /// Dates each task is visited in the plan.
+        let visitDates: [String: Set<CivilDate>]
 
         init(plan: Plan, scenario: Scenario) {
             self.plan = plan
             self.scenario = scenario
-            calendar = WorkingCalendar(horizon: scenario.horizon)
-            travel = TravelModel(scenario: scenario)
-            jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            calendar = SpecCalendar(horizon: scenario.horizon)
+            travel = SpecTravel(scenario: scenario)
+            taskList = SpecTask.all(in: scenario)
+            tasks = Dictionary(taskList.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             workers = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var dates: [String: Set<CivilDate>] = [:]
             for r in plan.routes { for s in r.stops { dates[s.task, default: []].insert(r.date) } }
-            visitDates = dates.mapValues { $0.sorted() }
+            visitDates = dates
         }
 
         /// Every stop with its route, in plan order.
@@ -82,4 +89,9 @@ public enum PlanChecker {
     static func ratio(_ x: Double) -> String { String(format: "%.4f", x) }
 
     static func list(_ xs: [String]) -> String { xs.isEmpty ? "nobody" : xs.joined(separator: ", ") }
+
+    /// Minutes of `[a, b)` inside `window` (0 without one).
+    static func minutesInside(_ window: TimeWindow?, _ a: Int, _ b: Int) -> Int {
+        SpecKPIs.minutesInside(window, a, b)
+    }
 }
