@@ -60,6 +60,87 @@ final class BenchTests: XCTestCase {
         for c in p.nodes.dropFirst() { XCTAssertFalse(c.patterns.isEmpty, "customer \(c.id)") }
     }
 
+    func test_reader_reads_all_32_cordeau_files() throws {
+        for k in 1...32 {
+            let name = String(format: "p%02d", k)
+            let p = try instance("pvrp/\(name).txt")
+            XCTAssertEqual(p.kind, .pvrp, name)
+            for c in p.nodes.dropFirst() { XCTAssertFalse(c.patterns.isEmpty, "\(name) customer \(c.id)") }
+            XCTAssertEqual(p.warnings.isEmpty, name != "p11", "\(name): \(p.warnings)")
+        }
+    }
+
+    func test_reader_takes_p11s_patterns_when_the_frequency_disagrees_and_warns_once() throws {
+        let p = try instance("pvrp/p11.txt")
+        XCTAssertEqual(p.nodes.count, 140)
+        // Customer 131: frequency 0, five 1-day patterns 1 2 4 8 16 = days 5, 4, 3, 2, 1.
+        XCTAssertEqual(p.nodes[131].patterns, [[4], [3], [2], [1], [0]])
+        XCTAssertEqual(p.warnings.count, 1)
+        XCTAssertTrue(p.warnings[0].contains("customer 131") && p.warnings[0].contains("frequency 0"), p.warnings[0])
+        // The engine then serves it exactly once, and the checker agrees.
+        let sol = BenchmarkRunner.solve(p, timeLimitSeconds: 120, seed: 1, maxIterations: 200)
+        let report = BenchmarkChecker.check(sol, for: p)
+        XCTAssertEqual(report.violations, [])
+        XCTAssertEqual(sol.routes.filter { $0.customers.contains(131) }.count, 1)
+    }
+
+    func test_reader_warns_once_for_several_customers_and_still_rejects_real_errors() throws {
+        let two = "1 1 2 2\n0 10\n0 10\n0 0 0 0 0 0 0\n1 1 0 0 1 0 2 2 1\n2 2 0 0 1 3 2 2 1\n"
+        let p = try BenchmarkInstance.parse(two, name: "two")
+        XCTAssertEqual(p.warnings.count, 1)
+        XCTAssertTrue(p.warnings[0].contains("1 more"), p.warnings[0])
+        // Patterns of different lengths, a code naming no day, a code beyond the period: errors on their line.
+        for bad in ["1 1 1 2\n0 10\n0 10\n0 0 0 0 0 0 0\n1 1 0 0 1 1 2 3 1\n",
+                    "1 1 1 2\n0 10\n0 10\n0 0 0 0 0 0 0\n1 1 0 0 1 1 1 0\n",
+                    "1 1 1 2\n0 10\n0 10\n0 0 0 0 0 0 0\n1 1 0 0 1 1 1 4\n"] {
+            XCTAssertThrowsError(try BenchmarkInstance.parse(bad, name: "bad")) { e in
+                XCTAssertTrue("\(e)".contains(":5:"), "\(e)")
+            }
+        }
+    }
+
+    func test_reader_reads_time_windows_of_a_type_5_file() throws {
+        // PVRPTW: lines end with `e l`; the depot's window closes the day.
+        let text = "5 1 2 2\n0 100\n0 100\n0 0 0 0 0 0 0 0 50\n1 3 4 1 1 1 2 2 1 0 10\n2 6 8 1 1 1 2 2 1 20 30\n"
+        let p = try BenchmarkInstance.parse(text, name: "tw")
+        XCTAssertEqual(p.nodes[0].due, 50)
+        XCTAssertEqual([p.nodes[2].ready, p.nodes[2].due], [20, 30])
+        let sol = BenchmarkRunner.solve(p, timeLimitSeconds: 120, seed: 1, maxIterations: 100)
+        XCTAssertEqual(BenchmarkChecker.check(sol, for: p).violations, [])
+        // Customer 2 first: reached at 10, waits to 20, then 1 at 26 > its due 10.
+        let late = BenchmarkSolution(routes: [BenchmarkRoute(day: 0, vehicle: 0, customers: [2, 1])])
+        XCTAssertTrue(BenchmarkChecker.check(late, for: p).violations.contains { $0.contains("customer 1 starts") })
+    }
+
+    func test_penalised_load_search_returns_a_solution_within_capacity() throws {
+        // p23 fills 87.5 % of the fleet's capacity on average: the search may overload routes on its way,
+        // the solution it returns may not.
+        let p = try instance("pvrp/p23.txt")
+        let sol = BenchmarkRunner.solve(p, timeLimitSeconds: 300, seed: 2, maxIterations: 3_000)
+        XCTAssertEqual(BenchmarkChecker.check(sol, for: p).violations, [])
+        XCTAssertEqual(sol.iterations, 3_000)
+    }
+
+    func test_population_search_keeps_a_duration_limit() throws {
+        // p01 with D = 120 on both days (its best-known routes last at most 118.5): the crossover and the
+        // penalised load never hand back a route longer than D.
+        let url = BenchTests.dataDir.appendingPathComponent("pvrp/p01.txt")
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        lines[1] = "120 160"
+        lines[2] = "120 160"
+        let p = try BenchmarkInstance.parse(lines.joined(separator: "\n"), name: "p01-D120")
+        XCTAssertEqual(p.maxDuration, [120, 120])
+        let sol = BenchmarkRunner.solve(p, timeLimitSeconds: 300, seed: 1, maxIterations: 4_000)
+        XCTAssertEqual(BenchmarkChecker.check(sol, for: p).violations, [])
+    }
+
+    func test_same_seed_and_iterations_give_the_same_solution() throws {
+        let p = try instance("pvrp/p10.txt")
+        let a = BenchmarkRunner.solve(p, timeLimitSeconds: 300, seed: 7, maxIterations: 2_000)
+        let b = BenchmarkRunner.solve(p, timeLimitSeconds: 300, seed: 7, maxIterations: 2_000)
+        XCTAssertEqual(a.routes, b.routes)
+    }
+
     func test_reader_reads_solomon_c101_with_crlf_lines() throws {
         let s = try instance("solomon/C101.txt")
         XCTAssertEqual(s.kind, .solomon)

@@ -36,6 +36,9 @@ public struct BenchmarkInstance: Sendable {
     public var maxDuration: [Double]
     /// The depot first (index 0), then the customers in file order.
     public var nodes: [BenchmarkCustomer]
+    /// What the reader accepted although the file is not quite consistent (e.g. a frequency that disagrees
+    /// with the patterns); one line per kind of problem, already naming file and line.
+    public var warnings: [String] = []
 
     /// Euclidean distance between nodes `a` and `b` (unrounded).
     public func distance(_ a: Int, _ b: Int) -> Double {
@@ -89,7 +92,9 @@ extension BenchmarkInstance {
             throw BenchmarkFormatError(file: file, line: 1, message: "expected 'type m n t' on the first line")
         }
         let type = Int(head.values[0]), m = Int(head.values[1]), n = Int(head.values[2]), t = Int(head.values[3])
-        guard type == 1 else { throw BenchmarkFormatError(file: file, line: 1, message: "problem type \(type) is not a PVRP (1)") }
+        guard type == 1 || type == 5 else {
+            throw BenchmarkFormatError(file: file, line: 1, message: "problem type \(type) is not a PVRP (1) or PVRPTW (5)")
+        }
         guard m > 0, n > 0, t > 0, rows.count >= 1 + t + n + 1 else {
             throw BenchmarkFormatError(file: file, line: 1, message: "expected \(t) day lines and \(n + 1) node lines")
         }
@@ -101,6 +106,9 @@ extension BenchmarkInstance {
             capacity.append(r.values[1])
         }
         var nodes: [BenchmarkCustomer] = []
+        // Customers whose frequency field disagrees with their patterns (p11's customer 131 lists f = 0 with
+        // five 1-day patterns): the patterns decide, and the file gets one warning.
+        var frequencyMismatch: [(line: Int, customer: Int, f: Int, days: Int)] = []
         for k in 0...n {
             let r = rows[1 + t + k]
             let v = r.values
@@ -108,24 +116,46 @@ extension BenchmarkInstance {
                 throw BenchmarkFormatError(file: file, line: r.line, message: "expected node \(k): 'i x y d q f a patterns…'")
             }
             let a = Int(v[6])
-            guard v.count >= 7 + a else {
+            guard a >= 0, v.count >= 7 + a else {
                 throw BenchmarkFormatError(file: file, line: r.line, message: "node \(k) lists \(v.count - 7) of \(a) patterns")
             }
-            let patterns: [[Int]] = (0..<a).map { p in
+            var patterns: [[Int]] = []
+            for p in 0..<a {
                 let code = Int(v[7 + p])
-                return (0..<t).filter { day in (code >> (t - 1 - day)) & 1 == 1 }
+                guard code > 0, code < 1 << t else {
+                    throw BenchmarkFormatError(file: file, line: r.line,
+                                               message: "node \(k): pattern code \(code) names no day of a \(t)-day period")
+                }
+                patterns.append((0..<t).filter { day in (code >> (t - 1 - day)) & 1 == 1 })
+            }
+            // Time-window files (type 5, PVRPTW) end each line with `e l`: earliest and latest service start.
+            var ready = 0.0, due = Double.infinity
+            if v.count >= 7 + a + 2 {
+                ready = v[7 + a]
+                due = v[8 + a]
             }
             if k > 0 {
-                let f = Int(v[5])
-                for p in patterns where p.count != f {
-                    throw BenchmarkFormatError(file: file, line: r.line, message: "node \(k): a pattern has \(p.count) days, frequency is \(f)")
+                guard let first = patterns.first else {
+                    throw BenchmarkFormatError(file: file, line: r.line, message: "customer \(k) lists no visit pattern")
                 }
+                for p in patterns where p.count != first.count {
+                    throw BenchmarkFormatError(file: file, line: r.line,
+                                               message: "customer \(k): its patterns have \(first.count) and \(p.count) days")
+                }
+                let f = Int(v[5])
+                if first.count != f { frequencyMismatch.append((r.line, k, f, first.count)) }
             }
-            nodes.append(BenchmarkCustomer(id: k, x: v[1], y: v[2], service: v[3], demand: v[4], ready: 0, due: .infinity,
+            nodes.append(BenchmarkCustomer(id: k, x: v[1], y: v[2], service: v[3], demand: v[4], ready: ready, due: due,
                                            patterns: patterns))
         }
+        var warnings: [String] = []
+        if let m0 = frequencyMismatch.first {
+            let more = frequencyMismatch.count > 1 ? " (and \(frequencyMismatch.count - 1) more customers)" : ""
+            warnings.append("\(file):\(m0.line): warning: customer \(m0.customer) lists frequency \(m0.f) but its patterns "
+                            + "have \(m0.days) day\(m0.days == 1 ? "" : "s") each; the patterns are used\(more)")
+        }
         return BenchmarkInstance(name: name, kind: .pvrp, vehicles: m, days: t, capacity: capacity, maxDuration: duration,
-                                 nodes: nodes)
+                                 nodes: nodes, warnings: warnings)
     }
 
     static func parseSolomon(_ lines: [String], name fileName: String, file: String) throws -> BenchmarkInstance {

@@ -18,7 +18,7 @@ public enum BenchmarkRunner {
         for d in 0..<instance.days {
             for v in 0..<instance.vehicles {
                 slots.append(RouteSlot(vehicle: v, day: d, startNode: 0, endNode: 0, earliestStart: depot.ready,
-                                       latestEnd: instance.kind == .solomon ? depot.due : .infinity,
+                                       latestEnd: depot.due,
                                        capacity: instance.capacity[d], maxDuration: instance.maxDuration[d]))
             }
         }
@@ -29,15 +29,61 @@ public enum BenchmarkRunner {
         return RoutingProblem(profiles: [profile], slots: slots, jobs: Array(jobs), objective: .distance)
     }
 
-    /// Solves `instance` within `timeLimitSeconds`. The cooling schedule follows the clock, or `maxIterations`
-    /// when given (then the result depends only on the seed, unless the time limit stops it first).
+    /// Search iterations for `instance` in `seconds`, from its size and fixed rates measured on the reference
+    /// machine (2 shared cores, see Docs/benchmarks.md): about `0.5·n + 10` µs per iteration for a periodic
+    /// instance of `n` customers with the ruin size of `parameters(for:)` (more for larger ruins), `0.4·n + 5` µs
+    /// for a one-day instance. The run then does the same work on any machine; the time limit only stops it
+    /// early on a much slower or busier one.
+    public static func iterationBudget(for instance: BenchmarkInstance, seconds: Double) -> Int {
+        let n = Double(instance.nodes.count - 1)
+        let micros: Double
+        switch instance.kind {
+        case .pvrp: micros = (0.5 * n + 10) * (averageRemoved(for: instance) / 10).squareRoot()
+        case .solomon: micros = 0.4 * n + 5
+        }
+        return max(100, Int(seconds * 1e6 / micros))
+    }
+
+    /// SISR's mean ruin size for a periodic instance: 1.5 stops per route when the whole fleet is used,
+    /// between 10 and 20 (longer routes want larger ruins: p23's 13 stops per route reach its BKS with 20,
+    /// not with 10). One-day instances keep 10.
+    static func averageRemoved(for instance: BenchmarkInstance) -> Double {
+        guard instance.kind == .pvrp else { return 10 }
+        let visits = instance.nodes.dropFirst().reduce(0) { $0 + ($1.patterns.first?.count ?? 1) }
+        let perRoute = Double(visits) / Double(max(1, instance.vehicles * instance.days))
+        return min(20, max(10, 1.5 * perRoute))
+    }
+
+    /// The search parameters the benchmarks use. Periodic instances: penalised load, and the population
+    /// search (4 annealing runs, then crossover children of about 25·n iterations each). One-day instances:
+    /// one annealing run within capacity, as before.
+    public static func parameters(for instance: BenchmarkInstance, timeLimitSeconds: Double, seed: UInt64,
+                                  maxIterations: Int? = nil) -> SearchParameters {
+        let budget = maxIterations ?? iterationBudget(for: instance, seconds: timeLimitSeconds)
+        var p = SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: budget,
+                                 averageRemoved: averageRemoved(for: instance), polishEveryBest: true,
+                                 interRouteMoves: false, penaliseLoad: instance.kind == .pvrp)
+        if instance.kind == .pvrp {
+            let n = max(1, instance.nodes.count - 1)
+            p.populationSize = 4
+            p.generations = min(1000, max(8, (budget - budget / 2) / (25 * n)))
+        }
+        return p
+    }
+
+    /// Solves `instance` with `parameters(for:…)`: `maxIterations` iterations (default `iterationBudget`), the
+    /// result depending only on the seed unless `timeLimitSeconds` stops the search first.
     public static func solve(_ instance: BenchmarkInstance, timeLimitSeconds: Double, seed: UInt64,
-                             maxIterations: Int? = nil, interRouteMoves: Bool = false,
-                             polishEveryBest: Bool = true) -> BenchmarkSolution {
+                             maxIterations: Int? = nil) -> BenchmarkSolution {
+        solve(instance, parameters: parameters(for: instance, timeLimitSeconds: timeLimitSeconds, seed: seed,
+                                               maxIterations: maxIterations))
+    }
+
+    /// Solves `instance` with the given search parameters.
+    public static func solve(_ instance: BenchmarkInstance, parameters: SearchParameters) -> BenchmarkSolution {
         let problem = problem(for: instance)
-        let search = RoutingSearch(problem: problem, seed: seed)
-        let result = search.solve(SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: maxIterations,
-                                                   polishEveryBest: polishEveryBest, interRouteMoves: interRouteMoves))
+        let search = RoutingSearch(problem: problem, seed: parameters.seed)
+        let result = search.solve(parameters)
         var routes: [BenchmarkRoute] = []
         var nextVehicle = [Int](repeating: 0, count: instance.days)
         for r in result.routes {
@@ -46,7 +92,9 @@ public enum BenchmarkRunner {
             nextVehicle[day] += 1
         }
         routes.sort { ($0.day, $0.vehicle) < ($1.day, $1.vehicle) }
-        return BenchmarkSolution(routes: routes)
+        var solution = BenchmarkSolution(routes: routes)
+        solution.iterations = result.iterations
+        return solution
     }
 
     /// Best-known costs from a `bks.csv` (`instance,bks[,vehicles]`), keyed by instance name.

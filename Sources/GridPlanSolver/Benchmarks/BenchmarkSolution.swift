@@ -18,6 +18,8 @@ public struct BenchmarkRoute: Sendable, Hashable, Codable {
 /// A solution to a benchmark instance, as the engine produced it or as read back.
 public struct BenchmarkSolution: Sendable {
     public var routes: [BenchmarkRoute]
+    /// Search iterations the engine ran (nil for a solution read back or built by hand); not checked.
+    public var iterations: Int?
 
     public init(routes: [BenchmarkRoute]) { self.routes = routes }
 }
@@ -67,7 +69,7 @@ public enum BenchmarkChecker {
             travel += home
             time += home
             cost += travel
-            if instance.kind == .solomon && time > instance.nodes[0].due + 1e-6 {
+            if time > instance.nodes[0].due + 1e-6 {
                 violations.append("\(label): back at the depot at \(fmt(time)), it closes at \(fmt(instance.nodes[0].due))")
             }
             if load > instance.capacity[r.day] + 1e-9 {

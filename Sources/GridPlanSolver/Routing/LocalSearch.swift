@@ -66,23 +66,63 @@ extension RoutingSearch {
             again = false
             let ra = state.routes[a], rb = state.routes[b]
             let base = ra.cost + rb.cost
-            // The arc estimate is exact when both slots share travel, start and end and no job has slot costs.
-            let screen = !anySlotCost && problem.slots[a].profile == problem.slots[b].profile
-                && problem.slots[a].startNode == problem.slots[b].startNode && problem.slots[a].endNode == problem.slots[b].endNode
+            let sa = problem.slots[a], sb = problem.slots[b]
+            // With one travel profile the cost of both new routes is known from prefix and suffix sums (arcs and
+            // slot costs), so only candidates that may improve are rescheduled. The screen only skips candidates
+            // clearly (by 1e-6) not better than the acceptance threshold: the moves made are the same as
+            // rescheduling every candidate.
+            let screen = sa.profile == sb.profile
+            let na = ra.seq.count, nb = rb.seq.count
+            var preA = [Double](repeating: 0, count: na + 1), preB = [Double](repeating: 0, count: nb + 1)
+            var sufA = [Double](repeating: 0, count: na + 1), sufB = [Double](repeating: 0, count: nb + 1)
+            // Slot costs: prefix in the own slot, suffix in the other slot.
+            var scPreA = [Double](repeating: 0, count: na + 1), scPreB = [Double](repeating: 0, count: nb + 1)
+            var scSufAinB = [Double](repeating: 0, count: na + 1), scSufBinA = [Double](repeating: 0, count: nb + 1)
+            if screen {
+                var prev = sa.startNode
+                for m in 0..<na {
+                    let x = core[ra.seq[m]].node
+                    preA[m + 1] = preA[m] + cost(a, prev, x)
+                    scPreA[m + 1] = scPreA[m] + slotCostOf(ra.seq[m], a)
+                    prev = x
+                }
+                prev = sb.startNode
+                for m in 0..<nb {
+                    let x = core[rb.seq[m]].node
+                    preB[m + 1] = preB[m] + cost(b, prev, x)
+                    scPreB[m + 1] = scPreB[m] + slotCostOf(rb.seq[m], b)
+                    prev = x
+                }
+                if na >= 2 { for m in stride(from: na - 2, through: 0, by: -1) {
+                    sufA[m] = sufA[m + 1] + cost(a, core[ra.seq[m]].node, core[ra.seq[m + 1]].node)
+                } }
+                if nb >= 2 { for m in stride(from: nb - 2, through: 0, by: -1) {
+                    sufB[m] = sufB[m + 1] + cost(b, core[rb.seq[m]].node, core[rb.seq[m + 1]].node)
+                } }
+                for m in stride(from: na - 1, through: 0, by: -1) { scSufAinB[m] = scSufAinB[m + 1] + slotCostOf(ra.seq[m], b) }
+                for m in stride(from: nb - 1, through: 0, by: -1) { scSufBinA[m] = scSufBinA[m + 1] + slotCostOf(rb.seq[m], a) }
+            }
             // 2-opt*: A[..<i] + B[k...], B[..<k] + A[i...].
             search: for i in 0...ra.seq.count {
                 for k in 0...rb.seq.count {
                     if (i == 0 && k == 0) || (i == ra.seq.count && k == rb.seq.count) { continue }
-                    let sa = problem.slots[a], sb = problem.slots[b]
-                    let aPrev = i == 0 ? sa.startNode : core[ra.seq[i - 1]].node
-                    let aNext = i == ra.seq.count ? sa.endNode : core[ra.seq[i]].node
-                    let bPrev = k == 0 ? sb.startNode : core[rb.seq[k - 1]].node
-                    let bNext = k == rb.seq.count ? sb.endNode : core[rb.seq[k]].node
                     if screen {
-                        let estimate = cost(a, aPrev, k < rb.seq.count ? bNext : sa.endNode)
-                            + cost(b, bPrev, i < ra.seq.count ? aNext : sb.endNode)
-                            - cost(a, aPrev, aNext) - cost(b, bPrev, bNext)
-                        if estimate >= -1e-7 { continue }
+                        let aPrev = i == 0 ? sa.startNode : core[ra.seq[i - 1]].node
+                        let bPrev = k == 0 ? sb.startNode : core[rb.seq[k - 1]].node
+                        // New A: A's head, then B's tail (k..<nb) ending at A's end.
+                        var newA = 0.0
+                        if !(i == 0 && k == nb) {
+                            newA = preA[i] + scPreA[i] + scSufBinA[k]
+                            newA += k < nb ? cost(a, aPrev, core[rb.seq[k]].node) + sufB[k] + cost(a, core[rb.seq[nb - 1]].node, sa.endNode)
+                                           : cost(a, aPrev, sa.endNode)
+                        }
+                        var newB = 0.0
+                        if !(k == 0 && i == na) {
+                            newB = preB[k] + scPreB[k] + scSufAinB[i]
+                            newB += i < na ? cost(b, bPrev, core[ra.seq[i]].node) + sufA[i] + cost(b, core[ra.seq[na - 1]].node, sb.endNode)
+                                           : cost(b, bPrev, sb.endNode)
+                        }
+                        if newA + newB >= base - 1e-7 + 1e-6 { continue }
                     }
                     guard allowed(rb.seq[k...], in: a), allowed(ra.seq[i...], in: b) else { continue }
                     var na = ra, nb = rb
@@ -105,7 +145,6 @@ extension RoutingSearch {
                 for k in rb.seq.indices where !core[rb.seq[k]].fixed {
                     let x = ra.seq[i], y = rb.seq[k]
                     guard slotCostOf(x, b) < .infinity, slotCostOf(y, a) < .infinity else { continue }
-                    let sa = problem.slots[a], sb = problem.slots[b]
                     let ap = i == 0 ? sa.startNode : core[ra.seq[i - 1]].node
                     let an = i == ra.seq.count - 1 ? sa.endNode : core[ra.seq[i + 1]].node
                     let bp = k == 0 ? sb.startNode : core[rb.seq[k - 1]].node
@@ -141,20 +180,33 @@ extension RoutingSearch {
         while improved {
             improved = false
             let n = r.seq.count
+            // Prefix sums of the arcs forwards and backwards: the reversed segment's cost in O(1). Where the sums'
+            // rounding could matter (within 1e-6 of the threshold) the segment is summed arc by arc as before.
+            var fwd = [Double](repeating: 0, count: n), bwd = [Double](repeating: 0, count: n)
+            for m in 1..<n {
+                let x = core[r.seq[m - 1]].node, y = core[r.seq[m]].node
+                fwd[m] = fwd[m - 1] + cost(s, x, y)
+                bwd[m] = bwd[m - 1] + cost(s, y, x)
+            }
             outer: for i in 0..<(n - 1) {
                 for k in (i + 1)..<n {
                     let a = i == 0 ? slot.startNode : core[r.seq[i - 1]].node
                     let b = core[r.seq[i]].node
                     let c = core[r.seq[k]].node
                     let d = k == n - 1 ? slot.endNode : core[r.seq[k + 1]].node
-                    // Cost of the reversed inner path (asymmetric matrices allowed).
-                    var inner = 0.0, innerRev = 0.0
-                    for m in i..<k {
-                        let x = core[r.seq[m]].node, y = core[r.seq[m + 1]].node
-                        inner += cost(s, x, y)
-                        innerRev += cost(s, y, x)
+                    let ends = cost(s, a, c) + cost(s, b, d) - cost(s, a, b) - cost(s, c, d)
+                    var delta = ends + (bwd[k] - bwd[i]) - (fwd[k] - fwd[i])
+                    if delta >= -1e-7 + 1e-6 { continue }
+                    if delta > -1e-7 - 1e-6 {
+                        // Cost of the reversed inner path (asymmetric matrices allowed), arc by arc.
+                        var inner = 0.0, innerRev = 0.0
+                        for m in i..<k {
+                            let x = core[r.seq[m]].node, y = core[r.seq[m + 1]].node
+                            inner += cost(s, x, y)
+                            innerRev += cost(s, y, x)
+                        }
+                        delta = cost(s, a, c) + cost(s, b, d) + innerRev - cost(s, a, b) - cost(s, c, d) - inner
                     }
-                    let delta = cost(s, a, c) + cost(s, b, d) + innerRev - cost(s, a, b) - cost(s, c, d) - inner
                     if delta >= -1e-7 { continue }
                     var trial = r
                     trial.seq[i...k].reverse()

@@ -10,6 +10,8 @@ public struct SearchParameters: Sendable {
     public var maxIterations: Int?
     /// Mean number of jobs removed per ruin (SISR's c̄).
     public var averageRemoved: Double
+    /// When set, each ruin draws its c̄ uniformly between `averageRemoved` and this (small and large ruins mixed).
+    public var averageRemovedMax: Double?
     /// Longest string removed from one route (SISR's L^max).
     public var maxStringLength: Double
     /// Probability of skipping an insertion position (SISR's blinks).
@@ -23,12 +25,29 @@ public struct SearchParameters: Sendable {
     public var exactSequencingMaxStops: Int
     /// Include 2-opt* and swap between routes of a day in the local search.
     public var interRouteMoves: Bool
+    /// The iteration budget is cut into this many annealing cycles; each starts hot again from the best solution.
+    public var coolingCycles: Int = 1
+    /// Population search (needs `maxIterations`; off at 1): half the budget builds this many solutions by
+    /// independent annealing runs, the other half goes to `generations` children, each made by a periodic
+    /// crossover of two of them (days inherited from one parent or the other, as Vidal et al. 2012's PIX)
+    /// and improved by a short, cooler annealing run; a child replaces the worst solution when it is better
+    /// and not a copy. Jobs marked `fixed` turn it off.
+    public var populationSize: Int = 1
+    public var generations: Int = 0
+    /// A child's annealing starts at this fraction of the initial temperature.
+    public var childTemperatureFactor: Double = 0.1
+    /// Let ruin and recreate overload vehicles at a price per unit of excess load, adapted during the search
+    /// so that about a quarter of the accepted solutions keep every capacity (Vidal et al. 2012's penalised
+    /// infeasibility); only solutions within every capacity become the best, and the local search stays
+    /// within capacity. Off: every route keeps its capacity at every step.
+    public var penaliseLoad: Bool
 
     public init(seed: UInt64 = 1, timeLimitSeconds: Double = 10, maxIterations: Int? = nil, averageRemoved: Double = 10,
                 maxStringLength: Double = 10, blinkRate: Double = 0.01, initialTemperature: Double? = nil,
                 finalTemperature: Double? = nil, polishEveryBest: Bool = true, exactSequencingMaxStops: Int = 0,
-                interRouteMoves: Bool = true) {
+                interRouteMoves: Bool = true, penaliseLoad: Bool = false) {
         self.interRouteMoves = interRouteMoves
+        self.penaliseLoad = penaliseLoad
         self.polishEveryBest = polishEveryBest
         self.exactSequencingMaxStops = exactSequencingMaxStops
         self.seed = seed
@@ -55,6 +74,9 @@ public final class RoutingSearch {
     let jobCount: Int
     let dayCount: Int
     private var costPtr: [UnsafeMutablePointer<Double>] = []
+    /// `core` and the slots without reference counting, for the hot loops.
+    let corePtr: UnsafeMutablePointer<JobCore>
+    let slotsPtr: UnsafeMutablePointer<RouteSlot>
     private var timePtr: [UnsafeMutablePointer<Double>] = []
     /// Allowed slots per job and day: `allowedByDay[job * dayCount + day]`.
     let allowedByDay: [[Int]]
@@ -90,17 +112,25 @@ public final class RoutingSearch {
         var start: [Double] = []
         var latest: [Double] = []
         var load = 0.0
+        /// Load above the slot's capacity (0 unless `loadPenalty` is finite).
+        var excess = 0.0
         var work = 0.0
         var cost = 0.0
         var visits = 0
+        /// Every hard rule kept: time windows, end time, duration, visit cap, and capacity unless it is penalised.
         var feasible = true
     }
 
     struct State {
         var routes: [RouteState]
         var pattern: [Int]
+        /// Routing cost + unserved penalties + `loadPenalty` × total excess load.
         var cost: Double
+        var excess = 0.0
     }
+
+    /// Price per unit of excess load while penalised infeasibility is on; infinity = capacity is a hard rule.
+    var loadPenalty = Double.infinity
 
     public init(problem: RoutingProblem, seed: UInt64 = 1, neighbourCount: Int = 60) {
         self.problem = problem
@@ -114,6 +144,10 @@ public final class RoutingSearch {
                                           earliestStart: $0.earliestStart, latestStart: $0.latestStart,
                                           countsAsVisit: $0.countsAsVisit, fixed: $0.fixed, unservedPenalty: $0.unservedPenalty) }
         slotCount = problem.slots.count
+        corePtr = UnsafeMutablePointer<JobCore>.allocate(capacity: max(1, core.count))
+        corePtr.initialize(from: core, count: core.count)
+        slotsPtr = UnsafeMutablePointer<RouteSlot>.allocate(capacity: max(1, problem.slots.count))
+        slotsPtr.initialize(from: problem.slots, count: problem.slots.count)
         var flat = [Double](repeating: 0, count: problem.jobs.count * problem.slots.count)
         for (j, job) in problem.jobs.enumerated() {
             if let sc = job.slotCost { for (k, v) in sc.enumerated() { flat[j * problem.slots.count + k] = v } }
@@ -160,14 +194,16 @@ public final class RoutingSearch {
     }
 
     deinit {
+        corePtr.deallocate()
+        slotsPtr.deallocate()
         for p in costPtr { p.deallocate() }
         for p in timePtr { p.deallocate() }
     }
 
     // MARK: - Timing
 
-    @inline(__always) func cost(_ s: Int, _ a: Int, _ b: Int) -> Double { costPtr[problem.slots[s].profile][a * nodeCount + b] }
-    @inline(__always) func time(_ s: Int, _ a: Int, _ b: Int) -> Double { timePtr[problem.slots[s].profile][a * nodeCount + b] }
+    @inline(__always) func cost(_ s: Int, _ a: Int, _ b: Int) -> Double { costPtr[slotsPtr[s].profile][a * nodeCount + b] }
+    @inline(__always) func time(_ s: Int, _ a: Int, _ b: Int) -> Double { timePtr[slotsPtr[s].profile][a * nodeCount + b] }
 
     /// Arrival after leaving at `t` for a leg of `d`, the break (if any) splitting the travel.
     @inline(__always) func arrival(depart t: Double, travel d: Double, slot: RouteSlot) -> Double {
@@ -185,13 +221,13 @@ public final class RoutingSearch {
 
     /// Recomputes a route's schedule, totals and feasibility.
     func refresh(_ r: inout RouteState, slot s: Int) {
-        let slot = problem.slots[s]
+        let slot = slotsPtr[s]
         r.start.removeAll(keepingCapacity: true)
         r.load = 0; r.work = 0; r.cost = 0; r.visits = 0; r.feasible = true
         var t = slot.earliestStart
         var prev = slot.startNode
         for j in r.seq {
-            let job = core[j]
+            let job = corePtr[j]
             let d = time(s, prev, job.node)
             let st = serviceStart(arrival: arrival(depart: t, travel: d, slot: slot), job: job, slot: slot)
             if st > job.latestStart + eps { r.feasible = false }
@@ -209,13 +245,16 @@ public final class RoutingSearch {
             r.cost += cost(s, prev, slot.endNode)
             if arrival(depart: t, travel: d, slot: slot) > slot.latestEnd + eps { r.feasible = false }
         }
-        if r.load > slot.capacity + eps || r.work > slot.maxDuration + eps || r.visits > slot.maxVisits { r.feasible = false }
+        r.excess = r.load > slot.capacity + eps ? r.load - slot.capacity : 0
+        if (r.excess > 0 && loadPenalty == .infinity) || r.work > slot.maxDuration + eps || r.visits > slot.maxVisits {
+            r.feasible = false
+        }
         // Latest service starts (valid without a break; with one, insertions are simulated).
         if r.latest.count != r.seq.count { r.latest = [Double](repeating: 0, count: r.seq.count) }
         var next = slot.endNode
         var lat = slot.latestEnd
         for k in stride(from: r.seq.count - 1, through: 0, by: -1) {
-            let job = core[r.seq[k]]
+            let job = corePtr[r.seq[k]]
             lat = min(job.latestStart, lat - job.serviceTime - time(s, job.node, next))
             r.latest[k] = lat
             next = job.node
@@ -223,17 +262,20 @@ public final class RoutingSearch {
     }
 
     /// Whether inserting job `j` at `pos` keeps the route's schedule feasible (capacity etc. checked by the caller).
-    @inline(__always) func timeFeasible(_ r: RouteState, slot s: Int, job j: Int, at pos: Int) -> Bool {
-        let slot = problem.slots[s]
-        let job = core[j]
-        let prevNode = pos == 0 ? slot.startNode : core[r.seq[pos - 1]].node
-        let dep = pos == 0 ? slot.earliestStart : r.start[pos - 1] + core[r.seq[pos - 1]].serviceTime
+    /// `seq`, `start` and `latest` are the route's arrays.
+    @inline(__always) func timeFeasible(_ seq: UnsafeBufferPointer<Int>, _ start: UnsafeBufferPointer<Double>,
+                                        _ latest: UnsafeBufferPointer<Double>, slot s: Int, job j: Int, at pos: Int) -> Bool {
+        let slot = slotsPtr[s]
+        let job = corePtr[j]
+        let count = seq.count
+        let prevNode = pos == 0 ? slot.startNode : corePtr[seq[pos - 1]].node
+        let dep = pos == 0 ? slot.earliestStart : start[pos - 1] + corePtr[seq[pos - 1]].serviceTime
         if slot.breakInterval == nil {
             let st = max(dep + time(s, prevNode, job.node), job.earliestStart)
             if st > job.latestStart + eps { return false }
-            let nextNode = pos == r.seq.count ? slot.endNode : core[r.seq[pos]].node
+            let nextNode = pos == count ? slot.endNode : corePtr[seq[pos]].node
             let arr = st + job.serviceTime + time(s, job.node, nextNode)
-            let lat = pos == r.seq.count ? slot.latestEnd : r.latest[pos]
+            let lat = pos == count ? slot.latestEnd : latest[pos]
             return arr <= lat + eps
         }
         var t = dep
@@ -243,11 +285,11 @@ public final class RoutingSearch {
         t = st + job.serviceTime
         prev = job.node
         var k = pos
-        while k < r.seq.count {
-            let o = core[r.seq[k]]
+        while k < count {
+            let o = corePtr[seq[k]]
             st = serviceStart(arrival: arrival(depart: t, travel: time(s, prev, o.node), slot: slot), job: o, slot: slot)
             if st > o.latestStart + eps { return false }
-            if st <= r.start[k] + eps { return true }  // back on the old schedule from here
+            if st <= start[k] + eps { return true }  // back on the old schedule from here
             t = st + o.serviceTime
             prev = o.node
             k += 1
@@ -259,39 +301,69 @@ public final class RoutingSearch {
 
     struct Insertion { var slot: Int; var pos: Int; var delta: Double }
 
-    /// The cheapest feasible insertion of job `j` into the routes of `day`.
+    /// The cheapest feasible insertion of job `j` into the routes of `day` (with `loadPenalty` finite, an
+    /// overloaded route is allowed at that price per unit of new excess).
     func bestInsertion(of j: Int, day: Int, in state: State, blink: Bool) -> Insertion? {
-        let job = core[j]
+        let job = corePtr[j]
         var best: Insertion?
         var bestDelta = Double.infinity
-        var triedEmpty = Set<Int>()
-        for s in allowedByDay[j * dayCount + day] {
-            let r = state.routes[s]
-            let slot = problem.slots[s]
-            if r.seq.isEmpty {
-                if triedEmpty.contains(slotClass[s]) && !hasSlotCost[j] { continue }
-                triedEmpty.insert(slotClass[s])
-            }
-            if r.load + job.demand > slot.capacity + eps { continue }
-            if job.countsAsVisit && r.visits + 1 > slot.maxVisits { continue }
-            let sc = slotCostOf(j, s)
-            let cp = costPtr[slot.profile], tp = timePtr[slot.profile]
-            let n = nodeCount
-            for pos in 0...r.seq.count {
-                if blink && rng.unit() < params.blinkRate { continue }
-                let a = pos == 0 ? slot.startNode : core[r.seq[pos - 1]].node
-                let b = pos == r.seq.count ? slot.endNode : core[r.seq[pos]].node
-                var delta = cp[a * n + job.node] + cp[job.node * n + b] + sc
-                if !r.seq.isEmpty { delta -= cp[a * n + b] }
-                if delta >= bestDelta { continue }
-                if slot.maxDuration < .infinity {
-                    var w = r.work + job.serviceTime + tp[a * n + job.node] + tp[job.node * n + b]
-                    if !r.seq.isEmpty { w -= tp[a * n + b] }
-                    if w > slot.maxDuration + eps { continue }
+        // Empty routes of one class are interchangeable: try one (unless the job has slot costs).
+        var triedMask: UInt64 = 0
+        var triedMore: [Int] = []
+        var g = rng
+        defer { rng = g }
+        let blinkRate = blink ? params.blinkRate : 0
+        let n = nodeCount
+        let jn = job.node
+        let jobHasSlotCost = hasSlotCost[j]
+        let penalty = loadPenalty
+        state.routes.withUnsafeBufferPointer { routes in
+            for s in allowedByDay[j * dayCount + day] {
+                let slot = slotsPtr[s]
+                let count = routes[s].seq.count
+                if count == 0 && !jobHasSlotCost {
+                    let c = slotClass[s]
+                    if c < 64 {
+                        if triedMask & (1 << UInt64(c)) != 0 { continue }
+                        triedMask |= 1 << UInt64(c)
+                    } else {
+                        if triedMore.contains(c) { continue }
+                        triedMore.append(c)
+                    }
                 }
-                if !timeFeasible(r, slot: s, job: j, at: pos) { continue }
-                bestDelta = delta
-                best = Insertion(slot: s, pos: pos, delta: delta)
+                let load = routes[s].load
+                var sc = slotCostFlat[j * slotCount + s]
+                if load + job.demand > slot.capacity + eps {
+                    guard penalty < .infinity else { continue }
+                    sc += penalty * (load + job.demand - slot.capacity - routes[s].excess)
+                }
+                if job.countsAsVisit && routes[s].visits + 1 > slot.maxVisits { continue }
+                let cp = costPtr[slot.profile], tp = timePtr[slot.profile]
+                let work = routes[s].work
+                let limitedDuration = slot.maxDuration < .infinity
+                routes[s].seq.withUnsafeBufferPointer { seq in
+                    routes[s].start.withUnsafeBufferPointer { start in
+                        routes[s].latest.withUnsafeBufferPointer { latest in
+                            var a = slot.startNode
+                            for pos in 0...count {
+                                let b = pos == count ? slot.endNode : corePtr[seq[pos]].node
+                                defer { a = b }
+                                if blinkRate > 0 && g.unit() < blinkRate { continue }
+                                var delta = cp[a * n + jn] + cp[jn * n + b] + sc
+                                if count > 0 { delta -= cp[a * n + b] }
+                                if delta >= bestDelta { continue }
+                                if limitedDuration {
+                                    var w = work + job.serviceTime + tp[a * n + jn] + tp[jn * n + b]
+                                    if count > 0 { w -= tp[a * n + b] }
+                                    if w > slot.maxDuration + eps { continue }
+                                }
+                                if !timeFeasible(seq, start, latest, slot: s, job: j, at: pos) { continue }
+                                bestDelta = delta
+                                best = Insertion(slot: s, pos: pos, delta: delta)
+                            }
+                        }
+                    }
+                }
             }
         }
         return best
@@ -300,29 +372,31 @@ public final class RoutingSearch {
     /// Inserts `j` choosing its cheapest pattern; false when no pattern fits.
     @discardableResult
     func insert(_ j: Int, into state: inout State, blink: Bool) -> Bool {
-        let job = problem.jobs[j]
-        var perDay: [Int: Insertion?] = [:]
+        let patterns = problem.jobs[j].patterns
+        // Best insertion per day, computed once per day the job's patterns name.
+        var dayDone = [Bool](repeating: false, count: dayCount)
+        var perDay = [Insertion?](repeating: nil, count: dayCount)
         var bestPattern = -1
         var bestCost = Double.infinity
-        for (q, days) in job.patterns.enumerated() {
+        for (q, days) in patterns.enumerated() {
             var total = 0.0
             var ok = true
             for d in days {
-                if perDay[d] == nil { perDay[d] = .some(bestInsertion(of: j, day: d, in: state, blink: blink)) }
-                guard let ins = perDay[d]!, ok else { ok = false; break }
+                if !dayDone[d] { perDay[d] = bestInsertion(of: j, day: d, in: state, blink: blink); dayDone[d] = true }
+                guard let ins = perDay[d] else { ok = false; break }
                 total += ins.delta
             }
             if ok && total < bestCost { bestCost = total; bestPattern = q }
         }
         guard bestPattern >= 0 else { return false }
-        for d in job.patterns[bestPattern] {
-            let ins = perDay[d]!!
+        for d in patterns[bestPattern] {
+            let ins = perDay[d]!
             state.routes[ins.slot].seq.insert(j, at: ins.pos)
             refresh(&state.routes[ins.slot], slot: ins.slot)
             state.cost += ins.delta
         }
         state.pattern[j] = bestPattern
-        state.cost -= job.unservedPenalty
+        state.cost -= corePtr[j].unservedPenalty
         return true
     }
 
@@ -348,10 +422,11 @@ public final class RoutingSearch {
     }
 
     func recomputeCost(_ state: inout State) {
-        var c = 0.0
-        for r in state.routes { c += r.cost }
+        var c = 0.0, x = 0.0
+        for r in state.routes { c += r.cost; x += r.excess }
         for j in 0..<jobCount where state.pattern[j] < 0 { c += core[j].unservedPenalty }
-        state.cost = c
+        state.excess = x
+        state.cost = x > 0 ? c + loadPenalty * x : c
     }
 
     // MARK: - Ruin and recreate
@@ -359,10 +434,13 @@ public final class RoutingSearch {
     func ruin(_ state: inout State) -> [Int] {
         let served = (0..<jobCount).filter { state.pattern[$0] >= 0 && !core[$0].fixed }
         guard !served.isEmpty else { return [] }
-        let nonEmpty = state.routes.filter { !$0.seq.isEmpty }
-        let avgLen = Double(nonEmpty.reduce(0) { $0 + $1.seq.count }) / Double(max(1, nonEmpty.count))
+        var stops = 0, nonEmpty = 0
+        for k in state.routes.indices where !state.routes[k].seq.isEmpty { stops += state.routes[k].seq.count; nonEmpty += 1 }
+        let avgLen = Double(stops) / Double(max(1, nonEmpty))
         let lsMax = min(params.maxStringLength, max(1, avgLen))
-        let ksMax = max(1, 4 * params.averageRemoved / (1 + lsMax) - 1)
+        var cBar = params.averageRemoved
+        if let hi = params.averageRemovedMax, hi > cBar { cBar += rng.unit() * (hi - cBar) }
+        let ksMax = max(1, 4 * cBar / (1 + lsMax) - 1)
         let ks = Int(rng.unit() * ksMax) + 1
         let seed = served[rng.below(served.count)]
         var removed: [Int] = []
@@ -460,6 +538,7 @@ public final class RoutingSearch {
     public func solve(_ parameters: SearchParameters, initialRoutes: [[Int]]? = nil) -> RoutingSolution {
         params = parameters
         rng = Xoshiro256(seed: parameters.seed)
+        loadPenalty = .infinity
         let clock = ContinuousClock()
         let began = clock.now
         func elapsed() -> Double {
@@ -483,37 +562,180 @@ public final class RoutingSearch {
         for j in order { insert(j, into: &state, blink: false) }
         recomputeCost(&state)
         localSearch(&state)
-        var best = state
-        var current = state
         var iterations = 0
         let nn = meanNearestCost()
         let t0 = parameters.initialTemperature ?? max(1e-3, 10 * nn)
         let tf = parameters.finalTemperature ?? max(1e-4, 0.1 * nn)
         let movable = (0..<jobCount).contains { !core[$0].fixed }
-        while movable {
-            if let m = parameters.maxIterations, iterations >= m { break }
-            let now = (iterations & 15) == 0 ? elapsed() : 0
-            if (iterations & 15) == 0 && now >= parameters.timeLimitSeconds { break }
-            let progress: Double
-            if let m = parameters.maxIterations { progress = Double(iterations) / Double(max(1, m)) }
-            else { progress = min(1, elapsed() / max(1e-9, parameters.timeLimitSeconds)) }
+        let anyFixed = (0..<jobCount).contains { core[$0].fixed }
+        var best = state
+        if movable {
+            let budget = parameters.maxIterations
+            if let total = budget, parameters.populationSize > 1, parameters.generations > 0, !anyFixed {
+                best = evolve(from: state, budget: total, t0: t0, tf: tf, iterations: &iterations, elapsed: elapsed)
+            } else {
+                best = anneal(from: state, budget: budget, t0: t0, tf: tf, iterations: &iterations, elapsed: elapsed)
+            }
+        }
+        loadPenalty = .infinity
+        if !parameters.polishEveryBest { localSearch(&best) }
+        if parameters.exactSequencingMaxStops >= 3 { sequenceExactly(&best, maxStops: parameters.exactSequencingMaxStops) }
+        return export(best, iterations: iterations)
+    }
+
+    /// Simulated annealing over ruin and recreate from `start` for `budget` iterations (nil: until the time
+    /// limit, the cooling following the clock); returns the best solution within every capacity.
+    /// `iterations` counts across calls; the time limit (`elapsed()` against `params.timeLimitSeconds`) stops it early.
+    func anneal(from start: State, budget: Int?, t0: Double, tf: Double, iterations: inout Int,
+                elapsed: () -> Double) -> State {
+        let parameters = params
+        var best = start
+        var current = start
+        var done = 0
+        // Penalised infeasibility: start at the routing cost of one unit of demand, then adapt every 100
+        // iterations towards 20–40 % of candidates within every capacity.
+        let hasCapacity = problem.slots.contains { $0.capacity < .infinity }
+        let penalising = parameters.penaliseLoad && hasCapacity
+        var feasibleInWindow = 0
+        var currentCycle = 0.0
+        let began = elapsed()
+        loadPenalty = .infinity
+        if penalising {
+            let demand = core.indices.reduce(0.0) { $0 + core[$1].demand * Double(problem.jobs[$1].patterns.first?.count ?? 1) }
+            let routing = best.routes.reduce(0.0) { $0 + $1.cost }
+            loadPenalty = demand > 0 ? max(1e-3, routing / max(1e-9, demand)) : 1
+            loadPenalty = min(loadPenalty, 1e6)
+        }
+        while true {
+            if let m = budget, done >= m { break }
+            if (done & 15) == 0 && elapsed() >= parameters.timeLimitSeconds { break }
+            var progress: Double
+            if let m = budget { progress = Double(done) / Double(max(1, m)) }
+            else { progress = min(1, (elapsed() - began) / max(1e-9, parameters.timeLimitSeconds - began)) }
+            if parameters.coolingCycles > 1 {
+                let c = Double(parameters.coolingCycles)
+                let cycle = min(c - 1, (progress * c).rounded(.down))
+                if cycle > currentCycle { currentCycle = cycle; current = best; recomputeCost(&current) }
+                progress = progress * c - cycle
+            }
             let temperature = t0 * pow(tf / t0, progress)
             var cand = current
             let removed = ruin(&cand)
             recreate(&cand, removed)
             recomputeCost(&cand)
+            done += 1
             iterations += 1
+            if penalising {
+                if cand.excess == 0 { feasibleInWindow += 1 }
+                if done % 100 == 0 {
+                    if feasibleInWindow < 20 { loadPenalty = min(1e6, loadPenalty * 1.2) }
+                    else if feasibleInWindow > 40 { loadPenalty = max(1e-3, loadPenalty * 0.85) }
+                    feasibleInWindow = 0
+                    recomputeCost(&current)
+                    recomputeCost(&cand)
+                }
+            }
             if cand.cost < current.cost - temperature * log(max(1e-300, rng.unit())) {
                 current = cand
-                if current.cost < best.cost - 1e-9 {
-                    if parameters.polishEveryBest { localSearch(&current) }
+                if current.excess == 0 && current.cost < best.cost - 1e-9 {
+                    if parameters.polishEveryBest {
+                        let price = loadPenalty
+                        loadPenalty = .infinity
+                        localSearch(&current)
+                        loadPenalty = price
+                    }
                     best = current
                 }
             }
         }
-        if !parameters.polishEveryBest { localSearch(&best) }
-        if parameters.exactSequencingMaxStops >= 3 { sequenceExactly(&best, maxStops: parameters.exactSequencingMaxStops) }
-        return export(best, iterations: iterations)
+        loadPenalty = .infinity
+        return best
+    }
+
+    /// The population search of `SearchParameters.populationSize`: independent annealing runs, then children
+    /// of periodic crossover each improved by a short annealing run. Deterministic for a seed and budget.
+    func evolve(from start: State, budget: Int, t0: Double, tf: Double, iterations: inout Int,
+                elapsed: () -> Double) -> State {
+        let size = params.populationSize
+        let generations = params.generations
+        let firstHalf = budget / 2
+        var pool: [State] = []
+        for k in 0..<size {
+            let share = firstHalf * (k + 1) / size - firstHalf * k / size
+            pool.append(anneal(from: start, budget: share, t0: t0, tf: tf, iterations: &iterations, elapsed: elapsed))
+            if elapsed() >= params.timeLimitSeconds { break }
+        }
+        let rest = budget - firstHalf
+        let childT0 = max(tf, t0 * params.childTemperatureFactor)
+        for g in 0..<generations where pool.count >= 2 {
+            if elapsed() >= params.timeLimitSeconds { break }
+            let a = rng.below(pool.count)
+            var b = rng.below(pool.count - 1)
+            if b >= a { b += 1 }
+            let share = rest * (g + 1) / generations - rest * g / generations
+            let child = anneal(from: crossover(pool[a], pool[b]), budget: share, t0: childT0, tf: tf,
+                               iterations: &iterations, elapsed: elapsed)
+            var worst = 0
+            for k in pool.indices where pool[k].cost > pool[worst].cost { worst = k }
+            let copy = pool.contains { abs($0.cost - child.cost) < 1e-6 }
+            if !copy && child.cost < pool[worst].cost - 1e-9 { pool[worst] = child }
+        }
+        var best = pool[0]
+        for p in pool where p.cost < best.cost - 1e-9 { best = p }
+        return best
+    }
+
+    /// Periodic crossover: a random set of days is inherited whole from `a`; on the other days `b`'s routes
+    /// are followed in order, keeping a visit when the job's days so far still fit one of its patterns.
+    /// Jobs whose days do not make a whole pattern are taken out and re-inserted at their cheapest pattern.
+    func crossover(_ a: State, _ b: State) -> State {
+        var days = Array(0..<dayCount)
+        for i in stride(from: days.count - 1, to: 0, by: -1) { days.swapAt(i, rng.below(i + 1)) }
+        // Between one day and all but one from `a` (a single-day problem takes its one day from either parent).
+        let inherited = dayCount >= 2 ? 1 + rng.below(dayCount - 1) : rng.below(2)
+        var fromA = [Bool](repeating: false, count: dayCount)
+        for d in days.prefix(inherited) { fromA[d] = true }
+        var visited = [[Int]](repeating: [], count: jobCount)
+        var seqs = [[Int]](repeating: [], count: slotCount)
+        for s in 0..<slotCount where fromA[slotsPtr[s].day] {
+            seqs[s] = a.routes[s].seq
+            for j in seqs[s] { visited[j].append(slotsPtr[s].day) }
+        }
+        for s in 0..<slotCount where !fromA[slotsPtr[s].day] {
+            let d = slotsPtr[s].day
+            for j in b.routes[s].seq {
+                let wanted = visited[j] + [d]
+                if problem.jobs[j].patterns.contains(where: { p in wanted.allSatisfy { p.contains($0) } }) {
+                    seqs[s].append(j)
+                    visited[j].append(d)
+                }
+            }
+        }
+        var child = State(routes: [RouteState](repeating: RouteState(), count: slotCount),
+                          pattern: [Int](repeating: -1, count: jobCount), cost: 0)
+        var whole = [Bool](repeating: false, count: jobCount)
+        for j in 0..<jobCount where !visited[j].isEmpty {
+            let set = visited[j].sorted()
+            if let q = problem.jobs[j].patterns.firstIndex(of: set) { child.pattern[j] = q; whole[j] = true }
+        }
+        let price = loadPenalty
+        loadPenalty = .infinity
+        for s in 0..<slotCount {
+            child.routes[s].seq = seqs[s].filter { whole[$0] }
+            refresh(&child.routes[s], slot: s)
+        }
+        // A route made infeasible by its missing stops (no triangle inequality) gives its jobs back.
+        for s in 0..<slotCount where !child.routes[s].feasible {
+            for j in child.routes[s].seq where child.pattern[j] >= 0 {
+                for t in remove(j, from: &child) where t != s { refresh(&child.routes[t], slot: t) }
+            }
+            refresh(&child.routes[s], slot: s)
+        }
+        recomputeCost(&child)
+        recreate(&child, [])
+        recomputeCost(&child)
+        loadPenalty = price
+        return child
     }
 
     func meanNearestCost() -> Double {
