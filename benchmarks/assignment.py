@@ -57,8 +57,8 @@ def main():
         run([BIN, "generate", "--workers", "240", "--households-per-grid", "54", "--seed", "1", district])
     cases = [("community", os.path.join(ROOT, "scenarios/community/scenario.yaml"), ()),
              ("community-coldsnap", os.path.join(ROOT, "scenarios/community-coldsnap/scenario.yaml"), ()),
-             ("district", os.path.join(district, "scenario.yaml"), ("--threads", "2")),
-             ("district (again)", os.path.join(district, "scenario.yaml"), ("--threads", "2"))]
+             ("district", os.path.join(district, "scenario.yaml"), ("--threads", "2", "--time-limit", "60")),
+             ("district (again)", os.path.join(district, "scenario.yaml"), ("--threads", "2", "--time-limit", "60"))]
     print("| scenario | objective | bound | gap | status | late task-days (assignment / plan) | "
           "late task-days floor | weighted late days / floor | dropped visits | wall | peak | check |")
     print("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|")

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Rolls a scenario forward week by week (plan → record → next) and measures how regular the weeks are.
+
+For each week: the KPI `regular_weekday_rate` (visits of weekly-or-slower tasks on the weekday of their
+previous visit), late task-days, the largest daily spread; between consecutive weeks: the share of
+households visited in both weeks by the same worker on the same weekday.
+
+    swift build -c release
+    python3 benchmarks/rolled_weeks.py [scenarios/community] [--weeks 4]
+"""
+import argparse
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release", "gridplan")
+
+
+def run(*args):
+    r = subprocess.run([BIN, *args], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"gridplan {' '.join(args)} failed:\n{r.stderr}")
+    return r
+
+
+def visits(plan):
+    """household id → set of (worker, weekday) of its visits."""
+    out = {}
+    for r in plan["routes"]:
+        wd = datetime.date.fromisoformat(r["date"]).weekday()
+        for s in r["stops"]:
+            if s["kind"] == "visit":
+                out.setdefault(s["task"], set()).add((r["worker"], wd))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("scenario_dir", nargs="?", default=os.path.join(ROOT, "scenarios", "community"))
+    ap.add_argument("--weeks", type=int, default=4)
+    a = ap.parse_args()
+    work = tempfile.mkdtemp(prefix="gridplan-rolled-")
+    d = os.path.join(work, "s")
+    shutil.copytree(a.scenario_dir, d)
+    scenario = os.path.join(d, "scenario.yaml")
+    previous = None
+    print("| week | start | late task-days | regular weekday rate | largest daily spread | same worker and weekday as the week before |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for week in range(1, a.weeks + 1):
+        out = os.path.join(work, f"week{week}")
+        run("plan", scenario, "--out", out)
+        run("check", scenario, os.path.join(out, "plan.json"))
+        plan = json.load(open(os.path.join(out, "plan.json")))
+        k = plan["kpis"]
+        v = visits(plan)
+        stable = "—"
+        if previous is not None:
+            both = [h for h in v if h in previous]
+            same = [h for h in both if v[h] & previous[h]]
+            stable = f"{100 * len(same) / max(1, len(both)):.0f} % of {len(both)}"
+        rate = k.get("regular_weekday_rate")
+        print(f"| {week} | {plan['horizon']['start']} | {k['late_task_days']} | "
+              f"{'—' if rate is None else f'{100 * rate:.0f} %'} | {k.get('daily_spread_max_min', 0) / 60:.1f} h | {stable} |",
+              flush=True)
+        previous = v
+        run("record", scenario, "--plan", os.path.join(out, "plan.json"))
+        nxt = os.path.join(d, f"week{week + 1}.yaml")
+        run("next", scenario, "--out", nxt)
+        scenario = nxt
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
