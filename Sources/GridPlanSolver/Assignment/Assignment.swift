@@ -245,11 +245,9 @@ enum PartSolver {
         let n = m.variableCount
         let W = inst.weights.lateness
         var search = AssignmentSearch(inst)
-        let t0 = Date(); var phases: [String] = []; func mark(_ s: String) { phases.append("\(s) \(String(format: "%.2f", Date().timeIntervalSince(t0)))") }
         search.construct()
         let startObjective = search.objective, startLateness = search.lateness
         search.improve(budget: budget.moves / 2)
-        mark("ls")
         let branch = n > 0 && n <= maxColumns
         let nodes = branch ? budget.nodes : 1
 
@@ -282,10 +280,6 @@ enum PartSolver {
                                   x: model.x.map { $0.map { $0.map { lpv[$0.v.index] } } })
                 if cap.map({ rounded.lateness <= $0 + 1e-7 }) ?? true {
                     rounded.improve(budget: budget.moves / 2)
-                    mark("round")
-                    if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil {
-                        FileHandle.standardError.write("  lp-rounded: \(value(rounded)) vs search \(value(search))\n".data(using: .utf8)!)
-                    }
                     if value(rounded) < value(search) - 1e-7 { search = rounded }
                 }
             }
@@ -295,7 +289,6 @@ enum PartSolver {
                 let s = AssignmentSearch(inst, choice: c)
                 return cap.map { s.lateness <= $0 + 1e-7 } ?? true
             }
-            mark("fo")
             if fo.improvements > 0 {
                 var better = AssignmentSearch(inst, choice: fo.choice)
                 better.latenessCap = cap
@@ -313,7 +306,6 @@ enum PartSolver {
                     if value(better) < value(search) - 1e-7 { search = better }
                 }
             }
-            mark("bb")
             let root = lp?.objective ?? r?.rootBound
             let bound = max(r?.bound ?? -.infinity, root ?? -.infinity)
             if fo.hitClock, r == nil { return (bound, root, MIPResult(status: .feasible, values: [], objective: .infinity, bound: bound, gap: .infinity, hitTimeLimit: true, startAccepted: false, seconds: 0)) }
@@ -347,7 +339,6 @@ enum PartSolver {
         capped.addRow("keep_late[\(inst.name)]", model.latenessTerms, .lessOrEqual, cap + 1e-6 * max(1, cap))
         // The whole model's own LP relaxation: a bound on every plan at once, and the rounding's guide.
         let wholeLP = n > 0 ? (try? GLPKSolver.solveRelaxation(m)) : nil
-        mark("wholeLP")
         var r2: MIPResult?
         var cappedBound = -Double.infinity, root2: Double?
         if n > 0 {
@@ -357,14 +348,6 @@ enum PartSolver {
             root2 = wholeLP?.objective ?? st.root
         }
         let objective = search.objective
-        if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil {
-            FileHandle.standardError.write("\(Date().timeIntervalSince1970) \(inst.name) size \(inst.size) share \(budget.seconds): start \(startObjective) final \(objective) \(phases) moves \(search.evaluations) ejections \(search.ejections) glpk \(r2.map { "\($0.objective) b \($0.bound) root \($0.rootBound ?? -1) nodes \($0.nodes) \($0.seconds)s" } ?? "-") \(search.breakdown.sorted { $0.key < $1.key })\n".data(using: .utf8)!)
-        }
-        if let dump = ProcessInfo.processInfo.environment["GRIDPLAN_DUMP"] {
-            let vals = model.values(of: search.choice, inst, variableCount: n)
-            let lines = vals.indices.filter { abs(vals[$0]) > 1e-6 }.map { "\(m.name(of: VariableHandle(index: $0))) \(vals[$0])" }
-            try? lines.joined(separator: "\n").write(toFile: dump + "." + inst.name, atomically: true, encoding: .utf8)
-        }
         // Plans keeping the lateness won cost at least the capped model's bound; any other plan is
         // later by at least one priority-1 late day (lateness costs come in whole multiples of it),
         // and its other goals cost at least `restFloor`.

@@ -28,7 +28,6 @@ struct AssignmentSearch {
     private let levelled: [Bool]
     /// Moves evaluated so far (the work measure).
     private(set) var evaluations = 0
-    private(set) var ejections = 0
     /// When set, no move may raise the lateness goal (the second stage keeps what the first won).
     var latenessCap: Double?
 
@@ -58,25 +57,6 @@ struct AssignmentSearch {
 
     /// The model's objective of the current choice.
     var objective: Double { jobSum + balanceTerm() + levelSum }
-
-    /// The objective by goal: lateness, continuity (visit charges less the preferred workers'
-    /// rewards), regular weekdays, travel estimate, keep bonuses, balance, level.
-    var breakdown: [String: Double] {
-        var out = ["lateness": lateness, "balance": balanceTerm(), "level": levelSum]
-        for (j, vs) in choice.visits.enumerated() {
-            for v in vs {
-                let d = inst.jobs[j].days[v.k]
-                if inst.jobs[j].job.kind == .visit { out["continuity", default: 0] += inst.weights.continuity }
-                if let wd = inst.jobs[j].usualWeekday, inst.dates[d].weekday != wd { out["regularity", default: 0] += inst.weights.regularity }
-                for w in v.workers {
-                    out["travel", default: 0] += inst.weights.travel * Double(inst.legMinutes(job: j, worker: w))
-                    if inst.jobs[j].job.kind == .visit, inst.jobs[j].preferred == w { out["continuity", default: 0] -= inst.weights.continuity }
-                    out["keep", default: 0] -= inst.cycle.keepBonus(task: inst.jobs[j].job.id, date: inst.dates[d], worker: inst.workers[w].worker.id)
-                }
-            }
-        }
-        return out
-    }
 
     /// The lateness goal of the current choice: late days, campaign and urgent misses, in objective units.
     var lateness: Double { jobLateness.reduce(0, +) }
@@ -305,7 +285,7 @@ struct AssignmentSearch {
                 while evaluations < budget, improveJob(j) { improved = true }
             }
             for j in inst.jobs.indices where evaluations < budget {
-                while evaluations < budget, ejectionMove(j, budget: budget) { improved = true; ejections += 1 }
+                while evaluations < budget, ejectionMove(j, budget: budget) { improved = true }
             }
         }
     }

@@ -89,14 +89,10 @@ enum FixAndOptimise {
                 guard freeCount > 0, freeCount <= maxFree else { continue }
                 done += 1
                 let sub = stageModel.fixing(fixed)
-                var options = MIPOptions(timeLimitSeconds: min(left, 30), mipGap: 1e-6, presolve: false, gomoryCuts: false,
+                let options = MIPOptions(timeLimitSeconds: min(left, 30), mipGap: 1e-6, presolve: false, gomoryCuts: false,
                                          mirCuts: true, coverCuts: false, cliqueCuts: true, inParallel: inParallel,
                                          nodeLimit: nodes, start: current)
-                options.proximitySearchSeconds = ProcessInfo.processInfo.environment["GRIDPLAN_PS"].flatMap(Double.init)
                 let r0 = try? GLPKSolver.solve(sub, options: options)
-                if ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil, let r = r0 {
-                    FileHandle.standardError.write("  \(nb.name): free \(freeCount) \(r.status) obj \(r.objective) vs \(value) nodes \(r.nodes) \(String(format: "%.2f", r.seconds))s accepted \(r.startAccepted)\n".data(using: .utf8)!)
-                }
                 guard let r = r0, !r.values.isEmpty else { continue }
                 if r.hitTimeLimit { hitClock = true }
                 let v = stageModel.objective(of: r.values)

@@ -94,10 +94,6 @@ public enum GLPKSolver {
         iocp.mir_cuts = options.mirCuts ? GLP_ON : GLP_OFF
         iocp.cov_cuts = (options.coverCuts && !options.inParallel) ? GLP_ON : GLP_OFF
         iocp.clq_cuts = options.cliqueCuts ? GLP_ON : GLP_OFF
-        if let ps = options.proximitySearchSeconds {
-            iocp.ps_heur = GLP_ON
-            iocp.ps_tm_lim = Int32(max(1, min(Double(Int32.max - 1), ps * 1000)))
-        }
         iocp.cb_func = glpkCallback
         iocp.cb_info = Unmanaged.passUnretained(context).toOpaque()
         let rc = withExtendedLifetime(context) { glp_intopt(prob, &iocp) }

@@ -16,8 +16,6 @@ public struct MIPOptions: Sendable {
     /// whenever `inParallel` is set.
     public var coverCuts: Bool
     public var cliqueCuts: Bool
-    /// GLPK's proximity search heuristic (improves an incumbent by searching near it), with its limit in seconds.
-    public var proximitySearchSeconds: Double?
     /// Set when other solves may run at the same time on other threads.
     public var inParallel: Bool
     /// Stop branch-and-cut once this many nodes have been created: a limit on work that, unlike the
