@@ -107,6 +107,7 @@ public enum Planner {
         report("routing")
         let routingTime = max(1, min(limit * routingShare, limit - Date().timeIntervalSince(began)))
         var routingOptions = RoutingOptions(timeLimitSeconds: routingTime, seed: 1)
+        routingOptions.workSeconds = limit * routingShare
         // Campaigns: the first visit of a household owing one lasts longer and keeps its date.
         let (visits, extra) = CampaignVisits.pin(options.cycle.pinDates(of: assignment.visits), scenario: scenario)
         routingOptions.extraMinutes = extra

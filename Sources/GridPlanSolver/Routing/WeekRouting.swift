@@ -11,6 +11,9 @@ public struct RoutingOptions: Sendable {
     /// Minutes added to a job's duration on one date: the campaigns its visit that day carries
     /// (job id → date → minutes; see `Job.durationMin(on:visitDates:)`). Empty by default.
     public var extraMinutes: [String: [CivilDate: Int]] = [:]
+    /// The nominal seconds that set the work (iterations) of every group's search, fixed before the
+    /// run (the planner passes its share of `--time-limit`); nil = `timeLimitSeconds`.
+    public var workSeconds: Double?
 
     public init(timeLimitSeconds: Double = 10, seed: UInt64 = 1) {
         self.timeLimitSeconds = timeLimitSeconds
@@ -98,6 +101,17 @@ struct WeekRouter {
     let began: ContinuousClock.Instant
     /// Visits not yet handed to a search, to share out the remaining time.
     var visitsLeft = 0
+    var visitsTotal = 0
+
+    /// Search iterations per nominal second for a group of `visits` visits: a rate measured on the
+    /// district week and halved, so that the iteration count, not the clock, ends each search.
+    static func iterationsPerSecond(visits: Int) -> Double { 600_000 / Double(max(20, visits)) }
+
+    /// The iterations a group of `count` visits may run: its share of the nominal seconds, by visits.
+    func iterationBudget(visits count: Int) -> Int {
+        let seconds = (options.workSeconds ?? options.timeLimitSeconds) * Double(count) / Double(max(1, visitsTotal))
+        return Int(seconds * WeekRouter.iterationsPerSecond(visits: count))
+    }
 
     init(scenario: Scenario, options: RoutingOptions) {
         self.scenario = scenario
@@ -114,9 +128,11 @@ struct WeekRouter {
         let d = clock.now - began
         let elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         let remaining = max(0, options.timeLimitSeconds - elapsed)
-        let share = visitsLeft > 0 ? remaining * Double(count) / Double(visitsLeft) : remaining
+        // Each group's search stops by its iteration count; the clock is only the watchdog of the
+        // whole routing budget (a proportional share would stop late groups at a machine-dependent
+        // point and make two runs differ).
         visitsLeft = max(0, visitsLeft - count)
-        return max(0.05, share)
+        return max(0.05, remaining)
     }
 
     struct DayKey: Hashable { var worker: String; var date: CivilDate }
@@ -174,6 +190,7 @@ struct WeekRouter {
         while true {
             routes = []
             visitsLeft = visits.count
+            visitsTotal = visits.count
             var lost = Set<Int>()
             var failedPairs = Set<Int>()
             for group in workerGroups() {
@@ -425,7 +442,8 @@ struct WeekRouter {
         let search = RoutingSearch(problem: problem, seed: options.seed)
         let movable = singles.count
         let params = SearchParameters(seed: options.seed, timeLimitSeconds: timeShare(visits: singles.count + pinnedHere.count),
-                                      maxIterations: min(12_000, max(300, 30 * movable)),
+                                      maxIterations: max(100, min(12_000, max(300, 30 * movable),
+                                                                  iterationBudget(visits: singles.count + pinnedHere.count))),
                                       initialTemperature: 10, finalTemperature: 0.5, polishEveryBest: false,
                                       exactSequencingMaxStops: 8)
         let solution = search.solve(params)
