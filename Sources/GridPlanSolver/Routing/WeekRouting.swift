@@ -99,8 +99,6 @@ struct WeekRouter {
     let travel: TravelModel
     let clock = ContinuousClock()
     let began: ContinuousClock.Instant
-    /// Visits not yet handed to a search, to share out the remaining time.
-    var visitsLeft = 0
     var visitsTotal = 0
 
     /// Search iterations per nominal second for a group of `visits` visits: a rate measured on the
@@ -123,15 +121,15 @@ struct WeekRouter {
         began = clock.now
     }
 
-    /// The time this search may use: the remaining time in proportion to its share of the visits left.
-    mutating func timeShare(visits count: Int) -> Double {
+    /// The watchdog of one group's search: whatever is left of the routing time (its work is set by
+    /// `iterationBudget`).
+    func timeShare(visits count: Int) -> Double {
         let d = clock.now - began
         let elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         let remaining = max(0, options.timeLimitSeconds - elapsed)
         // Each group's search stops by its iteration count; the clock is only the watchdog of the
         // whole routing budget (a proportional share would stop late groups at a machine-dependent
         // point and make two runs differ).
-        visitsLeft = max(0, visitsLeft - count)
         return max(0.05, remaining)
     }
 
@@ -189,7 +187,6 @@ struct WeekRouter {
         var routes: [Route] = []
         while true {
             routes = []
-            visitsLeft = visits.count
             visitsTotal = visits.count
             var lost = Set<Int>()
             var failedPairs = Set<Int>()
