@@ -33,16 +33,7 @@ public enum StarterWorkbook {
 
     /// The starter YAML pointing into the workbook.
     static func yaml(_ text: String) -> String {
-        text.replacingOccurrences(of: """
-            # 重点人群户：表格文件（列见第一行），也可以直接写在这里
-            # special households: a CSV file (columns in its first row), or an inline list of the same fields
-            households: households.csv
-            # 巡查点 / patrol points, each on its own schedule
-            patrols: patrols.csv
-            # 以往走访记录 task,date,worker[,result]：决定下次何时到期
-            # visits before the first day (task,date,worker[,result]): they set when each task is next due
-            history: visits.csv
-            """, with: """
+        text.replacingOccurrences(of: StarterScenario.tableSources, with: """
             # 重点人群户：台账.xlsx 的“住户”页（第一行是列名，可用中文列名）
             # special households: sheet 住户 of 台账.xlsx (column names in its first row, Chinese or English)
             households: {file: \(fileName), sheet: 住户}

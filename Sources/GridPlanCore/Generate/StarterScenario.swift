@@ -95,14 +95,7 @@ public enum StarterScenario {
             skills: [elderly-care]   # 技能 / skills
             # speed_kmh: 15          # 可选：骑电动车 / optional: this worker's own speed (e-bike)
 
-        # 重点人群户：表格文件（列见第一行），也可以直接写在这里
-        # special households: a CSV file (columns in its first row), or an inline list of the same fields
-        households: households.csv
-        # 巡查点 / patrol points, each on its own schedule
-        patrols: patrols.csv
-        # 以往走访记录 task,date,worker[,result]：决定下次何时到期
-        # visits before the first day (task,date,worker[,result]): they set when each task is next due
-        history: visits.csv
+        \(tableSources)
 
         # 可选：目标之间如何取舍（数值越大越重要）/ optional: how the planner trades goals off
         weights:
@@ -110,6 +103,8 @@ public enum StarterScenario {
           continuity: 10             # 尽量由同一网格员走访 / visits by the household's own worker
           balance: 5                 # 工作量均衡 / balanced utilisation across workers
           travel: 1                  # 少走路 / less travel
+          level: 0.2                 # 每天工作量均匀 / even days for each worker (per minute of spread)
+          regularity: 5              # 固定走访日 / the household's usual weekday
 
         # 可选：求解器 / optional: solver settings
         solver:
@@ -118,4 +113,17 @@ public enum StarterScenario {
 
         """
     }
+
+    /// The starter YAML's lines naming the table files (CSV); `init --xlsx` replaces them with sheets of
+    /// its workbook.
+    public static let tableSources = """
+        # 重点人群户：表格文件（列见第一行），也可以直接写在这里
+        # special households: a CSV file (columns in its first row), or an inline list of the same fields
+        households: households.csv
+        # 巡查点 / patrol points, each on its own schedule
+        patrols: patrols.csv
+        # 以往走访记录 task,date,worker[,result]：决定下次何时到期
+        # visits before the first day (task,date,worker[,result]): they set when each task is next due
+        history: visits.csv
+        """
 }

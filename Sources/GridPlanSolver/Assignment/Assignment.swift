@@ -108,7 +108,7 @@ public enum Assignment {
 
         var visits: [PlannedVisit] = [], reports: [SolverPartReport] = []
         var objective = 0.0, bound = 0.0
-        var stageSums: [String: (o: Double, b: Double, root: Double?, s: Double, stop: Set<String>)] = [:]
+        var stageSums: [String: (o: Double, b: Double, root: Double, s: Double, stop: Set<String>)] = [:]
         var late = 0, weighted = 0, weightedFloor = 0, lateFloor = 0
         var improved = false, proven = true
         for i in parts.indices {
@@ -127,7 +127,8 @@ public enum Assignment {
                 var e = stageSums[st.goal] ?? (0, 0, 0, 0, [])
                 e.o += st.objective
                 e.b += st.bound
-                e.root = (e.root == nil || st.rootLP == nil) ? nil : e.root! + st.rootLP!
+                // A part whose stage needed no LP (nothing late to begin with) counts its proven bound.
+                e.root += st.rootLP ?? st.bound
                 e.s += st.startObjective
                 e.stop.insert(st.stoppedBy)
                 stageSums[st.goal] = e
@@ -146,7 +147,7 @@ public enum Assignment {
                 var e = stageSums[g] ?? (0, 0, 0, 0, [])
                 e.o += c
                 e.b += c
-                e.root = e.root.map { $0 + c }
+                e.root += c
                 e.s += c
                 stageSums[g] = e
             }
@@ -160,7 +161,7 @@ public enum Assignment {
             // The stage stopped by the strongest reason any part gave: clock, then nodes, then work, then gap.
             let stop = ["clock", "nodes", "work", "gap"].first { e.stop.contains($0) } ?? "gap"
             return SolverStageReport(goal: g, objective: Plan.round(e.o, places: 4), bound: Plan.round(min(e.b, e.o), places: 4),
-                                     rootLP: e.root.map { Plan.round($0, places: 4) }, startObjective: Plan.round(e.s, places: 4),
+                                     rootLP: Plan.round(e.root, places: 4), startObjective: Plan.round(e.s, places: 4),
                                      stoppedBy: stop)
         }
         return AssignmentResult(visits: visits, status: status, objective: objective, bound: b, gap: gap, parts: reports,
@@ -249,7 +250,7 @@ enum PartSolver {
         let startObjective = search.objective, startLateness = search.lateness
         search.improve(budget: budget.moves / 2)
         let branch = n > 0 && n <= maxColumns
-        let nodes = branch ? budget.nodes : 1
+        let nodes = budget.nodes
 
         func options(_ start: [Double], nodes: Int, share: Double) -> MIPOptions {
             let watchdog = min(max(1, share * 3), max(0.5, budget.deadline.timeIntervalSinceNow))
@@ -257,9 +258,9 @@ enum PartSolver {
                               gomoryCuts: false, mirCuts: true, coverCuts: false, cliqueCuts: true, inParallel: inParallel,
                               nodeLimit: nodes, start: start, progress: progress)
         }
-        func stoppedBy(_ r: MIPResult?) -> String {
-            guard let r else { return "work" }
-            if r.hitTimeLimit { return "clock" }
+        func stoppedBy(_ r: MIPResult?, clock: Bool) -> String {
+            guard let r else { return clock ? "clock" : "work" }
+            if r.hitTimeLimit || clock { return "clock" }
             if r.status == .optimal { return "gap" }
             return r.hitNodeLimit ? "nodes" : "work"
         }
@@ -269,7 +270,7 @@ enum PartSolver {
         /// - Parameter lp: the LP relaxation whose values guide the rounding and the neighbourhoods
         ///   (solved without a time limit: every part gets at least this bound).
         func runStage(_ stageModel: LinearModel, lp: (objective: Double, values: [Double])?, share: Double,
-                      value: (AssignmentSearch) -> Double) -> (bound: Double, root: Double?, result: MIPResult?) {
+                      value: (AssignmentSearch) -> Double) -> (bound: Double, root: Double?, stoppedBy: String) {
             let solves = max(1, Int(share * AssignmentBudget.subproblemsPerSecond))
             let cap = search.latenessCap
             if let lpv = lp?.values {
@@ -283,12 +284,11 @@ enum PartSolver {
                     if value(rounded) < value(search) - 1e-7 { search = rounded }
                 }
             }
+            // The stage model's own rows (`keep_late` in the second stage) keep every sub-problem's answer
+            // within the lateness cap.
             let fo = FixAndOptimise.improve(inst, stageModel: stageModel, model: model, start: search.choice, lp: lp?.values,
                                             solves: solves, nodes: AssignmentBudget.subproblemNodes, deadline: budget.deadline,
-                                            inParallel: inParallel) { c in
-                let s = AssignmentSearch(inst, choice: c)
-                return cap.map { s.lateness <= $0 + 1e-7 } ?? true
-            }
+                                            inParallel: inParallel)
             if fo.improvements > 0 {
                 var better = AssignmentSearch(inst, choice: fo.choice)
                 better.latenessCap = cap
@@ -307,9 +307,7 @@ enum PartSolver {
                 }
             }
             let root = lp?.objective ?? r?.rootBound
-            let bound = max(r?.bound ?? -.infinity, root ?? -.infinity)
-            if fo.hitClock, r == nil { return (bound, root, MIPResult(status: .feasible, values: [], objective: .infinity, bound: bound, gap: .infinity, hitTimeLimit: true, startAccepted: false, seconds: 0)) }
-            return (bound, root, r)
+            return (max(r?.bound ?? -.infinity, root ?? -.infinity), root, stoppedBy(r, clock: fo.hitClock))
         }
 
         // Stage 1: lateness alone.
@@ -327,7 +325,7 @@ enum PartSolver {
             let b = min(z, max(st.bound, 0))
             stage1 = SolverStageReport(goal: "lateness", objective: Plan.round(z, places: 4), bound: Plan.round(b, places: 4),
                                        rootLP: st.root.map { Plan.round($0, places: 4) }, startObjective: startLateness,
-                                       stoppedBy: (z - b) <= mipGap * max(1, z) ? "gap" : stoppedBy(st.result))
+                                       stoppedBy: (z - b) <= mipGap * max(1, z) ? "gap" : st.stoppedBy)
             weightedFloor = b
         }
         let cap = search.latenessCap ?? search.lateness
@@ -339,11 +337,10 @@ enum PartSolver {
         capped.addRow("keep_late[\(inst.name)]", model.latenessTerms, .lessOrEqual, cap + 1e-6 * max(1, cap))
         // The whole model's own LP relaxation: a bound on every plan at once, and the rounding's guide.
         let wholeLP = n > 0 ? (try? GLPKSolver.solveRelaxation(m)) : nil
-        var r2: MIPResult?
-        var cappedBound = -Double.infinity, root2: Double?
+        var cappedBound = -Double.infinity, root2: Double?, stop2 = "work"
         if n > 0 {
             let st = runStage(capped, lp: wholeLP, share: budget.seconds * (stage1.rootLP == nil ? 1 : 0.5)) { $0.objective }
-            r2 = st.result
+            stop2 = st.stoppedBy
             cappedBound = st.bound
             root2 = wholeLP?.objective ?? st.root
         }
@@ -351,13 +348,13 @@ enum PartSolver {
         // Plans keeping the lateness won cost at least the capped model's bound; any other plan is
         // later by at least one priority-1 late day (lateness costs come in whole multiples of it),
         // and its other goals cost at least `restFloor`.
-        let floor0 = startLowerBound(inst)
-        let bound = min(objective, max(min(cappedBound, cap + W + restFloor(inst)), floor0, weightedFloor + restFloor(inst),
-                                       wholeLP?.objective ?? -.infinity))
+        let rest = restFloor(inst)
+        let bound = min(objective, max(min(cappedBound, cap + W + rest), startLowerBound(inst, restFloor: rest),
+                                       weightedFloor + rest, wholeLP?.objective ?? -.infinity))
         let stage2 = SolverStageReport(goal: "all", objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
                                        rootLP: root2.map { Plan.round($0, places: 4) },
                                        startObjective: Plan.round(startObjective, places: 4),
-                                       stoppedBy: MIPResult.relativeGap(objective: objective, bound: bound) <= mipGap ? "gap" : stoppedBy(r2))
+                                       stoppedBy: MIPResult.relativeGap(objective: objective, bound: bound) <= mipGap ? "gap" : stop2)
 
         // Unweighted late task-days: their own bound, from the same model with every late day weighing 1
         // (its LP always; a short branch-and-bound while the watchdog leaves room).
@@ -413,8 +410,8 @@ enum PartSolver {
     }
 
     /// A bound without any solve: the forced late days (nothing can cover them) plus `restFloor`.
-    static func startLowerBound(_ inst: AssignmentInstance) -> Double {
-        var lb = restFloor(inst)
+    static func startLowerBound(_ inst: AssignmentInstance, restFloor: Double) -> Double {
+        var lb = restFloor
         for (j, info) in inst.jobs.enumerated() {
             lb += Double(info.dueDays.filter { $0.covering.isEmpty }.count) * inst.lateDayCost(job: j)
             lb += Double(info.campaigns.filter { $0.covering.isEmpty }.count) * inst.campaignMissCost(job: j)

@@ -57,7 +57,7 @@ struct AssignmentModel {
         let rows0 = m.rowCount, vars0 = m.variableCount
         let dates = inst.dates.map(\.iso)
         var y: [[VariableHandle]] = [], x: [[[(worker: Int, v: VariableHandle)]]] = []
-        var late: [[VariableHandle]] = [], miss: [[VariableHandle]] = []
+        var late: [[VariableHandle]] = [], missed: [[VariableHandle]] = []
         var reqLate: [VariableHandle?] = [], reqMiss: [VariableHandle?] = []
         var latenessTerms: [(VariableHandle, Double)] = []
         var byWorkerDay = Array(repeating: Array(repeating: [(job: Int, v: VariableHandle)](), count: dates.count),
@@ -89,43 +89,28 @@ struct AssignmentModel {
             }
             y.append(yj)
             x.append(xj)
-            var lj: [VariableHandle] = []
-            for due in info.dueDays {
-                let cost = inst.lateDayCost(job: j)
-                let lv = m.addVariable("late[\(id),\(dates[due.day])]", kind: .continuous, lower: due.covering.isEmpty ? 1 : 0,
-                                       upper: 1, cost: cost)
-                lj.append(lv)
-                latenessTerms.append((lv, cost))
-                if !due.covering.isEmpty {
-                    m.addRow("due[\(id),\(dates[due.day])]", [(lv, 1)] + due.covering.map { (yj[$0], 1.0) }, .greaterOrEqual, 1)
-                }
+            /// A lateness column in [0, 1] with its covering row `column + Σ y ≥ 1` (the visits that
+            /// avoid it): fixed at 1 when nothing can cover it.
+            func miss(_ column: String, _ row: String, cost: Double, covering: [Int]) -> VariableHandle {
+                let v = m.addVariable(column, kind: .continuous, lower: covering.isEmpty ? 1 : 0, upper: 1, cost: cost)
+                if !covering.isEmpty { m.addRow(row, [(v, 1)] + covering.map { (yj[$0], 1.0) }, .greaterOrEqual, 1) }
+                latenessTerms.append((v, cost))
+                return v
             }
-            late.append(lj)
+            late.append(info.dueDays.map { due in
+                miss("late[\(id),\(dates[due.day])]", "due[\(id),\(dates[due.day])]", cost: inst.lateDayCost(job: j),
+                     covering: due.covering)
+            })
             for run in info.gapRuns {
                 m.addRow("gap[\(id),\(dates[info.days[run[0]]])]", run.map { (yj[$0], 1.0) }, .lessOrEqual, 1)
             }
-            var mj: [VariableHandle] = []
-            for (c, camp) in info.campaigns.enumerated() {
-                let cost = inst.campaignMissCost(job: j)
-                let mv = m.addVariable("miss[\(id),\(c + 1)]", kind: .continuous, lower: camp.covering.isEmpty ? 1 : 0,
-                                       upper: 1, cost: cost)
-                mj.append(mv)
-                latenessTerms.append((mv, cost))
-                if !camp.covering.isEmpty {
-                    m.addRow("camp[\(id),\(c + 1)]", [(mv, 1)] + camp.covering.map { (yj[$0], 1.0) }, .greaterOrEqual, 1)
-                }
-            }
-            miss.append(mj)
+            missed.append(info.campaigns.enumerated().map { c, camp in
+                miss("miss[\(id),\(c + 1)]", "camp[\(id),\(c + 1)]", cost: inst.campaignMissCost(job: j), covering: camp.covering)
+            })
             if let req = info.requirement {
-                let rl = m.addVariable("reqlate[\(id)]", kind: .continuous, lower: req.first == nil ? 1 : 0, upper: 1,
-                                       cost: inst.requirementLaterCost)
-                if let f = req.first { m.addRow("reqlate[\(id)]", [(rl, 1), (yj[f], 1)], .greaterOrEqual, 1) }
-                let rm = m.addVariable("reqmiss[\(id)]", kind: .continuous, lower: req.allowed.isEmpty ? 1 : 0, upper: 1,
-                                       cost: inst.requirementMissCost)
-                if !req.allowed.isEmpty {
-                    m.addRow("reqmiss[\(id)]", [(rm, 1)] + req.allowed.map { (yj[$0], 1.0) }, .greaterOrEqual, 1)
-                }
-                latenessTerms += [(rl, inst.requirementLaterCost), (rm, inst.requirementMissCost)]
+                let rl = miss("reqlate[\(id)]", "reqlate[\(id)]", cost: inst.requirementLaterCost,
+                              covering: req.first.map { [$0] } ?? [])
+                let rm = miss("reqmiss[\(id)]", "reqmiss[\(id)]", cost: inst.requirementMissCost, covering: req.allowed)
                 reqLate.append(rl)
                 reqMiss.append(rm)
             } else {
@@ -194,7 +179,7 @@ struct AssignmentModel {
             dhi[w] = hi
             dlo[w] = lo
         }
-        return AssignmentModel(y: y, x: x, late: late, miss: miss, reqLate: reqLate, reqMiss: reqMiss, uhi: uhi, ulo: ulo,
+        return AssignmentModel(y: y, x: x, late: late, miss: missed, reqLate: reqLate, reqMiss: reqMiss, uhi: uhi, ulo: ulo,
                                dhi: dhi, dlo: dlo, latenessTerms: latenessTerms, rowCount: m.rowCount - rows0,
                                variableCount: m.variableCount - vars0, firstVariable: vars0)
     }

@@ -59,10 +59,10 @@ enum FixAndOptimise {
 
     /// Runs up to `solves` sub-problems of `stageModel` (the part's model with the stage's objective
     /// and rows), each stopped after `nodes` nodes, passing over the neighbourhoods until a whole
-    /// pass finds nothing. `accept` may refuse a choice (e.g. one the search would not keep).
+    /// pass finds nothing.
     static func improve(_ inst: AssignmentInstance, stageModel: LinearModel, model: AssignmentModel, start: AssignmentChoice,
-                        lp: [Double]?, solves: Int, nodes: Int, maxFree: Int = 1200, deadline: Date, inParallel: Bool,
-                        accept: (AssignmentChoice) -> Bool) -> Outcome {
+                        lp: [Double]?, solves: Int, nodes: Int, maxFree: Int = 1200, deadline: Date, inParallel: Bool)
+        -> Outcome {
         let n = stageModel.variableCount
         var choice = start
         var current = model.values(of: choice, inst, variableCount: n)
@@ -97,10 +97,8 @@ enum FixAndOptimise {
                 if r.hitTimeLimit { hitClock = true }
                 let v = stageModel.objective(of: r.values)
                 guard v < value - 1e-6 else { continue }
-                let c = model.choice(from: r.values, inst)
-                guard accept(c) else { continue }
-                choice = c
-                current = model.values(of: c, inst, variableCount: n)
+                choice = model.choice(from: r.values, inst)
+                current = model.values(of: choice, inst, variableCount: n)
                 value = stageModel.objective(of: current)
                 improvements += 1
                 improvedInPass = true
