@@ -135,7 +135,7 @@ public enum Planner {
         let lateness = LatenessReport(
             assignmentLateTaskDays: assignment.lateTaskDays, plannedLateTaskDays: kpis.lateTaskDays,
             weightedLateDays: assignment.weightedLateDays, weightedLateDaysFloor: assignment.weightedLateDaysFloor,
-            lateTaskDaysFloor: assignment.lateTaskDaysFloor, dropped: droppedVisits(assignment.visits, routes: routes))
+            lateTaskDaysFloor: assignment.lateTaskDaysFloor, dropped: repair.dropped.map(droppedVisit))
         let solver = SolverReport(
             backend: "glpk \(GLPKSolver.version)", status: assignment.status,
             objective: GridPlanCore.Plan.round(assignment.objective, places: 4),
@@ -151,26 +151,10 @@ public enum Planner {
 }
 
 extension Planner {
-    /// The assignment's visits the routes do not hold, neither on their date nor moved to another date
-    /// of the same job that the assignment left free.
-    static func droppedVisits(_ planned: [PlannedVisit], routes: [Route]) -> [DroppedVisit] {
-        var routed: [String: Set<CivilDate>] = [:]
-        for r in routes { for s in r.stops { routed[s.task, default: []].insert(r.date) } }
-        var assigned: [String: Set<CivilDate>] = [:]
-        for v in planned { assigned[v.job, default: []].insert(v.date) }
-        var out: [DroppedVisit] = []
-        for (job, dates) in assigned.sorted(by: { $0.key < $1.key }) {
-            let kept = routed[job] ?? []
-            let missing = dates.subtracting(kept).sorted()
-            // Each date routing moved the job to stands in for one missing date.
-            let movedTo = kept.subtracting(dates).count
-            for d in missing.dropFirst(min(movedTo, missing.count)) {
-                let ws = planned.first { $0.job == job && $0.date == d }?.workers ?? []
-                out.append(DroppedVisit(task: job, date: d, workers: ws,
-                                        reason: "no room in the timed route of \(ws.joined(separator: "+")) on \(d.iso), and no other worker or day took it"))
-            }
-        }
-        return out.sorted { ($0.date, $0.task) < ($1.date, $1.task) }
+    /// A visit routing could not place and repair could not move, as plan.json lists it.
+    static func droppedVisit(_ v: PlannedVisit) -> DroppedVisit {
+        DroppedVisit(task: v.job, date: v.date, workers: v.workers,
+                     reason: "no room in the timed route of \(v.workers.joined(separator: "+")) on \(v.date.iso), and no other worker or day took it")
     }
 }
 
