@@ -122,6 +122,8 @@ enum RosterHTML {
         }
         b += "</tbody></table></div></section>\n"
 
+        b += c.shortfallHTML()
+
         // Late list.
         b += "<section><h2>\(Escape.html(t[.lateList])) (\(c.plan.late.count))</h2>\n"
         if c.plan.late.isEmpty {

@@ -35,6 +35,7 @@ enum RosterMarkdown {
                 + " | \(stops) · \(Format.decimal(Double(minutes) / 60, places: 1))h | \(c.utilisation(of: w).map { Format.percent($0) } ?? "") |\n"
         }
 
+        s += c.shortfallMarkdown()
         s += "\n## \(e(t[.lateList])) (\(c.plan.late.count))\n\n"
         if c.plan.late.isEmpty {
             s += "\(e(t[.noLate]))\n"

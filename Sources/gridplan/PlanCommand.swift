@@ -118,6 +118,7 @@ extension GridPlan {
                       + "(\(l.weightedLateDaysFloor) priority-weighted; this plan \(l.weightedLateDays) in its assignment)"
                       + (l.droppedVisits > 0 ? "; routing could not fit \(l.droppedVisits) planned visits" : ""))
             }
+            if let sf = plan.shortfall { print("shortfall: " + ShortfallSummary.sentence(sf, locale: .en)) }
             print("wrote \(planPath)")
             let dir = URL(fileURLWithPath: planPath).deletingLastPathComponent().path
             print("reports: \(dir)/roster.html (week), \(dir)/daily/ (each worker's days), roster.csv, visits.csv, calendar/")

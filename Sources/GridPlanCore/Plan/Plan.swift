@@ -12,9 +12,11 @@ public struct Plan: Sendable, Hashable, Codable {
     public var routes: [Route]
     public var late: [LateTask]
     public var kpis: KPIs
+    /// What would bring the capacity-late tasks on time (extension; absent when none is late for capacity).
+    public var shortfall: Shortfall?
 
     public init(format: String = Plan.formatName, scenario: ScenarioReference, horizon: PlanHorizon,
-                solver: SolverReport, routes: [Route], late: [LateTask], kpis: KPIs) {
+                solver: SolverReport, routes: [Route], late: [LateTask], kpis: KPIs, shortfall: Shortfall? = nil) {
         self.format = format
         self.scenario = scenario
         self.horizon = horizon
@@ -22,6 +24,7 @@ public struct Plan: Sendable, Hashable, Codable {
         self.routes = routes
         self.late = late
         self.kpis = kpis
+        self.shortfall = shortfall
     }
 
     /// The route of `worker` on `date`, if it has one.

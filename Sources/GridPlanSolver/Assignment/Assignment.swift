@@ -23,6 +23,12 @@ public struct AssignmentOptions: Sendable {
     public var progress: (@Sendable (PlanProgress) -> Void)?
     /// Weekly-cycle terms: stickiness to a previous plan, required visits, carried load (default none).
     public var cycle = CycleObjective()
+    /// Workers that are stand-in helpers of the shortfall re-solve (`Shortfall`): their minutes cost
+    /// `helperMinuteCost`, and they are left out of balance and level (default none).
+    public var helpers: Set<String> = []
+    /// When set, only the parts holding one of these tasks are solved (the shortfall re-solve); the
+    /// due tasks no worker covers are then left out too.
+    public var onlyPartsWith: Set<String>?
 
     public init(timeLimitSeconds: Double = 30, mipGap: Double = 0.01, threads: Int = 1, verbose: Bool = false,
                 writeLPPath: String? = nil, maxColumnsForMIP: Int = 150_000, nodeLimit: Int? = nil,
@@ -72,7 +78,11 @@ public enum Assignment {
         let began = Date()
         let calendar = WorkingCalendar(horizon: scenario.horizon)
         let include = Set(options.cycle.required.map(\.task)).union(CampaignVisits.openInHorizon(scenario))
-        let (parts, uncovered) = Decomposition.parts(of: scenario, include: include, cycle: options.cycle)
+        let (allParts, allUncovered) = Decomposition.parts(of: scenario, include: include, cycle: options.cycle,
+                                                           helpers: options.helpers)
+        let only = options.onlyPartsWith
+        let parts = only.map { o in allParts.filter { $0.jobs.contains { o.contains($0.job.id) } } } ?? allParts
+        let uncovered = only == nil ? allUncovered : []
 
         if let path = options.writeLPPath {
             try GLPKSolver.writeLP(exportedModel(parts, uncovered: uncovered, calendar: calendar, weights: scenario.weights),

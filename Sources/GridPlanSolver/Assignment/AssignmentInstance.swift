@@ -16,6 +16,9 @@ struct AssignmentInstance: Sendable {
         var works: [Bool]
         /// Day offsets the worker works on, ascending.
         var workingDays: [Int]
+        /// A stand-in helper of the shortfall re-solve (`Shortfall`): every minute it works costs
+        /// `helperMinuteCost`, and it is left out of the balance and level terms.
+        var isHelper = false
     }
 
     /// One `due[j,t]` row: on working day `t` the job is late unless visited on one of `covering`.
@@ -105,6 +108,7 @@ struct AssignmentInstance: Sendable {
     private func computeWorkerCost(job j: Int, day d: Int, worker w: Int) -> Double {
         var c = weights.travel * Double(legMinutes(job: j, worker: w))
         if jobs[j].job.kind == .visit, jobs[j].preferred == w { c -= weights.continuity }
+        if workers[w].isHelper { c += helperMinuteCost * Double(load(job: j, day: d, worker: w)) }
         return c - cycle.keepBonus(task: jobs[j].job.id, date: dates[d], worker: workers[w].worker.id)
     }
 
@@ -134,7 +138,7 @@ struct AssignmentInstance: Sendable {
         for w in info.eligible[k] {
             let l = Double(load(job: j, day: d, worker: w))
             var cw = levelled.contains(w) ? weights.level * l : 0
-            if hasBalance, workers[w].totalAvailable > 0 { cw += balanceCost * l / Double(workers[w].totalAvailable) }
+            if hasBalance, !workers[w].isHelper, workers[w].totalAvailable > 0 { cw += balanceCost * l / Double(workers[w].totalAvailable) }
             c = max(c, cw)
         }
         return c
@@ -155,7 +159,11 @@ struct AssignmentInstance: Sendable {
     var balanceCost: Double { weights.balance * 100 }
 
     /// Workers whose utilisation the balance term compares (those with available minutes).
-    var balancedWorkers: [Int] { workers.indices.filter { workers[$0].totalAvailable > 0 } }
+    var balancedWorkers: [Int] { workers.indices.filter { workers[$0].totalAvailable > 0 && !workers[$0].isHelper } }
+
+    /// Cost of one minute of a stand-in helper's day: a sixtieth of a priority-1 late day, so that
+    /// the second stage hands every visit it can back to the staff and keeps the helpers' minutes least.
+    var helperMinuteCost: Double { weights.lateness / 60 }
 
     /// Whether the balance term is in the model.
     var hasBalance: Bool { weights.balance > 0 && balancedWorkers.count >= 2 }
@@ -191,7 +199,7 @@ struct AssignmentInstance: Sendable {
         guard weights.level > 0 else { return [] }
         var hasWork = Array(repeating: false, count: workers.count)
         for info in jobs { for ws in info.eligible { for w in ws { hasWork[w] = true } } }
-        return workers.indices.filter { hasWork[$0] && workers[$0].workingDays.count >= 2 }
+        return workers.indices.filter { hasWork[$0] && !workers[$0].isHelper && workers[$0].workingDays.count >= 2 }
     }
 
     /// Columns, a measure of the part's size for time shares and work limits.

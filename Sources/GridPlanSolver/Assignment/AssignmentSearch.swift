@@ -72,7 +72,7 @@ struct AssignmentSearch {
     }
 
     private func workerEvenness(_ w: Int) -> Double {
-        guard !balanced.isEmpty, inst.workers[w].totalAvailable > 0 else { return 0 }
+        guard !balanced.isEmpty, !inst.workers[w].isHelper, inst.workers[w].totalAvailable > 0 else { return 0 }
         let u = Double(loadSum[w]) / Double(inst.workers[w].totalAvailable)
         return u * u * 1e5
     }

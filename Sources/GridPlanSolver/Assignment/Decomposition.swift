@@ -13,8 +13,9 @@ enum Decomposition {
     /// The parts (ordered by their first worker's position in the scenario) and the due jobs no
     /// worker covers (they belong to no part and stay unvisited). Jobs in `include` are planned even when
     /// not due (urgent visits of a re-plan).
-    static func parts(of scenario: Scenario, include: Set<String> = [], cycle: CycleObjective = CycleObjective())
-        -> (parts: [AssignmentInstance], uncovered: [Job]) {
+    /// Workers in `helpers` are the shortfall re-solve's stand-ins (`WorkerInfo.isHelper`).
+    static func parts(of scenario: Scenario, include: Set<String> = [], cycle: CycleObjective = CycleObjective(),
+                      helpers: Set<String> = []) -> (parts: [AssignmentInstance], uncovered: [Job]) {
         let calendar = WorkingCalendar(horizon: scenario.horizon)
         let travel = TravelModel(scenario: scenario)
         let workers = scenario.workers
@@ -87,7 +88,7 @@ enum Decomposition {
                 return AssignmentInstance.WorkerInfo(
                     worker: w, dayCapacity: max(0, w.availableMinutesPerDay - allowance - Int((Double(w.availableMinutesPerDay) * Self.routingMargin).rounded())),
                     totalAvailable: works.filter { $0 }.count * w.availableMinutesPerDay, works: works,
-                    workingDays: works.indices.filter { works[$0] })
+                    workingDays: works.indices.filter { works[$0] }, isHelper: helpers.contains(w.id))
             }
             var jobInfos: [AssignmentInstance.JobInfo] = []
             for job in jobs {

@@ -132,6 +132,9 @@ public enum Planner {
         late.sort { ($0.due, $0.task) < ($1.due, $1.task) }
 
         let kpis = KPIs.compute(routes: routes, scenario: scenario)
+        if late.contains(where: { $0.reason == .capacity }) { report("shortfall") }
+        let shortfall = ShortfallAnalysis.measure(scenario, late: late, timeLimitSeconds: limit, mipGap: gap,
+                                                  threads: options.threads, cycle: options.cycle)
         let lateness = LatenessReport(
             assignmentLateTaskDays: assignment.lateTaskDays, plannedLateTaskDays: kpis.lateTaskDays,
             weightedLateDays: assignment.weightedLateDays, weightedLateDaysFloor: assignment.weightedLateDaysFloor,
@@ -146,7 +149,7 @@ public enum Planner {
         return GridPlanCore.Plan(
             scenario: ScenarioReference(madeFrom: scenario),
             horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),
-            solver: solver, routes: routes, late: late, kpis: kpis)
+            solver: solver, routes: routes, late: late, kpis: kpis, shortfall: shortfall)
     }
 }
 

@@ -1,0 +1,86 @@
+import Foundation
+import GridPlanCore
+
+/// Measures what the shortfall would take (`Shortfall`): the assignment solved again with one
+/// stand-in helper per grid that has capacity-late tasks, then the helpers' days routed.
+///
+/// A helper is what a street can usually call in — a part-time helper (协管员, a volunteer) without
+/// special skills: it covers its grid only, works the shift of the grid's first worker (break
+/// included) from that worker's start place, on every working day of the horizon. The re-solve
+/// minimises lateness first, as the plan did, then the helpers' minutes (`helperMinuteCost`), so
+/// helpers take only what the staff cannot. The minutes reported are the helpers' routed working
+/// time, not an estimate; a helper visit its route cannot hold does not count as bringing its task on time.
+enum ShortfallAnalysis {
+    /// Share of the plan's time limit the re-solve may use.
+    static let timeShare = 0.15
+
+    /// The shortfall of a plan whose late list is `late`, or nil when no task is late for capacity.
+    static func measure(_ scenario: Scenario, late: [LateTask], timeLimitSeconds: Double, mipGap: Double, threads: Int,
+                        cycle: CycleObjective) -> Shortfall? {
+        let capacityLate = late.filter { $0.reason == .capacity }
+        guard !capacityLate.isEmpty else { return nil }
+        let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let lateJobs = capacityLate.compactMap { jobs[$0.task] }
+        let grids = Array(Set(lateJobs.map(\.grid))).sorted()
+
+        var helpers: [Worker] = []
+        var helperGrid: [String: String] = [:]
+        let taken = Set(scenario.workers.map(\.id))
+        for g in grids {
+            guard let home = scenario.workers.first(where: { $0.grids.contains(g) })
+                ?? scenario.workers.first(where: { $0.mayCover.contains(g) }) else { continue }
+            var id = "shortfall-helper-\(g)"
+            while taken.contains(id) { id += "'" }
+            helpers.append(Worker(id: id, name: id, grids: [g], start: home.start, end: home.end, shift: home.shift,
+                                  breakTime: home.breakTime, speedKmh: home.speedKmh))
+            helperGrid[id] = g
+        }
+        guard !helpers.isEmpty else { return nil }
+
+        var helped = scenario
+        helped.workers += helpers
+        var options = AssignmentOptions(timeLimitSeconds: timeLimitSeconds * timeShare, mipGap: mipGap, threads: threads)
+        options.cycle = cycle
+        options.helpers = Set(helpers.map(\.id))
+        options.onlyPartsWith = Set(capacityLate.map(\.task))
+        guard let result = try? Assignment.assign(helped, options: options) else { return nil }
+
+        // The helpers' days, routed among the helpers alone (so no visit moves back to the staff).
+        var helpersOnly = helped
+        helpersOnly.workers = helpers
+        let helperVisits = result.visits.filter { $0.workers.contains { helperGrid[$0] != nil } }.map { v -> PlannedVisit in
+            var p = v
+            p.movableDates = []
+            return p
+        }
+        let routed = WeekRouting.route(scenario: helpersOnly, visits: helperVisits,
+                                       options: RoutingOptions(timeLimitSeconds: max(1, timeLimitSeconds * 0.05), seed: 1))
+        let unplaced = Set(routed.unplaced.map { VisitKey(job: $0.job, date: $0.date) })
+
+        var needs: [ShortfallNeed] = []
+        let byId = Dictionary(uniqueKeysWithValues: helpers.map { ($0.id, $0) })
+        for r in routed.routes where !r.stops.isEmpty {
+            guard let g = helperGrid[r.worker], let w = byId[r.worker] else { continue }
+            needs.append(ShortfallNeed(grid: g, date: r.date, minutes: r.workingMinutes(breakTime: w.breakTime),
+                                       tasks: r.stops.map(\.task).sorted()))
+        }
+        needs.sort { ($0.date, $0.grid) < ($1.date, $1.grid) }
+
+        let calendar = WorkingCalendar(horizon: scenario.horizon)
+        var dates: [String: [CivilDate]] = [:]
+        for v in result.visits where !unplaced.contains(VisitKey(job: v.job, date: v.date)) {
+            dates[v.job, default: []].append(v.date)
+        }
+        var onTime = 0, remaining = 0
+        var beyond: [String] = []
+        for job in lateJobs {
+            let days = job.dueRule.lateness(visits: (dates[job.id] ?? []).sorted(), calendar: calendar).lateDays
+            if days == 0 { onTime += 1 } else {
+                remaining += days
+                if !job.skills.isEmpty || job.workersNeeded > 1 { beyond.append(job.id) }
+            }
+        }
+        return Shortfall(lateTasks: capacityLate.count, lateTaskDays: capacityLate.reduce(0) { $0 + $1.lateDays },
+                         tasksOnTime: onTime, lateTaskDaysWithHelp: remaining, needs: needs, beyondHelpers: beyond.sorted())
+    }
+}
