@@ -31,12 +31,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
-        // libxlsxwriter from Debian's libxlsxwriter-dev: writes roster.xlsx, visits.xlsx and the
-        // starter workbook of `gridplan init --xlsx`.
+        // libxlsxwriter from Debian's libxlsxwriter-dev (Homebrew: libxlsxwriter): writes roster.xlsx,
+        // visits.xlsx and the starter workbook of `gridplan init --xlsx`.
         .systemLibrary(
             name: "CXLSXWriter",
             pkgConfig: "xlsxwriter",
-            providers: [.apt(["libxlsxwriter-dev"])]
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
         // Scenario model, loading (YAML + CSV), validation, calendar, due rules, travel,
         // plan model and plan checking. Knows nothing of GLPK or HTML.

@@ -18,7 +18,8 @@ import GridPlanCore
 public enum PlanChecker {
     /// Tolerance for a reported ratio (`on_time_rate`, `utilisation_*`, `continuity`): plan.json rounds to 0.0001.
     public static let ratioTolerance = 1e-4
-    /// Tolerance for a reported distance in km, per leg: plan.json rounds km to 0.001.
+    /// Tolerance for a reported distance in km, per leg and for the KPI `travel_km` (plan.json writes
+    /// stop and route km to 6 places, the KPI to 0.001).
     public static let kmTolerance = 1e-3
 
     /// Every violation of format §5 (rules 5.1–5.8) and of the late-list contract of §4 (rule `"4"`).

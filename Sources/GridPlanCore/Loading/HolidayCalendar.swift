@@ -89,11 +89,11 @@ public struct HolidayCalendar: Sendable, Hashable {
         guard let root = ScenarioLoader.compose(text, file: file, log: log) else { return nil }
         guard let map = root.mapping else {
             log.error("a calendar file must be a mapping with 'holidays' and 'extra_workdays'",
-                      at: Record.location(of: root.mark, in: file))
+                      at: FieldReader.location(of: root.mark, in: file))
             return nil
         }
-        let r = Record(kind: "calendar", label: "calendar", mapping: map, file: file, path: nil,
-                       known: ["name", "title", "holidays", "extra_workdays"], log: log)
+        let r = FieldReader(kind: "calendar", label: "calendar", mapping: map, file: file, path: nil,
+                             known: ["name", "title", "holidays", "extra_workdays"], log: log)
         let name = r.text("name") ?? ""
         let title = r.text("title") ?? ""
         let holidays = dateRanges(r, "holidays")
@@ -107,7 +107,7 @@ public struct HolidayCalendar: Sendable, Hashable {
     }
 
     /// Dates and `FROM..TO` ranges (both ends included).
-    private static func dateRanges(_ r: Record, _ key: String) -> [CivilDate] {
+    private static func dateRanges(_ r: FieldReader, _ key: String) -> [CivilDate] {
         var out: [CivilDate] = []
         for (s, loc) in r.items(key) ?? [] {
             if let range = s.range(of: "..") {

@@ -80,7 +80,7 @@ extension ScenarioBuilder {
     /// Ids are unique across places, workers, households and patrols.
     private func checkDuplicateIDs() {
         var seen: [String: (kind: String, at: SourceLocation)] = [:]
-        let all: [(String, [Record])] = [
+        let all: [(String, [FieldReader])] = [
             ("place", places.map(\.record)), ("worker", workers.map(\.record)),
             ("household", households.map(\.record)), ("patrol", patrols.map(\.record)),
         ]
@@ -132,7 +132,7 @@ extension ScenarioBuilder {
         let probe = Scenario(name: "", horizon: horizon, policies: policies.compactMap(\.model),
                              workers: validWorkers, households: households.compactMap(\.model),
                              patrols: patrols.compactMap(\.model))
-        var recordByTask: [String: Record] = [:]
+        var recordByTask: [String: FieldReader] = [:]
         for (h, r) in households { if let h, recordByTask[h.id] == nil { recordByTask[h.id] = r } }
         for (p, r) in patrols { if let p, recordByTask[p.id] == nil { recordByTask[p.id] = r } }
         var coverers: [String: [Worker]] = [:]
@@ -157,7 +157,7 @@ extension ScenarioBuilder {
             }
         }
         guard !judgeNoGrid else { return }
-        var uncovered: [(grid: String, first: Record, count: Int)] = []
+        var uncovered: [(grid: String, first: FieldReader, count: Int)] = []
         var uncoveredIndex: [String: Int] = [:]
         for job in probe.jobs() {
             guard let r = recordByTask[job.id], !unjudged.contains(job.grid) else { continue }

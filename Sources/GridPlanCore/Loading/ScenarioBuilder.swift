@@ -13,16 +13,16 @@ final class ScenarioBuilder {
     private(set) var historyWorkbooks: [String] = []
 
     // What was read, each with the record it came from (nil model: the record had an error).
-    var places: [(model: Place?, record: Record)] = []
-    var policies: [(model: Policy?, record: Record)] = []
-    var workers: [(model: Worker?, record: Record)] = []
-    var households: [(model: Household?, record: Record)] = []
-    var patrols: [(model: Patrol?, record: Record)] = []
-    var history: [(model: HistoryEntry?, record: Record)] = []
-    var matrix: [(model: TravelMatrixEntry?, record: Record)] = []
-    var campaigns: [(model: Campaign?, record: Record)] = []
+    var places: [(model: Place?, record: FieldReader)] = []
+    var policies: [(model: Policy?, record: FieldReader)] = []
+    var workers: [(model: Worker?, record: FieldReader)] = []
+    var households: [(model: Household?, record: FieldReader)] = []
+    var patrols: [(model: Patrol?, record: FieldReader)] = []
+    var history: [(model: HistoryEntry?, record: FieldReader)] = []
+    var matrix: [(model: TravelMatrixEntry?, record: FieldReader)] = []
+    var campaigns: [(model: Campaign?, record: FieldReader)] = []
     var horizon: Horizon?
-    var horizonRecord: Record?
+    var horizonRecord: FieldReader?
 
     init(file: String, baseDirectory: String, log: DiagnosticLog) {
         self.file = file
@@ -60,11 +60,11 @@ final class ScenarioBuilder {
         guard let root = ScenarioLoader.compose(yaml, file: file, log: log) else { return nil }
         guard let map = root.mapping else {
             log.error("a scenario must be a mapping of fields such as 'name', 'horizon' and 'workers'",
-                      at: Record.location(of: root.mark, in: file))
+                      at: FieldReader.location(of: root.mark, in: file))
             return nil
         }
-        let top = Record(kind: "scenario", label: "scenario", mapping: map, file: file, path: nil,
-                         known: Self.topFields, log: log)
+        let top = FieldReader(kind: "scenario", label: "scenario", mapping: map, file: file, path: nil,
+                               known: Self.topFields, log: log)
         let name = top.text("name", required: true)
         var locale = ReportLocale.zhHans
         if let s = top.text("locale") {
@@ -117,8 +117,8 @@ final class ScenarioBuilder {
     // MARK: - Structure
 
     /// A nested mapping field as a record.
-    func subRecord(_ parent: Record, _ key: String, kind: String, known: [String], required: Bool = false)
-        -> Record? {
+    func subRecord(_ parent: FieldReader, _ key: String, kind: String, known: [String], required: Bool = false)
+        -> FieldReader? {
         guard let node = parent.node(key) else {
             if required { parent.require(key) }
             return nil
@@ -127,13 +127,13 @@ final class ScenarioBuilder {
             parent.fail(key, "'\(key)' of \(parent.label) must be a mapping")
             return nil
         }
-        return Record(kind: kind, label: kind, mapping: map, file: file, path: parent.fieldPath(key), known: known,
-                      log: log)
+        return FieldReader(kind: kind, label: kind, mapping: map, file: file, path: parent.fieldPath(key), known: known,
+                            log: log)
     }
 
     /// A YAML list of mappings as records, each named by its `idKey`.
-    func records(_ parent: Record, _ key: String, kind: String, known: [String], idKey: String = "id",
-                 required: Bool = false) -> [Record] {
+    func records(_ parent: FieldReader, _ key: String, kind: String, known: [String], idKey: String = "id",
+                 required: Bool = false) -> [FieldReader] {
         guard let node = parent.node(key) else {
             if required { parent.require(key) }
             return []
@@ -145,24 +145,24 @@ final class ScenarioBuilder {
         return inline(Array(seq), key: key, parent: parent, kind: kind, known: known, idKey: idKey)
     }
 
-    private func inline(_ items: [Node], key: String, parent: Record, kind: String, known: [String],
-                        idKey: String) -> [Record] {
-        var out: [Record] = []
+    private func inline(_ items: [Node], key: String, parent: FieldReader, kind: String, known: [String],
+                        idKey: String) -> [FieldReader] {
+        var out: [FieldReader] = []
         for (i, item) in items.enumerated() {
             guard let map = item.mapping else {
                 parent.fail("items of '\(key)' must be mappings (\(kind) #\(i + 1) is not)",
-                            at: Record.location(of: item.mark, in: file), key: key)
+                            at: FieldReader.location(of: item.mark, in: file), key: key)
                 continue
             }
-            let r = Record(kind: kind, label: "\(kind) #\(i + 1)", mapping: map, file: file,
-                           path: "\(key)[\(i)]", known: known, idKey: idKey, log: log)
+            let r = FieldReader(kind: kind, label: "\(kind) #\(i + 1)", mapping: map, file: file,
+                                 path: "\(key)[\(i)]", known: known, idKey: idKey, log: log)
             out.append(r)
         }
         return out
     }
 
     /// Households or patrols: a CSV file name or an inline list.
-    func table(_ parent: Record, _ key: String, kind: String, known: [String], required: [String]) -> [Record] {
+    func table(_ parent: FieldReader, _ key: String, kind: String, known: [String], required: [String]) -> [FieldReader] {
         guard let node = parent.node(key) else { return [] }
         if let seq = node.sequence {
             return inline(Array(seq), key: key, parent: parent, kind: kind, known: known, idKey: "id")
@@ -185,7 +185,7 @@ final class ScenarioBuilder {
 
     /// The table files field `key` names; with `allowList`, also a list of them. A list of mappings
     /// with `id` keys is an inline table, not this (see `table`).
-    func tableSources(_ parent: Record, _ key: String, allowList: Bool) -> [TableSource] {
+    func tableSources(_ parent: FieldReader, _ key: String, allowList: Bool) -> [TableSource] {
         guard let node = parent.node(key) else {
             if let name = parent.text(key) {
                 return [TableSource(name: name, sheet: nil, reference: parent.place(of: key),
@@ -195,7 +195,7 @@ final class ScenarioBuilder {
         }
         let expected = "a CSV or .xlsx file name, or {file: NAME.xlsx, sheet: SHEET}"
         func source(_ n: Node, path: String) -> TableSource? {
-            let at = Record.location(of: n.mark, in: file)
+            let at = FieldReader.location(of: n.mark, in: file)
             if let name = n.scalar?.string {
                 return TableSource(name: name, sheet: nil, reference: at, sheetReference: at)
             }
@@ -203,8 +203,8 @@ final class ScenarioBuilder {
                 parent.fail("'\(key)' must be \(expected)", at: at, key: key)
                 return nil
             }
-            let r = Record(kind: key, label: "'\(key)'", mapping: map, file: file, path: path,
-                           known: Self.tableSourceFields, log: log)
+            let r = FieldReader(kind: key, label: "'\(key)'", mapping: map, file: file, path: path,
+                                 known: Self.tableSourceFields, log: log)
             let name = r.text("file", required: true)
             let sheet = r.text("sheet")
             if let name, sheet != nil, !CSVTable.isWorkbook(name) {
@@ -225,7 +225,7 @@ final class ScenarioBuilder {
     /// headers turned into the format's names by `aliases`. A required column missing from the header
     /// is reported once, at the header.
     func csvRecords(_ source: TableSource, kind: String, known: [String], required: [String],
-                    aliases: ColumnAliases, idKey: String) -> [Record] {
+                    aliases: ColumnAliases, idKey: String) -> [FieldReader] {
         guard let table = Self.readTable(source, baseDirectory: baseDirectory, aliases: aliases, log: log)
         else { return [] }
         var missing: Set<String> = []
@@ -237,7 +237,7 @@ final class ScenarioBuilder {
                       at: table.headerLocation)
         }
         return table.rows.enumerated().map { i, row in
-            let r = Record(kind: kind, label: "\(kind) #\(i + 1)", row: row, table: table, known: known, log: log)
+            let r = FieldReader(kind: kind, label: "\(kind) #\(i + 1)", row: row, table: table, known: known, log: log)
             r.identify(by: idKey)
             r.silence(missing)
             return r
@@ -265,7 +265,7 @@ final class ScenarioBuilder {
 
     // MARK: - Sections
 
-    func readHorizon(_ top: Record) -> Horizon? {
+    func readHorizon(_ top: FieldReader) -> Horizon? {
         guard let r = subRecord(top, "horizon", kind: "horizon", known: Self.horizonFields, required: true)
         else { return nil }
         horizonRecord = r
@@ -295,7 +295,7 @@ final class ScenarioBuilder {
     }
 
     /// A calendar preset (`cn-2026`) or a calendar file named relative to the scenario.
-    func calendar(named name: String, record r: Record) -> HolidayCalendar? {
+    func calendar(named name: String, record r: FieldReader) -> HolidayCalendar? {
         if let preset = HolidayCalendar.preset(named: name) { return preset }
         let looksLikePath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
         guard looksLikePath else {
@@ -312,7 +312,7 @@ final class ScenarioBuilder {
         return cal
     }
 
-    func readTravel(_ top: Record) -> TravelSettings? {
+    func readTravel(_ top: FieldReader) -> TravelSettings? {
         var t = TravelSettings()
         guard let r = subRecord(top, "travel", kind: "travel", known: Self.travelFields) else {
             return top.has("travel") ? nil : t
@@ -329,7 +329,7 @@ final class ScenarioBuilder {
         return r.failed ? nil : t
     }
 
-    func readPlace(_ r: Record) -> Place? {
+    func readPlace(_ r: FieldReader) -> Place? {
         let id = r.text("id", required: true)
         let name = r.text("name")
         let point = r.geoPoint()
@@ -337,7 +337,7 @@ final class ScenarioBuilder {
         return Place(id: id, name: name ?? id, location: point)
     }
 
-    func readPolicy(_ r: Record) -> Policy? {
+    func readPolicy(_ r: FieldReader) -> Policy? {
         let category = r.text("category", required: true)
         let every = r.int("every_days", required: true)
         let gap = r.int("min_gap_days")
@@ -355,7 +355,7 @@ final class ScenarioBuilder {
                       priority: priority ?? 3, skills: skills, workersNeeded: needed ?? 1, window: window)
     }
 
-    private func checkRhythm(_ r: Record, every: Int?, gap: Int?) {
+    private func checkRhythm(_ r: FieldReader, every: Int?, gap: Int?) {
         r.checkAtLeast("every_days", every, 1)
         r.checkAtLeast("min_gap_days", gap, 1)
         if let e = every, let g = gap, e >= 1, g > e {
@@ -363,7 +363,7 @@ final class ScenarioBuilder {
         }
     }
 
-    func readWorker(_ r: Record) -> Worker? {
+    func readWorker(_ r: FieldReader) -> Worker? {
         let id = r.text("id", required: true)
         let name = r.text("name")
         let grids = r.strings("grids") ?? []
@@ -389,7 +389,7 @@ final class ScenarioBuilder {
                       maxVisitsPerDay: maxVisits, skills: skills, speedKmh: speed, phone: phone)
     }
 
-    func readHousehold(_ r: Record) -> Household? {
+    func readHousehold(_ r: FieldReader) -> Household? {
         let id = r.text("id", required: true)
         let grid = r.text("grid", required: true)
         let point = r.geoPoint()
@@ -412,7 +412,7 @@ final class ScenarioBuilder {
                          notes: notes, extra: r.extra)
     }
 
-    func readPatrol(_ r: Record) -> Patrol? {
+    func readPatrol(_ r: FieldReader) -> Patrol? {
         let id = r.text("id", required: true)
         let grid = r.text("grid", required: true)
         let point = r.geoPoint()
@@ -433,7 +433,7 @@ final class ScenarioBuilder {
                       priority: priority ?? 3, lastVisit: last, notes: notes, extra: r.extra)
     }
 
-    func readHistory(_ r: Record) -> HistoryEntry? {
+    func readHistory(_ r: FieldReader) -> HistoryEntry? {
         let task = r.text("task", required: true)
         let date = r.date("date", required: true)
         let worker = r.text("worker", required: true)
@@ -449,7 +449,7 @@ final class ScenarioBuilder {
         return HistoryEntry(task: task, date: date, worker: worker, result: result, campaigns: campaigns)
     }
 
-    func readMatrixRow(_ r: Record) -> TravelMatrixEntry? {
+    func readMatrixRow(_ r: FieldReader) -> TravelMatrixEntry? {
         let from = r.text("from", required: true)
         let to = r.text("to", required: true)
         let minutes = r.int("minutes", required: true)
@@ -460,7 +460,7 @@ final class ScenarioBuilder {
         return TravelMatrixEntry(from: from, to: to, minutes: minutes, km: km)
     }
 
-    func readWeights(_ top: Record) -> Weights? {
+    func readWeights(_ top: FieldReader) -> Weights? {
         var w = Weights()
         guard let r = subRecord(top, "weights", kind: "weights", known: Self.weightFields) else {
             return top.has("weights") ? nil : w
@@ -479,7 +479,7 @@ final class ScenarioBuilder {
         return r.failed ? nil : w
     }
 
-    func readSolver(_ top: Record) -> SolverSettings? {
+    func readSolver(_ top: FieldReader) -> SolverSettings? {
         var s = SolverSettings()
         guard let r = subRecord(top, "solver", kind: "solver", known: Self.solverFields) else {
             return top.has("solver") ? nil : s
@@ -491,7 +491,7 @@ final class ScenarioBuilder {
         return r.failed ? nil : s
     }
 
-    func readCampaign(_ r: Record) -> Campaign? {
+    func readCampaign(_ r: FieldReader) -> Campaign? {
         let name = r.text("name", required: true)
         let categories = r.strings("categories", required: true)
         let by = r.date("by", required: true)

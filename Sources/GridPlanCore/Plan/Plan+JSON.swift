@@ -1,7 +1,8 @@
 import Foundation
 
 extension Plan {
-    /// Rounds reported decimals so the JSON is stable and readable: km to 0.001, ratios to 0.0001.
+    /// Rounds reported decimals to `places` so the JSON is stable and readable: stop and route km to 6
+    /// places (so a route's km is the sum of its legs'), the KPI `travel_km` to 0.001, ratios to 0.0001.
     public static func round(_ x: Double, places: Int) -> Double {
         let f = pow(10.0, Double(places))
         return (x * f).rounded() / f

@@ -93,7 +93,7 @@ extension Scenario {
     /// Every household and patrol as a `Job`, households first, each in file order.
     ///
     /// Applies the combination rules of format §1 (several categories), the default preferred
-    /// worker, and history (the later of `last_visit` and the history's last counted visit).
+    /// worker, and history (the later of `last_visit` and the history's last row; every row counts).
     /// Categories without a policy are skipped (validation reports them).
     public func jobs() -> [Job] {
         let policyByCategory = Dictionary(policies.map { ($0.category, $0) }, uniquingKeysWith: { a, _ in a })

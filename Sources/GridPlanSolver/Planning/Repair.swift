@@ -1,9 +1,10 @@
 import Foundation
 import GridPlanCore
 
-/// Retries the visits routing could not place: each on another eligible worker and/or day that keeps
-/// the job's gap rules and lowers its lateness against dropping it, re-routing only the worker-days
-/// touched. A visit no alternative takes is dropped (the task becomes late and the diagnosis says why).
+/// Retries the visits routing could not place: each on an eligible worker (or pair) and day that
+/// keeps the job's gap rules and lowers its lateness against dropping it, routing that whole date
+/// again (every worker of it: routing may hand a visit to another worker of the day). A visit no
+/// alternative takes is dropped (the task becomes late and the diagnosis says why).
 ///
 /// Deterministic: visits are taken by priority, then date, then job id; alternatives in a fixed order;
 /// at most `attemptsPerVisit` re-routings per visit and `totalAttempts` in all, none started after

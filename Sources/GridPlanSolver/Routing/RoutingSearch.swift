@@ -519,7 +519,7 @@ public final class RoutingSearch {
                 return da != db ? da < db : a < b
             }
         }
-        // Fixed jobs and tight windows first keep pinned stops placeable.
+        // Fixed jobs first keep pinned stops placeable; the stable sort keeps the order above among the rest.
         jobs.sort { a, b in core[a].fixed && !core[b].fixed }
     }
 

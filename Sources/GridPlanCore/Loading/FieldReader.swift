@@ -1,10 +1,10 @@
 import Foundation
 import Yams
 
-/// One record of a scenario (the top level, the horizon, a worker, a household …) read from a YAML
-/// mapping or a CSV row. Its typed accessors parse a field and report a malformed value at the
+/// Reads the fields of one record of a scenario (the top level, the horizon, a worker, a household …)
+/// from a YAML mapping or a CSV row. Its typed accessors parse a field and report a malformed value at the
 /// field's own place, then return nil, so loading goes on and every mistake is found in one run.
-final class Record {
+final class FieldReader {
     enum Value {
         case node(Node)
         case cell(String)
@@ -48,20 +48,20 @@ final class Record {
             }
         }
         self.label = name
-        self.location = Record.location(of: mapping.mark, in: file)
+        self.location = FieldReader.location(of: mapping.mark, in: file)
         self.path = path
         self.isCSV = false
         self.log = log
         for (k, v) in mapping {
             let key = k.scalar?.string ?? "\(k)"
-            let keyLocation = Record.location(of: k.mark, in: file)
+            let keyLocation = FieldReader.location(of: k.mark, in: file)
             guard known.contains(key) else {
                 fail("unknown field '\(key)' in \(self.label)\(Spelling.hint(for: key, among: known))", at: keyLocation,
                      key: key)
                 continue
             }
             if v.null != nil { continue }
-            fields[key] = Field(value: .node(v), location: Record.location(of: v.mark, in: file))
+            fields[key] = Field(value: .node(v), location: FieldReader.location(of: v.mark, in: file))
         }
     }
 
@@ -158,17 +158,17 @@ final class Record {
         guard let f = fields[key] else { return [] }
         switch f.value {
         case .cell(let s):
-            return Record.split(s, separators: [";", "；"]).map { ($0, f.location) }
+            return FieldReader.split(s, separators: [";", "；"]).map { ($0, f.location) }
         case .node(let n):
             if let seq = n.sequence {
                 return seq.compactMap { item in
                     guard let s = item.scalar?.string.trimmingCharacters(in: .whitespaces), !s.isEmpty else {
                         return nil
                     }
-                    return (s, Record.location(of: item.mark, in: f.location.file))
+                    return (s, FieldReader.location(of: item.mark, in: f.location.file))
                 }
             }
-            if let s = n.scalar?.string { return Record.split(s, separators: [";", "；", ","]).map { ($0, f.location) } }
+            if let s = n.scalar?.string { return FieldReader.split(s, separators: [";", "；", ","]).map { ($0, f.location) } }
             return []
         }
     }
@@ -232,12 +232,12 @@ final class Record {
         }
         switch f.value {
         case .cell(let s):
-            return Record.split(s, separators: [";", "；"]).map { ($0, f.location) }
+            return FieldReader.split(s, separators: [";", "；"]).map { ($0, f.location) }
         case .node(let n):
             if let seq = n.sequence {
                 var out: [(String, SourceLocation)] = []
                 for item in seq {
-                    let loc = Record.location(of: item.mark, in: f.location.file)
+                    let loc = FieldReader.location(of: item.mark, in: f.location.file)
                     guard let s = item.scalar?.string else {
                         fail("items of '\(key)' in \(label) must be single values", at: loc, key: key)
                         continue
@@ -248,7 +248,7 @@ final class Record {
                 return out
             }
             if let s = n.scalar?.string {
-                return Record.split(s, separators: [";", "；", ","]).map { ($0, f.location) }
+                return FieldReader.split(s, separators: [";", "；", ","]).map { ($0, f.location) }
             }
             fail(key, "'\(key)' of \(label) must be a list, not a mapping")
             return nil
@@ -316,7 +316,7 @@ final class Record {
                 }
                 var times: [TimeOfDay] = []
                 for item in items {
-                    let loc = Record.location(of: item.mark, in: f.location.file)
+                    let loc = FieldReader.location(of: item.mark, in: f.location.file)
                     let s = item.scalar?.string ?? ""
                     if let t = TimeOfDay(hhmm: s) { times.append(t) } else {
                         fail("malformed time '\(s)' in '\(key)' of \(label); expected HH:MM", at: loc, key: key)
@@ -350,13 +350,13 @@ final class Record {
     /// Reports `key` when `value` is not positive.
     func checkPositive(_ key: String, _ value: Double?) {
         guard let v = value, v <= 0 else { return }
-        fail(key, "'\(key)' of \(label) must be positive, not \(Record.format(v))")
+        fail(key, "'\(key)' of \(label) must be positive, not \(FieldReader.format(v))")
     }
 
     /// Reports `key` when `value` is negative.
     func checkNotNegative(_ key: String, _ value: Double?) {
         guard let v = value, v < 0 else { return }
-        fail(key, "'\(key)' of \(label) must not be negative, not \(Record.format(v))")
+        fail(key, "'\(key)' of \(label) must not be negative, not \(FieldReader.format(v))")
     }
 
     /// Reports `key` when `value` is outside `range`.
@@ -370,10 +370,10 @@ final class Record {
         let lat = double("lat", required: true)
         let lon = double("lon", required: true)
         if let v = lat, !(-90...90).contains(v) {
-            fail("lat", "latitude \(Record.format(v)) of \(label) is outside -90...90")
+            fail("lat", "latitude \(FieldReader.format(v)) of \(label) is outside -90...90")
         }
         if let v = lon, !(-180...180).contains(v) {
-            fail("lon", "longitude \(Record.format(v)) of \(label) is outside -180...180")
+            fail("lon", "longitude \(FieldReader.format(v)) of \(label) is outside -180...180")
         }
         guard let a = lat, let b = lon, (-90...90).contains(a), (-180...180).contains(b) else { return nil }
         return GeoPoint(lat: a, lon: b)

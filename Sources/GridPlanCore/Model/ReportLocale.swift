@@ -1,0 +1,6 @@
+import Foundation
+
+public enum ReportLocale: String, Sendable, Codable, CaseIterable {
+    case zhHans = "zh-Hans"
+    case en
+}

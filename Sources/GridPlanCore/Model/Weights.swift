@@ -1,0 +1,26 @@
+import Foundation
+
+/// How the planner trades goals off (format §1 `weights`).
+public struct Weights: Sendable, Hashable {
+    public var lateness: Double
+    public var continuity: Double
+    public var balance: Double
+    public var travel: Double
+    /// Per minute of spread between a worker's fullest and emptiest working day (optional extension).
+    public var level: Double
+    /// Per visit of a weekly-or-slower task not on the weekday of its last visit (optional extension).
+    public var regularity: Double
+
+    public static let defaultLevel = 0.2
+    public static let defaultRegularity = 5.0
+
+    public init(lateness: Double = 1000, continuity: Double = 10, balance: Double = 5, travel: Double = 1,
+                level: Double = Weights.defaultLevel, regularity: Double = Weights.defaultRegularity) {
+        self.lateness = lateness
+        self.continuity = continuity
+        self.balance = balance
+        self.travel = travel
+        self.level = level
+        self.regularity = regularity
+    }
+}
