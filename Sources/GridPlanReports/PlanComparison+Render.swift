@@ -81,6 +81,7 @@ extension PlanComparison {
             kpi.append(cells, styles: styles)
         }
         out += kpi.render(colour: colour)
+        for line in summaryLines() { out += line + "\n" }
 
         out += "\n\(t[.workerLoad]) (\(t[.minutesShort]) / \(t[.stopsShort]))\n"
         var load = TextTable(header: [t[.worker]] + k + k.dropFirst().map { "\($0)−\(k[0])" },
@@ -110,6 +111,18 @@ extension PlanComparison {
             if households.count > maxTextRows { out += t.moreRows(households.count - maxTextRows) + "\n" }
         }
         return out
+    }
+
+    /// Lines under the figures: each plan's households kept on the same worker and day, and each
+    /// plan's shortfall sentence.
+    func summaryLines() -> [String] {
+        let t = strings, k = keys
+        var lines: [String] = []
+        for i in names.indices { if let s = stability[i] { lines.append("\(k[i]): \(t[.stableHouseholds]) \(Format.percent(s, places: 1))") } }
+        for i in names.indices {
+            if let s = shortfalls[i] { lines.append("\(k[i]): \(ReportContext.shortfallSentence(s, strings: t))") }
+        }
+        return lines
     }
 
     /// Households listed in the terminal before the rest is left to `--html` and `--json`.
@@ -158,7 +171,9 @@ extension PlanComparison {
             }
             b += "</tr>\n"
         }
-        b += "</tbody></table></section>\n"
+        b += "</tbody></table>"
+        for line in summaryLines() { b += "<p>\(Escape.html(line))</p>" }
+        b += "</section>\n"
 
         b += "<section><h2>\(Escape.html(t[.workerLoad]))</h2><table><thead><tr><th>\(Escape.html(t[.worker]))</th>"
         for key in k { b += "<th class=\"num\">\(key) \(Escape.html(t[.minutesShort]))</th><th class=\"num\">\(key) \(Escape.html(t[.stopsShort]))</th>" }
@@ -214,6 +229,8 @@ extension PlanComparison {
         var kpis: [MetricRow]
         var workers: [WorkerLoad]
         var households: [HouseholdChange]
+        var stability: [Double?]
+        var shortfalls: [Shortfall?]
     }
 
     /// The comparison as pretty-printed JSON with sorted keys (`format: gridplan-compare/1`):
@@ -221,7 +238,7 @@ extension PlanComparison {
     public func jsonData() throws -> Data {
         let form = JSONForm(
             plans: names.indices.map { JSONForm.PlanRef(key: keys[$0], name: names[$0], scenario: scenarioNames[$0], status: solverStatus[$0]) },
-            kpis: metrics, workers: workers, households: households)
+            kpis: metrics, workers: workers, households: households, stability: stability, shortfalls: shortfalls)
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var d = try e.encode(form)

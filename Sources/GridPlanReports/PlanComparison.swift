@@ -33,6 +33,8 @@ public struct PlanComparison: Sendable {
         case utilisationMin = "utilisation_min"
         case utilisationMax = "utilisation_max"
         case continuity
+        case dailySpread = "daily_spread_max_min"
+        case shortfallMin = "shortfall_min"
         case solveSeconds = "solve_seconds"
         case gap
 
@@ -40,7 +42,7 @@ public struct PlanComparison: Sendable {
         public var preferredDirection: Int {
             switch self {
             case .onTimeRate, .continuity, .utilisationMin: return 1
-            case .lateTaskDays, .travelKm, .travelMin, .solveSeconds, .gap: return -1
+            case .lateTaskDays, .travelKm, .travelMin, .solveSeconds, .gap, .dailySpread, .shortfallMin: return -1
             case .tasksDue, .visitsPlanned, .workMin, .utilisationMax: return 0
             }
         }
@@ -61,6 +63,8 @@ public struct PlanComparison: Sendable {
             case .utilisationMin: return k.utilisationMin
             case .utilisationMax: return k.utilisationMax
             case .continuity: return k.continuity
+            case .dailySpread: return Double(k.dailySpreadMaxMin ?? 0)
+            case .shortfallMin: return Double(plan.shortfall?.minutes ?? 0)
             case .solveSeconds: return plan.solver.seconds
             case .gap: return plan.solver.gap
             }
@@ -78,6 +82,8 @@ public struct PlanComparison: Sendable {
             case .utilisationMin: return .utilisationMin
             case .utilisationMax: return .utilisationMax
             case .continuity: return .continuity
+            case .dailySpread: return .dailySpread
+            case .shortfallMin: return .shortfallMin
             case .solveSeconds: return .solveSeconds
             case .gap: return .gap
             }
@@ -154,6 +160,12 @@ public struct PlanComparison: Sendable {
     public let households: [HouseholdChange]
     /// Solver status per plan (`optimal`, `feasible`, …).
     public let solverStatus: [String]
+    /// Per plan, of the households visited in both it and the baseline, the share sent the same
+    /// workers on the same days (weekdays when the horizons differ, e.g. two consecutive weeks); nil
+    /// for the baseline or when no household is visited in both.
+    public let stability: [Double?]
+    /// Per plan, its shortfall (what would bring its capacity-late tasks on time), if any.
+    public let shortfalls: [Shortfall?]
 
     /// Errors building a comparison.
     public enum BuildError: Error, CustomStringConvertible, Equatable {
@@ -175,6 +187,7 @@ public struct PlanComparison: Sendable {
         scenarioNames = entries.map(\.scenario.name)
         locale = entries[0].scenario.locale
         solverStatus = entries.map(\.plan.solver.status)
+        shortfalls = entries.map(\.plan.shortfall)
 
         metrics = Metric.allCases.map { m in
             let values = entries.map { m.value(of: $0.plan) }
@@ -239,15 +252,27 @@ public struct PlanComparison: Sendable {
             }
         }
         var changes: [HouseholdChange] = []
+        // Days compare as dates within one horizon, as weekdays across horizons (consecutive weeks).
+        let sameHorizon = entries.map { $0.plan.horizon }
+        func days(_ v: [VisitSlot], _ i: Int) -> Set<Int> {
+            sameHorizon[i] == sameHorizon[0] ? Set(v.map { sameHorizon[0].start.days(to: $0.date) })
+                : Set(v.map { $0.date.weekday.rawValue })
+        }
+        var both = Array(repeating: 0, count: entries.count), kept = both
         for id in hOrder {
             let visits = slots.map { $0[id] ?? [] }
-            let baseWorkers = Set(visits[0].flatMap(\.workers)), baseDays = Set(visits[0].map(\.date))
+            let baseWorkers = Set(visits[0].flatMap(\.workers))
             let changedWorker = visits.enumerated().map { i, v in i > 0 && Set(v.flatMap(\.workers)) != baseWorkers }
-            let changedDay = visits.enumerated().map { i, v in i > 0 && Set(v.map(\.date)) != baseDays }
+            let changedDay = visits.enumerated().map { i, v in i > 0 && days(v, i) != days(visits[0], 0) }
+            for i in entries.indices.dropFirst() where !visits[0].isEmpty && !visits[i].isEmpty {
+                both[i] += 1
+                if !changedWorker[i] && !changedDay[i] { kept[i] += 1 }
+            }
             guard changedWorker.contains(true) || changedDay.contains(true) else { continue }
             changes.append(HouseholdChange(task: id, name: hNames[id] ?? "", visits: visits,
                                            changedWorker: changedWorker, changedDay: changedDay))
         }
         households = changes
+        stability = entries.indices.map { i in i == 0 || both[i] == 0 ? nil : Plan.round(Double(kept[i]) / Double(both[i]), places: 4) }
     }
 }

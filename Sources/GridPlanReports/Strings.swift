@@ -15,6 +15,7 @@ enum Label: CaseIterable {
     // KPIs
     case tasksDue, visitsPlanned, lateTaskDays, onTimeRate, travelKm, travelMin, workMin
     case utilisationMin, utilisationMax, continuity, solveSeconds, gap, status, dailySpread, regularWeekday, proven
+    case shortfallMin, stableHouseholds
     // Daily
     case route, order, arrive, start, end, task, kind, name, address, grid, categories, phone
     case lastVisit, never, notes, checkHere, with, outcome, done, leaves, returns
@@ -69,6 +70,8 @@ enum Label: CaseIterable {
         case .dailySpread: return ("最忙与最闲工作日之差（最大）", "Largest daily spread")
         case .regularWeekday: return ("按固定走访日", "On their usual weekday")
         case .proven: return ("求解证明", "What is proven")
+        case .shortfallMin: return ("人手缺口（协管员分钟）", "Shortfall (helper minutes)")
+        case .stableHouseholds: return ("同一人、同一星期几走访的户", "Households kept on the same worker and weekday")
         case .solveSeconds: return ("求解用时（秒）", "Solve time (s)")
         case .gap: return ("最优性差距", "Optimality gap")
         case .status: return ("状态", "Status")
