@@ -253,9 +253,10 @@ public struct PlanComparison: Sendable {
         }
         var changes: [HouseholdChange] = []
         // Days compare as dates within one horizon, as weekdays across horizons (consecutive weeks).
-        let sameHorizon = entries.map { $0.plan.horizon }
-        func days(_ v: [VisitSlot], _ i: Int) -> Set<Int> {
-            sameHorizon[i] == sameHorizon[0] ? Set(v.map { sameHorizon[0].start.days(to: $0.date) })
+        let horizons = entries.map { $0.plan.horizon }
+        /// The days of `v` as plan `i` is compared with the baseline: dates, or weekdays across horizons.
+        func days(_ v: [VisitSlot], comparing i: Int) -> Set<Int> {
+            horizons[i] == horizons[0] ? Set(v.map { horizons[0].start.days(to: $0.date) })
                 : Set(v.map { $0.date.weekday.rawValue })
         }
         var both = Array(repeating: 0, count: entries.count), kept = both
@@ -263,7 +264,7 @@ public struct PlanComparison: Sendable {
             let visits = slots.map { $0[id] ?? [] }
             let baseWorkers = Set(visits[0].flatMap(\.workers))
             let changedWorker = visits.enumerated().map { i, v in i > 0 && Set(v.flatMap(\.workers)) != baseWorkers }
-            let changedDay = visits.enumerated().map { i, v in i > 0 && days(v, i) != days(visits[0], 0) }
+            let changedDay = visits.enumerated().map { i, v in i > 0 && days(v, comparing: i) != days(visits[0], comparing: i) }
             for i in entries.indices.dropFirst() where !visits[0].isEmpty && !visits[i].isEmpty {
                 both[i] += 1
                 if !changedWorker[i] && !changedDay[i] { kept[i] += 1 }
