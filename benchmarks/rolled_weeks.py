@@ -3,7 +3,8 @@
 
 For each week: the KPI `regular_weekday_rate` (visits of weekly-or-slower tasks on the weekday of their
 previous visit), late task-days, the largest daily spread; between consecutive weeks: the share of
-households visited in both weeks by the same worker on the same weekday.
+households visited in both weeks by the same workers on the same weekdays (`gridplan compare`'s
+`stability`).
 
     swift build -c release
     python3 benchmarks/rolled_weeks.py [scenarios/community] [--weeks 4]
@@ -43,14 +44,19 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("scenario_dir", nargs="?", default=os.path.join(ROOT, "scenarios", "community"))
     ap.add_argument("--weeks", type=int, default=4)
+    ap.add_argument("--weights", default="", help="e.g. level=1,regularity=20: a weights block added to the copy")
     a = ap.parse_args()
     work = tempfile.mkdtemp(prefix="gridplan-rolled-")
     d = os.path.join(work, "s")
     shutil.copytree(a.scenario_dir, d)
     scenario = os.path.join(d, "scenario.yaml")
+    if a.weights:
+        with open(scenario, "a", encoding="utf-8") as f:
+            f.write("weights:\n" + "".join(f"  {k}: {v}\n" for k, v in (x.split("=") for x in a.weights.split(","))))
     previous = None
-    print("| week | start | late task-days | regular weekday rate | largest daily spread | same worker and weekday as the week before |")
-    print("|---:|---|---:|---:|---:|---:|")
+    previous_plan = None
+    print("| week | start | late task-days | regular weekday rate | largest daily spread | continuity | travel min | same worker and weekday as the week before |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for week in range(1, a.weeks + 1):
         out = os.path.join(work, f"week{week}")
         run("plan", scenario, "--out", out)
@@ -60,14 +66,19 @@ def main():
         v = visits(plan)
         stable = "—"
         if previous is not None:
+            # gridplan compare's figure: households visited in both weeks, same workers on the same weekdays.
             both = [h for h in v if h in previous]
-            same = [h for h in both if v[h] & previous[h]]
-            stable = f"{100 * len(same) / max(1, len(both)):.0f} % of {len(both)}"
+            r = run("compare", previous_plan[0], os.path.join(out, "plan.json"), "--json",
+                    "--scenario", f"{previous_plan[0]}={previous_plan[1]}", "--scenario", f"{os.path.join(out, 'plan.json')}={scenario}")
+            share = json.loads(r.stdout)["stability"][1]
+            stable = f"{100 * share:.0f} % of {len(both)}"
         rate = k.get("regular_weekday_rate")
         print(f"| {week} | {plan['horizon']['start']} | {k['late_task_days']} | "
-              f"{'—' if rate is None else f'{100 * rate:.0f} %'} | {k.get('daily_spread_max_min', 0) / 60:.1f} h | {stable} |",
+              f"{'—' if rate is None else f'{100 * rate:.0f} %'} | {k.get('daily_spread_max_min', 0) / 60:.1f} h | "
+              f"{100 * k['continuity']:.0f} % | {k['travel_min']} | {stable} |",
               flush=True)
         previous = v
+        previous_plan = (os.path.join(out, "plan.json"), scenario)
         run("record", scenario, "--plan", os.path.join(out, "plan.json"))
         nxt = os.path.join(d, f"week{week + 1}.yaml")
         run("next", scenario, "--out", nxt)

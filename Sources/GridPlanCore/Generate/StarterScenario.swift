@@ -103,8 +103,8 @@ public enum StarterScenario {
           continuity: 10             # 尽量由同一网格员走访 / visits by the household's own worker
           balance: 5                 # 工作量均衡 / balanced utilisation across workers
           travel: 1                  # 少走路 / less travel
-          level: 0.2                 # 每天工作量均匀 / even days for each worker (per minute of spread)
-          regularity: 5              # 固定走访日 / the household's usual weekday
+          level: 1                   # 每天工作量均匀 / even days for each worker (per minute of spread)
+          regularity: 60             # 固定走访日 / the household's usual weekday
 
         # 可选：求解器 / optional: solver settings
         solver:

@@ -11,8 +11,8 @@ public struct Weights: Sendable, Hashable {
     /// Per visit of a weekly-or-slower task not on the weekday of its last visit (optional extension).
     public var regularity: Double
 
-    public static let defaultLevel = 0.2
-    public static let defaultRegularity = 5.0
+    public static let defaultLevel = 1.0
+    public static let defaultRegularity = 60.0
 
     public init(lateness: Double = 1000, continuity: Double = 10, balance: Double = 5, travel: Double = 1,
                 level: Double = Weights.defaultLevel, regularity: Double = Weights.defaultRegularity) {

@@ -63,6 +63,11 @@ struct AssignmentInstance: Sendable {
         var preferred: Int?
         /// The weekday of the job's last visit, for a job with a weekly or slower rhythm (regular weekday).
         var usualWeekday: Weekday?
+        /// The look-ahead row: when the horizon ends in days nobody works (a weekend), the visits that
+        /// leave the job not yet due on the next working day after the horizon. Without one of them the
+        /// job is overdue when next week starts, and lands on its first day with everything else due
+        /// over the weekend. Nil when the horizon has no such tail or the job is not at risk.
+        var lookAhead: [Int]? = nil
 
         /// The position of day offset `d` in `days`.
         func index(ofDay d: Int) -> Int? {
@@ -113,7 +118,8 @@ struct AssignmentInstance: Sendable {
     }
 
     /// Objective cost of a visit of job `j` on day offset `d`, whoever makes it: the continuity charge
-    /// (households; the preferred worker's `workerCost` takes it back) and the regular-weekday charge.
+    /// (households; the preferred worker's `workerCost` takes it back) and the regular-weekday charges
+    /// (off the usual weekday; on an extra working day outside the horizon's weekdays).
     func visitCost(job j: Int, day d: Int) -> Double {
         if !visitCostTable.isEmpty { return visitCostTable[j][d] }
         return computeVisitCost(job: j, day: d)
@@ -123,7 +129,13 @@ struct AssignmentInstance: Sendable {
         let info = jobs[j]
         var c = evennessCharge(job: j, day: d)
         if info.job.kind == .visit { c += weights.continuity }
-        if let wd = info.usualWeekday, dates[d].weekday != wd { c += weights.regularity }
+        // Off the usual weekday: the full charge for a weekly rhythm, less for slower ones (a monthly visit
+        // comes back after four or five weeks anyway, so it is the first to even out the days).
+        let charge = weights.regularity * min(1, 7 / Double(max(7, info.job.everyDays)))
+        if let wd = info.usualWeekday, dates[d].weekday != wd { c += charge }
+        // A weekly-or-slower visit on an extra working day (a Saturday worked in lieu of a holiday) makes
+        // that weekday its usual one, which the next regular week does not offer: charged as a change.
+        if info.job.everyDays >= 7, !calendar.horizon.weekdays.contains(dates[d].weekday) { c += charge }
         return c
     }
 
@@ -146,6 +158,11 @@ struct AssignmentInstance: Sendable {
 
     /// Objective cost of one late day of job `j`.
     func lateDayCost(job j: Int) -> Double { weights.lateness * Double(jobs[j].job.priority) }
+
+    /// Objective cost of leaving job `j` overdue for the next working day after the horizon (its
+    /// look-ahead row): a quarter of one of its late days. Not part of the lateness goal (nothing is
+    /// late in this horizon), but weighed above continuity, balance and travel.
+    func lookAheadCost(job j: Int) -> Double { lateDayCost(job: j) / 4 }
 
     /// Objective cost of missing one of job `j`'s campaign deadlines: three late days of its priority.
     func campaignMissCost(job j: Int) -> Double { 3 * lateDayCost(job: j) }

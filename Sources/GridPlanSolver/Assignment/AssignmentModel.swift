@@ -25,10 +25,11 @@ struct AssignmentChoice: Sendable, Equatable {
 /// - `late[j,t]` in [0, 1]: job `j` is late on working day `t` (integral whenever `y` is);
 /// - `miss[j,c]`, `reqlate[j]`, `reqmiss[j]` in [0, 1]: a campaign deadline missed, an urgent visit
 ///   not on its first date, on none of its dates;
+/// - `ahead[j]` in [0, 1]: job `j` left overdue for the first working day after the horizon (look-ahead);
 /// - `uhi`, `ulo`: highest and lowest utilisation; `dhi[w]`, `dlo[w]`: worker `w`'s fullest and
 ///   emptiest working day in minutes.
 ///
-/// Rows: `visit[j,d]`, `pair[j,d,w]`, `due[j,t]`, `gap[j,d]`, `camp[j,c]`, `reqlate[j]`, `reqmiss[j]`,
+/// Rows: `visit[j,d]`, `pair[j,d,w]`, `due[j,t]`, `gap[j,d]`, `camp[j,c]`, `ahead[j]`, `reqlate[j]`, `reqmiss[j]`,
 /// `cap[w,d]`, `maxv[w,d]`, `win[w,d,window]`, `hi[w]`, `lo[w]`, `dayhi[w,d]`, `daylo[w,d]`.
 ///
 /// Every visit date of every job is a column, so the model (and its bound) covers every way of
@@ -40,6 +41,8 @@ struct AssignmentModel {
     /// Per job, per due day: the column, nil where nothing can cover the day (then `lateFixed`).
     var late: [[VariableHandle]]
     var miss: [[VariableHandle]]
+    /// Per job, its look-ahead column (`ahead[j]` in [0, 1]), if it has the row.
+    var ahead: [VariableHandle?]
     var reqLate: [VariableHandle?]
     var reqMiss: [VariableHandle?]
     var uhi: VariableHandle?
@@ -59,6 +62,7 @@ struct AssignmentModel {
         var y: [[VariableHandle]] = [], x: [[[(worker: Int, v: VariableHandle)]]] = []
         var late: [[VariableHandle]] = [], missed: [[VariableHandle]] = []
         var reqLate: [VariableHandle?] = [], reqMiss: [VariableHandle?] = []
+        var ahead: [VariableHandle?] = []
         var latenessTerms: [(VariableHandle, Double)] = []
         var byWorkerDay = Array(repeating: Array(repeating: [(job: Int, v: VariableHandle)](), count: dates.count),
                                 count: inst.workers.count)
@@ -107,6 +111,13 @@ struct AssignmentModel {
             missed.append(info.campaigns.enumerated().map { c, camp in
                 miss("miss[\(id),\(c + 1)]", "camp[\(id),\(c + 1)]", cost: inst.campaignMissCost(job: j), covering: camp.covering)
             })
+            if let covering = info.lookAhead {
+                let v = m.addVariable("ahead[\(id)]", kind: .continuous, lower: 0, upper: 1, cost: inst.lookAheadCost(job: j))
+                m.addRow("ahead[\(id)]", [(v, 1)] + covering.map { (yj[$0], 1.0) }, .greaterOrEqual, 1)
+                ahead.append(v)
+            } else {
+                ahead.append(nil)
+            }
             if let req = info.requirement {
                 let rl = miss("reqlate[\(id)]", "reqlate[\(id)]", cost: inst.requirementLaterCost,
                               covering: req.first.map { [$0] } ?? [])
@@ -179,7 +190,7 @@ struct AssignmentModel {
             dhi[w] = hi
             dlo[w] = lo
         }
-        return AssignmentModel(y: y, x: x, late: late, miss: missed, reqLate: reqLate, reqMiss: reqMiss, uhi: uhi, ulo: ulo,
+        return AssignmentModel(y: y, x: x, late: late, miss: missed, ahead: ahead, reqLate: reqLate, reqMiss: reqMiss, uhi: uhi, ulo: ulo,
                                dhi: dhi, dlo: dlo, latenessTerms: latenessTerms, rowCount: m.rowCount - rows0,
                                variableCount: m.variableCount - vars0, firstVariable: vars0)
     }
@@ -220,6 +231,7 @@ struct AssignmentModel {
             for (ci, camp) in info.campaigns.enumerated() where !camp.covering.contains(where: chosen.contains) {
                 v[miss[j][ci].index] = 1
             }
+            if let covering = info.lookAhead, !covering.contains(where: chosen.contains) { v[ahead[j]!.index] = 1 }
             if let req = info.requirement {
                 if !(req.first.map(chosen.contains) ?? false) { v[reqLate[j]!.index] = 1 }
                 if !req.allowed.contains(where: chosen.contains) { v[reqMiss[j]!.index] = 1 }

@@ -113,6 +113,7 @@ struct AssignmentSearch {
             if !req.allowed.contains(where: { chosen[$0] }) { lateness += inst.requirementMissCost }
         }
         var rest = 0.0
+        if let covering = info.lookAhead, !covering.contains(where: { chosen[$0] }) { rest += inst.lookAheadCost(job: j) }
         for v in visits {
             let d = info.days[v.k]
             rest += inst.visitCost(job: j, day: d)

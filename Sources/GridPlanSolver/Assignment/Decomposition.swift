@@ -110,6 +110,16 @@ enum Decomposition {
         return (parts, uncovered)
     }
 
+    /// The first date after the horizon on one of its weekdays (the next week's holidays are not known).
+    static func nextWorkingDay(after calendar: WorkingCalendar) -> CivilDate? {
+        let h = calendar.horizon
+        let weekdays = Set(h.weekdays)
+        guard !weekdays.isEmpty else { return nil }
+        var d = h.end.adding(days: 1)
+        while !weekdays.contains(d.weekday) { d = d.adding(days: 1) }
+        return d
+    }
+
     /// A job's dates, eligible workers, due rows, gap runs, campaign deadlines and requirement.
     static func jobInfo(_ job: Job, qualified: [Int], workers: [AssignmentInstance.WorkerInfo], dates: [CivilDate],
                         calendar: WorkingCalendar, legKm: Double, preferred: Int?, cycle: CycleObjective)
@@ -148,12 +158,23 @@ enum Decomposition {
             let first = allowed.min().flatMap { f in idx.first { dates[days[$0]] == f } }
             requirement = AssignmentInstance.Requirement(first: first, allowed: idx)
         }
+        // Look-ahead: the day before the next working day after the horizon, when the horizon's working
+        // days end before it (a weekend tail). Covered by the visits that keep the job on time through it.
+        var lookAhead: [Int]?
+        if let lastWorking = calendar.workingDays.last, let next = Self.nextWorkingDay(after: calendar) {
+            let t = next.adding(days: -1)
+            if t > lastWorking, rule.isLate(on: t, visits: [], calendar: calendar) {
+                let lo = t.adding(days: -(job.everyDays - 1))
+                let covering = days.indices.filter { dates[days[$0]] >= lo }
+                if !covering.isEmpty { lookAhead = covering }
+            }
+        }
         // The usual weekday counts only when the horizon offers it (not in a holiday week).
         let usual = job.everyDays >= 7 ? job.lastVisit.map(\.weekday).flatMap { wd in
             days.contains { dates[$0].weekday == wd } ? wd : nil
         } : nil
         return AssignmentInstance.JobInfo(job: job, days: days, eligible: eligible, dueDays: dueDays, gapRuns: gapRuns,
                                           campaigns: campaigns, requirement: requirement, legKm: legKm,
-                                          preferred: preferred, usualWeekday: usual)
+                                          preferred: preferred, usualWeekday: usual, lookAhead: lookAhead)
     }
 }

@@ -452,7 +452,17 @@ struct WeekRouter {
             let key = slotKeys[sr.slot]
             let w = workers[key.worker]!
             var stops: [Stop] = []
-            let firstStart = Int(sr.serviceStarts[0].rounded())
+            // The day as late as its order allows without moving its end: no idling mid-day.
+            let order = sr.jobs.map { visits[origin[$0].visit] }
+            let starts = DayCompaction.latestStarts(sr.jobs.indices.map { k in
+                let job = jobs[order[k].job]!
+                let d = duration(job, on: key.date)
+                let next = k + 1 < sr.jobs.count ? travel.leg(from: job.id, to: order[k + 1].job, worker: w).minutes : 0
+                return DayCompaction.Stop(start: Int(sr.serviceStarts[k].rounded()), duration: d,
+                                          latestStart: stopWindow(job, w).1 - d, legToNext: next,
+                                          fixed: origin[sr.jobs[k]].pinned)
+            }, breakTime: w.breakTime)
+            let firstStart = starts[0]
             let firstLeg = travel.leg(from: w.start, to: visits[origin[sr.jobs[0]].visit].job, worker: w).minutes
             let depart = WeekRouter.latestDeparture(shiftStart: w.shift.start.minutes, travel: firstLeg,
                                                     arriveBy: firstStart, breakTime: w.breakTime)
@@ -467,7 +477,7 @@ struct WeekRouter {
                 let job = jobs[v.job]!
                 let leg = travel.leg(from: prev, to: job.id, worker: w)
                 let arrive = WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: w.breakTime)
-                let start = Int(sr.serviceStarts[k].rounded())
+                let start = starts[k]
                 stops.append(Stop(task: job.id, kind: job.kind, arrive: TimeOfDay(minutes: arrive),
                                   start: TimeOfDay(minutes: start), end: TimeOfDay(minutes: start + duration(job, on: key.date)),
                                   travelMin: leg.minutes, travelKm: Plan.round(leg.km, places: 6),
