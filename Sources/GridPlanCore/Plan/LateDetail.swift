@@ -128,7 +128,7 @@ extension LateDetail {
                     "window \(window?.description ?? "the day") leaves no \(minutes) minutes inside the shift (less break) of \(workers.joined(separator: ", "))")
         case .tooFewWorkers(let needed, let workers, let grid):
             return ("需要 \(needed) 名网格员同行；负责或协助网格 \(grid) 的只有 \(workers.joined(separator: "、")) 符合条件",
-                    "needs \(needed) workers together; only \(workers.joined(separator: ", ")) covering grid \(grid) qualify")
+                    "needs \(needed) workers together; only \(workers.joined(separator: ", ")) covering grid \(grid) \(workers.count == 1 ? "qualifies" : "qualify")")
         case .noVisitingDay(let grid, let weekdays):
             let zhOnly = weekdays.map { "（住户只在" + $0.map(Self.zhWeekday).joined(separator: "、") + "接受走访）" } ?? ""
             let enOnly = weekdays.map { " on " + $0.map(\.name).joined(separator: "/") + " only" } ?? ""
@@ -154,7 +154,7 @@ extension LateDetail {
                     "eligible workers were free on its days but no timed route could take it")
         case .beyondBestSchedule(let best):
             return ("逾期天数超过不计人手限制时最好安排的 \(best) 天",
-                    "late although its best possible schedule has \(best) late days")
+                    "late although its best possible schedule has \(best) late day\(best == 1 ? "" : "s")")
         case .lateBeforeReplan(let from):
             return ("\(Self.zhDate(from)) 之前已逾期，属于重新排班时保留的部分",
                     "late before \(from.iso), in the part of the plan that was kept")
