@@ -17,7 +17,7 @@ extension ReportContext {
             (t[.utilisationMax], Format.percent(k.utilisationMax)),
             (t[.continuity], Format.percent(k.continuity)),
         ] + [
-            k.dailySpreadMaxMin.map { (t[.dailySpread], Format.decimal(Double($0) / 60, places: 1) + " h") },
+            k.dailySpreadMaxMin.map { (t[.dailySpread], t.hours(minutes: $0)) },
             k.regularWeekdayRate.map { (t[.regularWeekday], Format.percent($0)) },
         ].compactMap { $0 }
     }

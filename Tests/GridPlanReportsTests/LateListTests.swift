@@ -125,6 +125,15 @@ final class LateListTests: XCTestCase {
                                     + "<col class=\"date\"><col class=\"days\"><col class=\"date\"><col class=\"reason\"><col class=\"detail\"></colgroup>"))
     }
 
+    func test_the_daily_spread_figure_is_in_the_reports_language() throws {
+        for (locale, text) in [(ReportLocale.zhHans, "<dd>1.5 小时</dd>"), (.en, "<dd>1.5 h</dd>")] {
+            let s = Fixture.scenario(locale: locale)
+            var p = Fixture.planA(scenario: s)
+            p.kpis.dailySpreadMaxMin = 90
+            XCTAssertTrue(try render(p, s, "roster.html").contains(text), "\(locale)")
+        }
+    }
+
     func test_an_older_plan_without_codes_shows_its_detail_as_written() throws {
         let s = Fixture.scenario()
         var p = Fixture.planA(scenario: s)
