@@ -83,6 +83,7 @@ enum RosterHTML {
         .late th{white-space:normal}
         .late td.n{white-space:nowrap}
         .late td.id{overflow-wrap:anywhere}
+        .late .nb{white-space:nowrap}
         .late col.task{width:7em}
         .late col.name{width:6.5em}
         .late col.kind{width:4.2em}
@@ -162,7 +163,7 @@ enum RosterHTML {
                 b += "<td>\(row.kind.map { Escape.html(t.kind($0)) } ?? "")</td><td class=\"id\">\(Escape.html(row.grid))</td>"
                 b += "<td class=\"n\">\(l.due.iso)</td><td class=\"num\">\(l.lateDays)</td>"
                 b += "<td>\(Escape.html(l.firstVisit?.iso ?? t[.notVisited]))</td>"
-                b += "<td>\(Escape.html(t.reason(l.reason)))</td><td>\(Escape.htmlLines(t.detail(l)))</td></tr>\n"
+                b += "<td>\(Escape.html(t.reason(l.reason)))</td><td>\(Escape.htmlKeepingTokens(t.detail(l)))</td></tr>\n"
             }
             b += "</tbody></table></div>"
         }

@@ -39,9 +39,11 @@ final class LateListTests: XCTestCase {
         return p
     }
 
+    /// The report at `path`, for HTML without the spans that keep dates and ids on one line.
     func render(_ p: Plan, _ s: Scenario, _ path: String) throws -> String {
         let f = try XCTUnwrap(try ReportWriter.render(plan: p, scenario: s).first { $0.relativePath == path })
         return String(decoding: f.contents, as: UTF8.self)
+            .replacingOccurrences(of: "<span class=\"nb\">([^<]*)</span>", with: "$1", options: .regularExpression)
     }
 
     /// The late section of a rendered roster (from its heading to the footer or the next section).
@@ -132,6 +134,12 @@ final class LateListTests: XCTestCase {
             p.kpis.dailySpreadMaxMin = 90
             XCTAssertTrue(try render(p, s, "roster.html").contains(text), "\(locale)")
         }
+    }
+
+    func test_dates_times_and_ids_in_a_detail_never_break_at_their_hyphens() {
+        XCTAssertEqual(Escape.htmlKeepingTokens("W01 on 2026-02-24 to 2026-02-28; window 19:00-21:00, grid FL-03: full <b>"),
+                       "W01 on <span class=\"nb\">2026-02-24</span> to <span class=\"nb\">2026-02-28</span>; window "
+                       + "<span class=\"nb\">19:00-21:00</span>, grid <span class=\"nb\">FL-03</span>: full &lt;b&gt;")
     }
 
     func test_an_older_plan_without_codes_shows_its_detail_as_written() throws {
