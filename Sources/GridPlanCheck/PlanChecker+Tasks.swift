@@ -103,7 +103,8 @@ extension PlanChecker {
     }
 
     /// §5.8: the reported `kpis` equal the checker's own recomputation (`SpecKPIs`): integers exactly,
-    /// ratios to 0.0001, kilometres to 0.001.
+    /// ratios to 0.0001, kilometres to 0.001; so do the extensions `daily_spread_max_min` and
+    /// `regular_weekday_rate` where the plan reports them.
     static func reportedKPIs(_ c: Context) -> [PlanViolation] {
         let rule = "5.8"
         var found: [PlanViolation] = []
@@ -131,6 +132,24 @@ extension PlanChecker {
         dec("utilisation_min", got.utilisationMin, want.utilisationMin, ratioTolerance, ratio)
         dec("utilisation_max", got.utilisationMax, want.utilisationMax, ratioTolerance, ratio)
         dec("continuity", got.continuity, want.continuity, ratioTolerance, ratio)
+        // The extensions of Docs/scenario-format.md §10, checked when the plan reports them (older
+        // plans do not, and plan.json omits them when there is nothing to measure).
+        if let g = got.dailySpreadMaxMin {
+            if let w = want.dailySpreadMaxMin {
+                int("daily_spread_max_min", g, w)
+            } else {
+                found.append(PlanViolation(rule: rule, message: "kpis.daily_spread_max_min is \(g); recomputed from the "
+                    + "routes: none (no worker with two working days and a route)"))
+            }
+        }
+        if let g = got.regularWeekdayRate {
+            if let w = want.regularWeekdayRate {
+                dec("regular_weekday_rate", g, w, ratioTolerance, ratio)
+            } else {
+                found.append(PlanViolation(rule: rule, message: "kpis.regular_weekday_rate is \(ratio(g)); recomputed from "
+                    + "the routes: none (no visit of a weekly-or-slower task after an earlier visit)"))
+            }
+        }
         return found
     }
 

@@ -11,7 +11,9 @@ public enum SpecKPIs {
     /// - `travel_km`, `travel_min`: the routes' totals; `work_min`: each route's `end − start` less
     ///   the part of the break inside it;
     /// - `utilisation_min/max`: over workers with available minutes (shift less break, times working
-    ///   days), a worker's working minutes ÷ its available minutes; 0 when no worker has any.
+    ///   days), a worker's working minutes ÷ its available minutes; 0 when no worker has any;
+    /// - `daily_spread_max_min`, `regular_weekday_rate`: the extensions of Docs/scenario-format.md §10
+    ///   (`dailySpreadMaxMin(…)`, `regularWeekdayRate(…)`).
     public static func compute(routes: [Route], scenario: Scenario, tasks: [SpecTask]? = nil,
                                calendar: SpecCalendar? = nil) -> KPIs {
         let tasks = tasks ?? SpecTask.all(in: scenario)
@@ -63,7 +65,48 @@ public enum SpecKPIs {
             onTimeRate: rounded(due == 0 ? 1 : Double(onTime) / Double(due), 4),
             travelKm: rounded(travelKm, 3), travelMin: travelMin, workMin: workMin,
             utilisationMin: rounded(ratios.min() ?? 0, 4), utilisationMax: rounded(ratios.max() ?? 0, 4),
-            continuity: rounded(householdEvents == 0 ? 1 : Double(byPreferred) / Double(householdEvents), 4))
+            continuity: rounded(householdEvents == 0 ? 1 : Double(byPreferred) / Double(householdEvents), 4),
+            dailySpreadMaxMin: dailySpreadMaxMin(routes: routes, scenario: scenario, calendar: calendar),
+            regularWeekdayRate: regularWeekdayRate(tasks: tasks, planVisits: planVisits))
+    }
+
+    /// `daily_spread_max_min` (Docs/scenario-format.md §10): over the workers with at least two
+    /// working days (§5.1) and a route, the largest difference between a worker's fullest and
+    /// emptiest working day in working minutes (`end − start` less the break inside it, summed over
+    /// the day's routes; a working day without a route counts 0). Nil when no worker qualifies.
+    public static func dailySpreadMaxMin(routes: [Route], scenario: Scenario, calendar: SpecCalendar) -> Int? {
+        var largest: Int?
+        for w in scenario.workers {
+            let own = routes.filter { $0.worker == w.id }
+            let days = calendar.workingDays(for: w)
+            guard !own.isEmpty, days.count >= 2 else { continue }
+            let minutes = days.map { d in
+                own.filter { $0.date == d }.reduce(0) { sum, r in
+                    sum + r.end.minutes - r.start.minutes - minutesInside(w.breakTime, r.start.minutes, r.end.minutes)
+                }
+            }
+            let spread = minutes.max()! - minutes.min()!
+            largest = max(largest ?? spread, spread)
+        }
+        return largest
+    }
+
+    /// `regular_weekday_rate` (Docs/scenario-format.md §10): of the visits (a task and a date of
+    /// the plan, a pair visit once) of tasks whose `every_days` is 7 or more and that have a
+    /// previous visit — the latest history date, `last_visit` or plan date before it — the share
+    /// made on that previous visit's weekday, rounded to 0.0001. Nil when there is no such visit.
+    public static func regularWeekdayRate(tasks: [SpecTask], planVisits: [String: Set<CivilDate>]) -> Double? {
+        var same = 0, all = 0
+        for t in tasks where t.everyDays >= 7 {
+            let planned = planVisits[t.id] ?? []
+            let every = Set(t.pastVisits).union(planned).sorted()
+            for d in planned {
+                guard let previous = every.last(where: { $0 < d }) else { continue }
+                all += 1
+                if previous.weekday == d.weekday { same += 1 }
+            }
+        }
+        return all == 0 ? nil : rounded(Double(same) / Double(all), 4)
     }
 
     /// Minutes of `[a, b)` inside `window` (0 without one).

@@ -27,6 +27,14 @@ enum Escape {
             .map { html(String($0)) }.joined(separator: "<br>")
     }
 
+    /// HTML text with line breaks kept, where words joined by `-` or `:` (dates `2026-02-24`, times
+    /// `19:00-21:00`, ids `FL-03`) are kept on one line in a `<span class="nb">`: a browser would
+    /// otherwise break a line after a hyphen.
+    static func htmlKeepingTokens(_ s: String) -> String {
+        htmlLines(s).replacingOccurrences(of: "[A-Za-z0-9]+(?:[-:][A-Za-z0-9]+)+", with: "<span class=\"nb\">$0</span>",
+                                          options: .regularExpression)
+    }
+
     /// A phone number reduced to what a `tel:` link may hold (digits, `+`, `-`); nil when no digit is left.
     static func telURI(_ phone: String) -> String? {
         let kept = phone.unicodeScalars.filter { ("0"..."9").contains($0) || $0 == "+" || $0 == "-" }

@@ -83,6 +83,19 @@ extension PlanComparison {
         out += kpi.render(colour: colour)
         for line in summaryLines() { out += line + "\n" }
 
+        if !lateByReason.isEmpty {
+            out += "\n\(t[.lateByReason])\n"
+            var late = TextTable(header: [t[.reason]] + k + k.dropFirst().map { "\($0)−\(k[0])" },
+                                 alignments: [.left] + Array(repeating: .right, count: 2 * names.count - 1))
+            for row in lateByReason {
+                var styles: [String?] = Array(repeating: nil, count: 1 + row.counts.count)
+                for d in row.deltas.dropFirst() { styles.append(d.map { $0 < 0 ? "32" : $0 > 0 ? "31" : nil } ?? nil) }
+                late.append([t.reason(row.reason)] + row.counts.map(String.init) + row.deltas.dropFirst().map(signedInt),
+                            styles: styles)
+            }
+            out += late.render(colour: colour)
+        }
+
         out += "\n\(t[.workerLoad]) (\(t[.minutesShort]) / \(t[.stopsShort]))\n"
         var load = TextTable(header: [t[.worker]] + k + k.dropFirst().map { "\($0)−\(k[0])" },
                              alignments: [.left] + Array(repeating: .right, count: 2 * names.count - 1))
@@ -175,6 +188,23 @@ extension PlanComparison {
         for line in summaryLines() { b += "<p>\(Escape.html(line))</p>" }
         b += "</section>\n"
 
+        if !lateByReason.isEmpty {
+            b += "<section><h2>\(Escape.html(t[.lateByReason]))</h2><table><thead><tr><th>\(Escape.html(t[.reason]))</th>"
+            for key in k { b += "<th class=\"num\">\(key)</th>" }
+            for key in k.dropFirst() { b += "<th class=\"num\">\(key)−\(k[0])</th>" }
+            b += "</tr></thead><tbody>\n"
+            for row in lateByReason {
+                b += "<tr><th>\(Escape.html(t.reason(row.reason)))</th>"
+                for n in row.counts { b += "<td class=\"num\">\(n)</td>" }
+                for d in row.deltas.dropFirst() {
+                    let cls = (d ?? 0) < 0 ? "num better" : (d ?? 0) > 0 ? "num worse" : "num"
+                    b += "<td class=\"\(cls)\">\(Escape.html(signedInt(d)))</td>"
+                }
+                b += "</tr>\n"
+            }
+            b += "</tbody></table></section>\n"
+        }
+
         b += "<section><h2>\(Escape.html(t[.workerLoad]))</h2><table><thead><tr><th>\(Escape.html(t[.worker]))</th>"
         for key in k { b += "<th class=\"num\">\(key) \(Escape.html(t[.minutesShort]))</th><th class=\"num\">\(key) \(Escape.html(t[.stopsShort]))</th>" }
         for key in k.dropFirst() { b += "<th class=\"num\">\(key)−\(k[0]) \(Escape.html(t[.minutesShort]))</th><th class=\"num\">\(key)−\(k[0]) \(Escape.html(t[.stopsShort]))</th>" }
@@ -227,18 +257,25 @@ extension PlanComparison {
         var format = "gridplan-compare/1"
         var plans: [PlanRef]
         var kpis: [MetricRow]
+        var lateByReason: [LateReasonRow]
         var workers: [WorkerLoad]
         var households: [HouseholdChange]
         var stability: [Double?]
         var shortfalls: [Shortfall?]
+
+        enum CodingKeys: String, CodingKey {
+            case format, plans, kpis, workers, households, stability, shortfalls
+            case lateByReason = "late_by_reason"
+        }
     }
 
     /// The comparison as pretty-printed JSON with sorted keys (`format: gridplan-compare/1`):
-    /// `plans`, `kpis` (values and deltas vs the first plan), `workers`, `households`.
+    /// `plans`, `kpis` (values and deltas vs the first plan), `late_by_reason`, `workers`, `households`.
     public func jsonData() throws -> Data {
         let form = JSONForm(
             plans: names.indices.map { JSONForm.PlanRef(key: keys[$0], name: names[$0], scenario: scenarioNames[$0], status: solverStatus[$0]) },
-            kpis: metrics, workers: workers, households: households, stability: stability, shortfalls: shortfalls)
+            kpis: metrics, lateByReason: lateByReason, workers: workers, households: households, stability: stability,
+            shortfalls: shortfalls)
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var d = try e.encode(form)

@@ -99,6 +99,15 @@ public struct PlanComparison: Sendable {
         public var deltas: [Double?]
     }
 
+    /// How many tasks each plan lists late for one reason (format §4 `reason`).
+    public struct LateReasonRow: Sendable, Hashable, Codable {
+        public var reason: LateReason
+        /// Late tasks with this reason in each plan, baseline first.
+        public var counts: [Int]
+        /// `counts[i] − counts[0]`; nil for the baseline.
+        public var deltas: [Int?]
+    }
+
     /// One worker's load in each plan (nil where the worker is not in that plan's scenario).
     public struct WorkerLoad: Sendable, Hashable, Codable {
         /// Worker id.
@@ -154,6 +163,8 @@ public struct PlanComparison: Sendable {
     public let locale: ReportLocale
     /// One row per `Metric`, in `Metric.allCases` order.
     public let metrics: [MetricRow]
+    /// Late tasks per reason, for every reason some plan has a late task for, in the format's order.
+    public let lateByReason: [LateReasonRow]
     /// Every worker of any scenario: the baseline's in its order, then newcomers in order of appearance.
     public let workers: [WorkerLoad]
     /// Households that changed worker or day, in the baseline scenario's order, then newcomers.
@@ -193,6 +204,13 @@ public struct PlanComparison: Sendable {
             let values = entries.map { m.value(of: $0.plan) }
             return MetricRow(metric: m, values: values,
                              deltas: values.enumerated().map { i, v in i == 0 ? nil : Plan.round(v - values[0], places: 6) })
+        }
+
+        lateByReason = LateReason.allCases.compactMap { r in
+            let counts = entries.map { e in e.plan.late.filter { $0.reason == r }.count }
+            guard counts.contains(where: { $0 > 0 }) else { return nil }
+            return LateReasonRow(reason: r, counts: counts,
+                                 deltas: counts.enumerated().map { i, n in i == 0 ? nil : n - counts[0] })
         }
 
         // Workers: baseline order, then newcomers.

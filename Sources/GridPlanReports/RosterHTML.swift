@@ -17,7 +17,7 @@ extension ReportContext {
             (t[.utilisationMax], Format.percent(k.utilisationMax)),
             (t[.continuity], Format.percent(k.continuity)),
         ] + [
-            k.dailySpreadMaxMin.map { (t[.dailySpread], Format.decimal(Double($0) / 60, places: 1) + " h") },
+            k.dailySpreadMaxMin.map { (t[.dailySpread], t.hours(minutes: $0)) },
             k.regularWeekdayRate.map { (t[.regularWeekday], Format.percent($0)) },
         ].compactMap { $0 }
     }
@@ -55,6 +55,9 @@ extension ReportContext {
     /// Is `date` a holiday of the horizon (a working weekday nobody works)?
     func isHoliday(_ date: CivilDate) -> Bool { scenario.horizon.holidays.contains(date) }
 
+    /// Late tasks per reason: the late section's first line.
+    func lateCounts() -> [(reason: LateReason, count: Int)] { plan.lateCountsByReason() }
+
     /// The late list joined with task names, in plan order.
     func lateRows() -> [(late: LateTask, name: String, kind: JobKind?, grid: String)] {
         plan.late.map { l in
@@ -73,7 +76,21 @@ enum RosterHTML {
         .roster th.holiday{background:#f6e0d8}
         .cell-stops{font-weight:600}
         .cell-time{font-size:.85em;color:#333;white-space:nowrap}
+        .late-counts{font-weight:600;margin:0 0 6px}
+        .late-section h2,.late-counts{break-after:avoid;page-break-after:avoid}
+        .late{table-layout:fixed;min-width:64em}
+        .late td{overflow-wrap:break-word}
+        .late th{white-space:normal}
         .late td.n{white-space:nowrap}
+        .late td.id{overflow-wrap:anywhere}
+        .late .nb{white-space:nowrap}
+        .late col.task{width:7em}
+        .late col.name{width:6.5em}
+        .late col.kind{width:4.2em}
+        .late col.grid{width:5em}
+        .late col.date{width:6.6em}
+        .late col.days{width:5.4em}
+        .late col.reason{width:11.4em}
         .scroll{overflow-x:auto}
         @media print{.roster th.holiday{background:#f6e0d8 !important}.scroll{overflow:visible}}
         """
@@ -125,24 +142,30 @@ enum RosterHTML {
         b += c.shortfallHTML()
 
         // Late list.
-        b += "<section><h2>\(Escape.html(t[.lateList])) (\(c.plan.late.count))</h2>\n"
+        b += "<section class=\"late-section\"><h2>\(Escape.html(t[.lateList])) (\(c.plan.late.count))</h2>\n"
         if c.plan.late.isEmpty {
             b += "<p>\(Escape.html(t[.noLate]))</p>"
         } else {
-            b += "<table class=\"late\"><thead><tr>"
+            b += "<p class=\"late-counts\">\(Escape.html(t.lateCounts(c.lateCounts())))</p>\n"
+            // A fixed layout: the narrow columns keep their widths, the detail takes the rest of A4 landscape.
+            b += "<div class=\"scroll\"><table class=\"late\"><colgroup>"
+            for col in ["task", "name", "kind", "grid", "date", "days", "date", "reason", "detail"] {
+                b += "<col class=\"\(col)\">"
+            }
+            b += "</colgroup><thead><tr>"
             for l in [Label.task, .name, .kind, .grid, .due, .lateDays, .firstVisit, .reason, .detail] {
                 b += "<th\(l == .lateDays ? " class=\"num\"" : "")>\(Escape.html(t[l]))</th>"
             }
             b += "</tr></thead>\n<tbody>\n"
             for row in c.lateRows() {
                 let l = row.late
-                b += "<tr><td class=\"n\">\(Escape.html(l.task))</td><td>\(Escape.html(row.name))</td>"
-                b += "<td>\(row.kind.map { Escape.html(t.kind($0)) } ?? "")</td><td>\(Escape.html(row.grid))</td>"
+                b += "<tr><td class=\"id\">\(Escape.html(l.task))</td><td>\(Escape.html(row.name))</td>"
+                b += "<td>\(row.kind.map { Escape.html(t.kind($0)) } ?? "")</td><td class=\"id\">\(Escape.html(row.grid))</td>"
                 b += "<td class=\"n\">\(l.due.iso)</td><td class=\"num\">\(l.lateDays)</td>"
-                b += "<td class=\"n\">\(Escape.html(l.firstVisit?.iso ?? t[.notVisited]))</td>"
-                b += "<td>\(Escape.html(t.reason(l.reason)))</td><td>\(Escape.htmlLines(l.detail))</td></tr>\n"
+                b += "<td>\(Escape.html(l.firstVisit?.iso ?? t[.notVisited]))</td>"
+                b += "<td>\(Escape.html(t.reason(l.reason)))</td><td>\(Escape.htmlKeepingTokens(t.detail(l)))</td></tr>\n"
             }
-            b += "</tbody></table>"
+            b += "</tbody></table></div>"
         }
         b += "</section>\n"
         b += "<footer>\(Escape.html(t[.generatedFrom])): \(Escape.html(c.plan.scenario.file))"

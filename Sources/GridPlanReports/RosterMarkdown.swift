@@ -40,11 +40,13 @@ enum RosterMarkdown {
         if c.plan.late.isEmpty {
             s += "\(e(t[.noLate]))\n"
         } else {
+            s += "\(e(t.lateCounts(c.lateCounts())))\n\n"
             for row in c.lateRows() {
                 let l = row.late
                 s += "- \(e(l.task)) \(e(row.name)): \(e(t[.due])) \(l.due.iso), \(e(t[.lateDays])) \(l.lateDays), "
                 s += "\(e(t[.firstVisit])) \(e(l.firstVisit?.iso ?? t[.notVisited])); \(e(t.reason(l.reason)))"
-                if !l.detail.isEmpty { s += " — \(e(l.detail))" }
+                let detail = t.detail(l)
+                if !detail.isEmpty { s += " — \(e(detail))" }
                 s += "\n"
             }
         }

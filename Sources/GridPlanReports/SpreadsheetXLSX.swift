@@ -51,7 +51,7 @@ enum SpreadsheetXLSX {
             late.number(y, 5, Double(l.lateDays))
             if let f = l.firstVisit { late.date(y, 6, f) } else { late.text(y, 6, t[.notVisited]) }
             late.text(y, 7, t.reason(l.reason))
-            late.text(y, 8, l.detail, book.wrapFormat)
+            late.text(y, 8, t.detail(l), book.wrapFormat)
         }
         late.table(header: [
             (t[.task], 10), (t[.name], 16), (t[.kind], 8), (t[.grid], 10), (t[.due], 12), (t[.lateDays], 9),

@@ -26,7 +26,7 @@ enum Label: CaseIterable {
     // Late reasons
     case reasonNoEligibleWorker, reasonNoWorkingDay, reasonWindowOutsideShift, reasonCapacity, reasonMinGap, reasonOther
     // Comparison
-    case metric, baseline, workerLoad, changedHouseholds, noChanges, minutesShort, stopsShort
+    case metric, baseline, lateByReason, workerLoad, changedHouseholds, noChanges, minutesShort, stopsShort
     case absent, startMark, planned, otherWorker, otherDay
 
     /// Chinese (simplified) and English texts.
@@ -120,6 +120,7 @@ enum Label: CaseIterable {
         case .reasonOther: return ("其他", "other")
         case .metric: return ("指标", "Measure")
         case .baseline: return ("基准", "baseline")
+        case .lateByReason: return ("未能按时完成（按原因，任务数）", "Late tasks by reason")
         case .workerLoad: return ("网格员工作量", "Workers' load")
         case .changedHouseholds: return ("走访人或日期有变化的住户", "Households whose worker or day changed")
         case .noChanges: return ("没有变化。", "No changes.")
@@ -161,6 +162,14 @@ struct Strings: Sendable {
         case .minGap: return self[.reasonMinGap]
         case .other: return self[.reasonOther]
         }
+    }
+
+    /// A late task's detail in the report's language (rendered from its code; an older plan's English text as written).
+    func detail(_ l: LateTask) -> String { l.detail(in: locale) }
+
+    /// `人手不足 120 · 间隔规则无法满足 3` / `not enough capacity: 120 · gap rule cannot be kept: 3`.
+    func lateCounts(_ counts: [(reason: LateReason, count: Int)]) -> String {
+        counts.map { "\(reason($0.reason))\(locale == .en ? ":" : "") \($0.count)" }.joined(separator: " · ")
     }
 
     /// 周一 … 周日 / Mon … Sun.

@@ -94,17 +94,19 @@ extension GridPlan {
             // The plan names its scenario by a path relative to the plan's folder, so `show` and `compare`
             // find it again from plan.json alone.
             plan.scenario.file = relativePath(of: URL(fileURLWithPath: scenario).standardizedFileURL, from: outDir)
+            let written: [URL]
             do {
-                try PlanRun.write(plan, scenario: scenarioValue, to: outDir)
+                written = try PlanRun.write(plan, scenario: scenarioValue, to: outDir)
             } catch {
                 Console.failure(error, context: "cannot write into \(outDir.path)")
                 throw ExitCode(1)
             }
 
-            printSummary(plan, planPath: planURL.path)
+            printSummary(plan, planPath: planURL.path, written: written)
         }
 
-        func printSummary(_ plan: GridPlanCore.Plan, planPath: String) {
+        /// `written`: the files `PlanRun.write` wrote, plan.json last.
+        func printSummary(_ plan: GridPlanCore.Plan, planPath: String, written: [URL]) {
             let k = plan.kpis
             let s = plan.solver
             func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
@@ -120,8 +122,31 @@ extension GridPlan {
             }
             if let sf = plan.shortfall { print("shortfall: " + ShortfallSummary.sentence(sf, locale: .en)) }
             print("wrote \(planPath)")
-            let dir = URL(fileURLWithPath: planPath).deletingLastPathComponent().path
-            print("reports: \(dir)/roster.html (week), \(dir)/daily/ (each worker's days), roster.csv, visits.csv, calendar/")
+            let dir = URL(fileURLWithPath: planPath).deletingLastPathComponent()
+            print(Plan.reportsLine(written.filter { $0.path != planPath }, in: dir))
+        }
+
+        /// `reports: DIR/roster.html, roster.md, …, daily/ (3 files), calendar/ (3 files)`: the files
+        /// written beside plan.json in the writer's order, each folder once with its count.
+        static func reportsLine(_ written: [URL], in folder: URL) -> String {
+            let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+            var entries: [(name: String, files: Int, isFolder: Bool)] = []
+            for url in written {
+                let relative = url.path.hasPrefix(base) ? String(url.path.dropFirst(base.count)) : url.path
+                guard let slash = relative.firstIndex(of: "/") else {
+                    entries.append((relative, 1, false))
+                    continue
+                }
+                let sub = String(relative[...slash])
+                if let i = entries.firstIndex(where: { $0.isFolder && $0.name == sub }) {
+                    entries[i].files += 1
+                } else {
+                    entries.append((sub, 1, true))
+                }
+            }
+            let names = entries.map { e in e.isFolder ? "\(e.name) (\(e.files) file\(e.files == 1 ? "" : "s"))" : e.name }
+            guard let first = names.first else { return "reports: none" }
+            return "reports: \(base)\(first)" + names.dropFirst().map { ", " + $0 }.joined()
         }
     }
 }

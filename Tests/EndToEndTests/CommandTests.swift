@@ -36,6 +36,32 @@ final class CommandTests: XCTestCase {
         }
     }
 
+    func testPlanListsEveryReportItWrote() throws {
+        let tmp = try CommandRunner.temporaryDirectory(self)
+        let folder = tmp.appendingPathComponent("xinghe")
+        try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent("scenarios/xinghe"), to: folder)
+        let out = folder.appendingPathComponent("out")
+        let r = try CommandRunner.run(["plan", folder.appendingPathComponent("scenario.yaml").path, "--out", out.path,
+                                       "--time-limit", "20"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let line = try XCTUnwrap(r.stdout.split(separator: "\n").first { $0.hasPrefix("reports: ") }, r.stdout)
+        // What is on disk beside plan.json, top-level files by name and each folder with its count.
+        let top = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        for name in top where name != "plan.json" {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path, isDirectory: &isFolder)
+            if isFolder.boolValue {
+                let n = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(name).path).count
+                XCTAssertTrue(line.contains(" \(name)/ (\(n) file\(n == 1 ? "" : "s"))"), "\(name)/ missing from: \(line)")
+            } else {
+                XCTAssertTrue(line.contains("/\(name),") || line.contains(" \(name),") || line.hasSuffix(name),
+                              "\(name) missing from: \(line)")
+            }
+        }
+        XCTAssertTrue(line.contains("roster.xlsx") && line.contains("visits.xlsx"), String(line))
+        XCTAssertTrue(line.hasPrefix("reports: \(out.path)/roster.html, roster.md, "), String(line))
+    }
+
     func testCheckPassesAValidPlanAndExitsWith1OnABrokenOne() throws {
         let w = try plannedWeek()
         let ok = try CommandRunner.run(["check", w.scenario, w.plan])

@@ -103,7 +103,18 @@ final class SpecAgreementTests: XCTestCase {
             agree("utilisation_min", planner.utilisationMin, checker.utilisationMin)
             agree("utilisation_max", planner.utilisationMax, checker.utilisationMax)
             agree("continuity", planner.continuity, checker.continuity)
+            agree("daily_spread_max_min", planner.dailySpreadMaxMin, checker.dailySpreadMaxMin)
+            agree("regular_weekday_rate", planner.regularWeekdayRate, checker.regularWeekdayRate)
         }
+    }
+
+    func test_the_planners_extension_kpis_agree_on_the_week_worked_by_hand() {
+        // H5's history holds a date of the horizon (a re-planned week): the previous visit is the one
+        // before the visit's date, not the latest on record.
+        let (s, routes) = SpecModelTests.handWorkedWeek()
+        let planner = KPIs.compute(routes: routes, scenario: s)
+        XCTAssertEqual(planner.dailySpreadMaxMin, 240)
+        XCTAssertEqual(planner.regularWeekdayRate, 0.5)
     }
 
     func test_random_districts_vary_what_the_rules_depend_on() {

@@ -85,6 +85,74 @@ final class SpecModelTests: XCTestCase {
         XCTAssertEqual(SpecTravel(scenario: s).leg(from: "H1", to: "OFF", worker: nil).minutes, 20)
     }
 
+    /// A week worked by hand for the extension KPIs (Docs/scenario-format.md §10). Working days Mon–Thu
+    /// (Friday 11-27 is a holiday).
+    ///
+    /// `daily_spread_max_min`: W1 (break 11:30–13:00) works Mon 08:30–14:00 = 330 − 90 = 240 min and
+    /// Tue 09:00–10:00 = 60, Wed and Thu nothing: spread 240. W2 works Mon 09:00–09:30 = 30 and
+    /// Tue 09:00–12:00 = 180: spread 180. W3 works Mondays only (one working day): left out, although
+    /// its 300-minute Monday would be the largest. Largest: 240.
+    ///
+    /// `regular_weekday_rate` (tasks every 7 days or more): H1, last visited Mon 11-16, visited Mon
+    /// by W1 and W2 together (one visit): same weekday. H2, last Tue 11-17, visited Wed: not. H3 has
+    /// a 3-day rhythm: left out, although its Monday follows a Monday. H4, never visited before:
+    /// its Monday has no previous visit (left out), its Tuesday follows that Monday: not. H5, a
+    /// re-planned week: history Tue 11-17 and Tue 11-24, the kept route visits it Tue 11-24 too; the
+    /// previous visit is the one before that date, Tue 11-17: same weekday. 2 of 4: 0.5.
+    static func handWorkedWeek() -> (scenario: Scenario, routes: [Route]) {
+        let monday = CivilDate(iso: "2026-11-23")!
+        func day(_ n: Int) -> CivilDate { monday.adding(days: n) }
+        let weekly = Policy(category: "weekly", everyDays: 7, minGapDays: 3, durationMin: 20)
+        let often = Policy(category: "often", everyDays: 3, minGapDays: 1, durationMin: 20)
+        let here = GeoPoint(lat: 31.241, lon: 121.401)
+        let households = [
+            Household(id: "H1", grid: "G1", location: here, categories: ["weekly"]),
+            Household(id: "H2", grid: "G1", location: here, categories: ["weekly"]),
+            Household(id: "H3", grid: "G1", location: here, categories: ["often"]),
+            Household(id: "H4", grid: "G1", location: here, categories: ["weekly"]),
+            Household(id: "H5", grid: "G1", location: here, categories: ["weekly"]),
+        ]
+        let history = [
+            HistoryEntry(task: "H1", date: day(-7), worker: "W1"), HistoryEntry(task: "H2", date: day(-6), worker: "W1"),
+            HistoryEntry(task: "H3", date: day(-7), worker: "W1"), HistoryEntry(task: "H5", date: day(-6), worker: "W1"),
+            HistoryEntry(task: "H5", date: day(1), worker: "W1"),
+        ]
+        let workers = [
+            Worker(id: "W1", name: "甲", grids: ["G1"], start: "OFF", shift: TimeWindow(510, 1050), breakTime: TimeWindow(690, 780)),
+            Worker(id: "W2", name: "乙", grids: ["G1"], start: "OFF", shift: TimeWindow(510, 1050)),
+            Worker(id: "W3", name: "丙", grids: ["G1"], start: "OFF", shift: TimeWindow(510, 1050), weekdays: [.mon]),
+        ]
+        let s = Scenario(name: "t", horizon: Horizon(start: monday, days: 7, holidays: [day(4)]),
+                         places: [Place(id: "OFF", name: "office", location: GeoPoint(lat: 31.24, lon: 121.40))],
+                         policies: [weekly, often], workers: workers, households: households, history: history)
+        func route(_ w: String, _ d: Int, _ from: Int, _ to: Int, _ tasks: [String]) -> Route {
+            Route(worker: w, date: day(d), start: TimeOfDay(minutes: from), end: TimeOfDay(minutes: to), travelMin: 0,
+                  travelKm: 0, serviceMin: 20 * tasks.count, stops: tasks.map {
+                      Stop(task: $0, kind: .visit, arrive: TimeOfDay(minutes: from), start: TimeOfDay(minutes: from),
+                           end: TimeOfDay(minutes: from + 20), travelMin: 0, travelKm: 0)
+                  })
+        }
+        let routes = [
+            route("W1", 0, 510, 840, ["H1", "H3", "H4"]), route("W1", 1, 540, 600, ["H5"]),
+            route("W2", 0, 540, 570, ["H1"]), route("W2", 1, 540, 720, ["H4"]), route("W2", 2, 540, 560, ["H2"]),
+            route("W3", 0, 540, 840, []),
+        ]
+        return (s, routes)
+    }
+
+    func testDailySpreadAndRegularWeekdayRateOfAWeekWorkedByHand() {
+        let (s, routes) = Self.handWorkedWeek()
+        let k = SpecKPIs.compute(routes: routes, scenario: s)
+        XCTAssertEqual(k.dailySpreadMaxMin, 240)
+        XCTAssertEqual(k.regularWeekdayRate, 0.5)
+        XCTAssertEqual(SpecKPIs.dailySpreadMaxMin(routes: Array(routes.prefix(2)), scenario: s,
+                                                   calendar: SpecCalendar(horizon: s.horizon)), 240, "W1 alone")
+        // Nothing to measure: no route, no visit after an earlier one.
+        let none = SpecKPIs.compute(routes: [], scenario: s)
+        XCTAssertNil(none.dailySpreadMaxMin)
+        XCTAssertNil(none.regularWeekdayRate)
+    }
+
     func testKPIsOfATinyWeekWorkedByHand() {
         let p = Policy(category: "a", everyDays: 7, minGapDays: 3, durationMin: 20)
         let hs = ["H1", "H2"].map { Household(id: $0, grid: "G1", location: GeoPoint(lat: 31.241, lon: 121.401),
@@ -109,6 +177,8 @@ final class SpecModelTests: XCTestCase {
         // Working days: Mon–Thu (Friday a holiday). W1 has 540 − 90 = 450 min a day, W2 540.
         XCTAssertEqual(SpecKPIs.compute(routes: routes, scenario: s), KPIs(
             tasksDue: 2, visitsPlanned: 2, lateTaskDays: 1, onTimeRate: 0.5, travelKm: 1.8, travelMin: 22,
-            workMin: 300, utilisationMin: 0.0278, utilisationMax: 0.1333, continuity: 0.5))
+            workMin: 300, utilisationMin: 0.0278, utilisationMax: 0.1333, continuity: 0.5,
+            // W1: Monday 240, Tuesday to Thursday 0; W2: Tuesday 60. No task has a visit before.
+            dailySpreadMaxMin: 240, regularWeekdayRate: nil))
     }
 }

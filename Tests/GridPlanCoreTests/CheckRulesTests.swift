@@ -305,6 +305,26 @@ final class CheckRulesTests: XCTestCase {
         assertValid(mutate { $0.kpis.utilisationMax += 0.00005; $0.kpis.travelKm += 0.0005 })
     }
 
+    func test_rule_5_8_catches_a_misreported_daily_spread_and_regular_weekday_rate() throws {
+        let valid = F.validPlan(scenario)
+        let spread = try XCTUnwrap(valid.kpis.dailySpreadMaxMin, "W01 works Monday and Tuesday with a route")
+        assertCaught(mutate { $0.kpis.dailySpreadMaxMin = spread + 1 }, rule: "5.8",
+                     "kpis.daily_spread_max_min is \(spread + 1); recomputed from the routes: \(spread)")
+        if let rate = valid.kpis.regularWeekdayRate {
+            assertCaught(mutate { $0.kpis.regularWeekdayRate = rate + 0.01 }, rule: "5.8", "kpis.regular_weekday_rate is")
+        } else {
+            assertCaught(mutate { $0.kpis.regularWeekdayRate = 0.5 }, rule: "5.8",
+                         "kpis.regular_weekday_rate is 0.5000; recomputed from the routes: none")
+        }
+        // Reported within plan.json's rounding: kept.
+        assertValid(mutate { $0.kpis.regularWeekdayRate = $0.kpis.regularWeekdayRate.map { $0 + 0.00005 } })
+    }
+
+    func test_rule_5_8_accepts_a_plan_without_the_extension_kpis() {
+        // A plan written before daily_spread_max_min and regular_weekday_rate existed.
+        assertValid(mutate { $0.kpis.dailySpreadMaxMin = nil; $0.kpis.regularWeekdayRate = nil })
+    }
+
     // MARK: - 4 (late list)
 
     func test_rule_4_requires_every_late_task_in_the_late_list() {

@@ -103,8 +103,8 @@ enum Fixture {
             horizon: PlanHorizon(start: start, days: 7),
             solver: SolverReport(backend: "glpk 5.0", status: "optimal", objective: 812, bound: 806.5, gap: 0.0068, seconds: 1.42),
             routes: routes,
-            late: [LateTask(task: "H004", due: d("2026-11-21"), lateDays: 5, firstVisit: nil, reason: .noEligibleWorker,
-                            detail: "needs skill <b>mental-health</b>; nobody covering grid XH-09 has it")],
+            late: [LateTask(task: "H004", due: d("2026-11-21"), lateDays: 5, firstVisit: nil,
+                            explanation: .missingSkill(skill: "<b>mental-health</b>", grid: "XH-09"))],
             kpis: KPIs(tasksDue: 5, visitsPlanned: 3, lateTaskDays: 5, onTimeRate: 0.8, travelKm: 3.0, travelMin: 50,
                        workMin: 290, utilisationMin: 0.0, utilisationMax: 0.1036, continuity: 1.0))
     }

@@ -94,7 +94,8 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(daily.contains("=HYPERLINK(&quot;evil.example&quot;,&quot;x&quot;)<br>line two"))
         XCTAssertTrue(daily.contains("&quot;北门&quot;"))
         let roster = try XCTUnwrap(files["roster.html"])
-        XCTAssertTrue(roster.contains("needs skill &lt;b&gt;mental-health&lt;/b&gt;"))
+        XCTAssertTrue(roster.contains("需要技能 &lt;b&gt;<span class=\"nb\">mental-health</span>&lt;/b&gt;；"
+                                      + "负责或协助网格 <span class=\"nb\">XH-09</span> 的网格员都不具备"))
         XCTAssertTrue(roster.contains("=cmd|&#39; /C calc&#39;!A0"))
     }
 

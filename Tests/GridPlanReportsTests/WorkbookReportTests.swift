@@ -93,7 +93,8 @@ final class WorkbookReportTests: XCTestCase {
             XCTAssertEqual(late[i + 1][0], l.task)
             XCTAssertEqual(late[i + 1][4], l.due.iso)
             XCTAssertEqual(late[i + 1][5], "\(l.lateDays)")
-            XCTAssertEqual(late[i + 1][8], l.detail)
+            XCTAssertEqual(late[i + 1][8], l.detail(in: .zhHans), "the detail in the workbook's language")
+            XCTAssertTrue(late[i + 1][8].hasPrefix("需要技能"), late[i + 1][8])
         }
         XCTAssertTrue(late.contains { $0[0] == "逾期任务天数" && $0[1] == "\(plan.kpis.lateTaskDays)" }, "the shortfall")
     }

@@ -40,6 +40,7 @@ final class PlannerTests: XCTestCase {
         XCTAssertEqual(p.late.map(\.task), ["H1"], "the priority-1 household waits")
         XCTAssertEqual(lateEntry(p, "H1")?.reason, .capacity)
         XCTAssertTrue(lateEntry(p, "H1")?.detail.contains("W01 on 2026-11-23") ?? false, lateEntry(p, "H1")?.detail ?? "")
+        XCTAssertEqual(lateEntry(p, "H1")?.explanation, .capacityFullDays(full: [.init(worker: "W01", dates: [Fixture.day(0)])]))
         XCTAssertNil(lateEntry(p, "H1")?.firstVisit)
     }
 
@@ -49,6 +50,8 @@ final class PlannerTests: XCTestCase {
                                           households: [Fixture.household("H1", category: "mental")]))
         XCTAssertEqual(lateEntry(p, "H1")?.reason, .noEligibleWorker)
         XCTAssertEqual(lateEntry(p, "H1")?.detail, "needs skill casework; nobody covering grid G1 has it")
+        XCTAssertEqual(lateEntry(p, "H1")?.explanation, .missingSkill(skill: "casework", grid: "G1"))
+        XCTAssertEqual(lateEntry(p, "H1")?.detail(in: .zhHans), "需要技能 casework；负责或协助网格 G1 的网格员都不具备")
         XCTAssertEqual(lateEntry(p, "H1")?.lateDays, 5)
     }
 
@@ -57,6 +60,7 @@ final class PlannerTests: XCTestCase {
                                           households: [Fixture.household("H9", category: "weekly", grid: "G9")]))
         XCTAssertEqual(lateEntry(p, "H9")?.reason, .noEligibleWorker)
         XCTAssertTrue(lateEntry(p, "H9")?.detail.contains("G9") ?? false)
+        XCTAssertEqual(lateEntry(p, "H9")?.explanation, .noWorkerCoversGrid(grid: "G9"))
     }
 
     func testEveningWindowIsWindowOutsideShift() throws {
@@ -65,6 +69,7 @@ final class PlannerTests: XCTestCase {
         ]))
         XCTAssertEqual(lateEntry(p, "H1")?.reason, .windowOutsideShift)
         XCTAssertTrue(lateEntry(p, "H1")?.detail.contains("19:00-21:00") ?? false, lateEntry(p, "H1")?.detail ?? "")
+        XCTAssertEqual(lateEntry(p, "H1")?.explanation?.code, .windowOutsideShifts)
     }
 
     func testWorkerOnLeaveAllWeekIsNoWorkingDay() throws {

@@ -157,12 +157,12 @@ public struct ReplanSetup: Sendable {
             .merging(Dictionary(sub.late.map { ($0.task, $0) }, uniquingKeysWith: { a, _ in a })) { _, new in new }
         var late: [LateTask] = []
         for o in KPIs.outcomes(of: routes, in: original) where o.lateDays > 0 {
-            let given = reasons[o.job.id]
-            late.append(LateTask(
-                task: o.job.id, due: o.firstMissedDue ?? original.horizon.start, lateDays: o.lateDays,
-                firstVisit: o.visitDates.first { original.horizon.contains($0) },
-                reason: given?.reason ?? .other,
-                detail: given?.detail ?? "late before \(from.iso), in the part of the plan that was kept"))
+            var entry = reasons[o.job.id] ?? LateTask(task: o.job.id, due: from, lateDays: 0, firstVisit: nil,
+                                                      explanation: .lateBeforeReplan(from: from))
+            entry.due = o.firstMissedDue ?? original.horizon.start
+            entry.lateDays = o.lateDays
+            entry.firstVisit = o.visitDates.first { original.horizon.contains($0) }
+            late.append(entry)
         }
         return Plan(scenario: oldPlan.scenario, horizon: oldPlan.horizon, solver: sub.solver, routes: routes,
                     late: late, kpis: KPIs.compute(routes: routes, scenario: original))

@@ -112,16 +112,17 @@ extension KPIs {
 
     /// Visits of tasks with a rhythm of 7 days or more that have a previous visit (history or an
     /// earlier visit in the horizon), on that visit's weekday ÷ all such visits; nil without any.
+    ///
+    /// The previous visit is the latest one before the visit's date, whichever list it is on: a
+    /// re-planned week's history may hold dates inside the horizon, on or after a planned visit.
     static func regularWeekdayRate(_ outcomes: [TaskOutcome]) -> Double? {
         var same = 0, all = 0
         for o in outcomes where o.job.everyDays >= 7 {
-            var previous = ([o.job.lastVisit].compactMap { $0 } + o.job.pastVisits).max()
-            for d in o.visitDates.sorted() {
-                if let p = previous, p < d {
-                    all += 1
-                    if p.weekday == d.weekday { same += 1 }
-                }
-                previous = d
+            let visits = Set([o.job.lastVisit].compactMap { $0 } + o.job.pastVisits + o.visitDates).sorted()
+            for d in o.visitDates {
+                guard let p = visits.last(where: { $0 < d }) else { continue }
+                all += 1
+                if p.weekday == d.weekday { same += 1 }
             }
         }
         return all == 0 ? nil : Plan.round(Double(same) / Double(all), places: 4)

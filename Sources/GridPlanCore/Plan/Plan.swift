@@ -296,8 +296,12 @@ public struct LateTask: Sendable, Hashable, Codable {
     /// The first date it is visited in the horizon, or nil.
     public var firstVisit: CivilDate?
     public var reason: LateReason
-    /// What a grid head can act on.
+    /// What a grid head can act on, in English (format §4).
     public var detail: String
+    /// The detail as a code with parameters, from which each report renders it in its language
+    /// (optional extension `detail_code`, `detail_params`): nil in plans written before it, or
+    /// for a code this version does not know.
+    public var explanation: LateDetail?
 
     public init(task: String, due: CivilDate, lateDays: Int, firstVisit: CivilDate?, reason: LateReason,
                 detail: String) {
@@ -309,11 +313,43 @@ public struct LateTask: Sendable, Hashable, Codable {
         self.detail = detail
     }
 
+    /// A late task explained by `explanation`: its reason, and `detail` as the English sentence.
+    public init(task: String, due: CivilDate, lateDays: Int, firstVisit: CivilDate?, explanation: LateDetail) {
+        self.init(task: task, due: due, lateDays: lateDays, firstVisit: firstVisit, reason: explanation.reason,
+                  detail: explanation.sentence(.en))
+        self.explanation = explanation
+    }
+
+    /// The detail in `locale`: rendered from the code where the plan has one, else `detail` as written.
+    public func detail(in locale: ReportLocale) -> String {
+        explanation?.sentence(locale) ?? detail
+    }
+
     enum CodingKeys: String, CodingKey {
         case task, due
         case lateDays = "late_days"
         case firstVisit = "first_visit"
         case reason, detail
+        case detailCode = "detail_code"
+        case detailParams = "detail_params"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        task = try c.decode(String.self, forKey: .task)
+        due = try c.decode(CivilDate.self, forKey: .due)
+        lateDays = try c.decode(Int.self, forKey: .lateDays)
+        firstVisit = try c.decodeIfPresent(CivilDate.self, forKey: .firstVisit)
+        reason = try c.decode(LateReason.self, forKey: .reason)
+        detail = try c.decode(String.self, forKey: .detail)
+        // A code from a newer gridplan is skipped: `detail` still says it in English.
+        if let raw = try c.decodeIfPresent(String.self, forKey: .detailCode), let code = LateDetail.Code(rawValue: raw) {
+            var params: KeyedDecodingContainer<LateDetail.ParamKey>?
+            if c.contains(.detailParams), try !c.decodeNil(forKey: .detailParams) {
+                params = try c.nestedContainer(keyedBy: LateDetail.ParamKey.self, forKey: .detailParams)
+            }
+            explanation = try LateDetail(code: code, params: params)
+        }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -324,6 +360,11 @@ public struct LateTask: Sendable, Hashable, Codable {
         try c.encode(firstVisit, forKey: .firstVisit)  // null when never visited
         try c.encode(reason, forKey: .reason)
         try c.encode(detail, forKey: .detail)
+        if let e = explanation {
+            try c.encode(e.code, forKey: .detailCode)
+            var params = c.nestedContainer(keyedBy: LateDetail.ParamKey.self, forKey: .detailParams)
+            try e.encodeParams(to: &params)
+        }
     }
 }
 

@@ -125,9 +125,9 @@ public enum Planner {
         var late: [LateTask] = []
         for o in KPIs.outcomes(of: routes, in: scenario) where o.lateDays > 0 {
             let due = o.firstMissedDue ?? scenario.horizon.start
-            let (reason, detail) = diagnosis.diagnose(o.job, lateDays: o.lateDays, firstMissedDue: due, routes: routes)
+            let why = diagnosis.diagnose(o.job, lateDays: o.lateDays, firstMissedDue: due, routes: routes)
             late.append(LateTask(task: o.job.id, due: due, lateDays: o.lateDays, firstVisit: o.visitDates.first,
-                                 reason: reason, detail: detail))
+                                 explanation: why))
         }
         late.sort { ($0.due, $0.task) < ($1.due, $1.task) }
 
