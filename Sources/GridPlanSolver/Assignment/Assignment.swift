@@ -3,8 +3,12 @@ import GridPlanCore
 
 /// Settings of the assignment step.
 public struct AssignmentOptions: Sendable {
-    /// Seconds for all parts together (wall clock, parts in parallel share it by size).
+    /// Nominal seconds for all parts together (parts in parallel share it by size): they set each
+    /// part's work at fixed rates (`AssignmentBudget`).
     public var timeLimitSeconds: Double
+    /// The watchdog: no solve runs past this many wall-clock seconds from the start; nil = `timeLimitSeconds`.
+    /// Looser than the work needs, so that a busy machine reaches the same plan, only later.
+    public var watchdogSeconds: Double?
     /// Relative gap at which a part's branch-and-cut stops.
     public var mipGap: Double
     /// Threads for independent parts.
@@ -94,7 +98,7 @@ public enum Assignment {
         let sizes = parts.map { max(1, $0.size) }
         let total = Double(sizes.reduce(0, +))
         let threads = max(1, options.threads)
-        let deadline = began.addingTimeInterval(options.timeLimitSeconds)
+        let deadline = began.addingTimeInterval(options.watchdogSeconds ?? options.timeLimitSeconds)
         let order = parts.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         let counter = PartCounter(total: parts.count)
         let outcomes = SolveThreads.map(order, threads: threads) { i -> PartOutcome in

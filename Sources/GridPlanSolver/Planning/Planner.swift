@@ -79,13 +79,17 @@ public enum Planner {
     /// Share of the time limit the assignment may use; routing gets most of the rest.
     static let assignmentShare = 0.5
     static let routingShare = 0.35
+    /// How much longer than its share a step may run before its watchdog stops it.
+    static let watchdogFactor = 2.0
     /// Routing time per repair attempt (one date re-routed).
     static let repairRoutingSeconds = 0.3
 
     /// Plans `scenario`.
     ///
-    /// The same scenario and options give the same plan, except where a time limit stops GLPK or the
-    /// routing search at a different point (the defaults leave the shipped scenarios room to finish).
+    /// The same scenario and options give the same plan: the time limit sets each step's work at fixed
+    /// rates, and the clock is only a watchdog at twice each step's share (a run can take up to about
+    /// twice the limit on a machine that much slower; only a watchdog that fires makes two runs differ,
+    /// and the stage says `stopped_by: clock`).
     /// - Throws: `PlanError` for invalid options, `LinearModelError` when the LP file cannot be written.
     public static func plan(_ scenario: Scenario, options: PlanOptions) throws -> GridPlanCore.Plan {
         let began = Date()
@@ -102,10 +106,13 @@ public enum Planner {
             timeLimitSeconds: limit * assignmentShare, mipGap: gap, threads: options.threads, verbose: options.verbose,
             writeLPPath: options.writeLPPath, progress: options.progress)
         assignmentOptions.cycle = options.cycle
+        // The limit sets the work; the watchdogs sit at twice each step's share, so that a machine
+        // busier than planned reaches the same plan later instead of a different one.
+        assignmentOptions.watchdogSeconds = limit * assignmentShare * watchdogFactor
         let assignment = try Assignment.assign(scenario, options: assignmentOptions)
 
         report("routing")
-        let routingTime = max(1, min(limit * routingShare, limit - Date().timeIntervalSince(began)))
+        let routingTime = max(1, limit * routingShare * watchdogFactor)
         var routingOptions = RoutingOptions(timeLimitSeconds: routingTime, seed: 1)
         routingOptions.workSeconds = limit * routingShare
         // Campaigns: the first visit of a household owing one lasts longer and keeps its date.
@@ -117,7 +124,7 @@ public enum Planner {
         var repairOptions = RoutingOptions(timeLimitSeconds: repairRoutingSeconds, seed: 1)
         repairOptions.extraMinutes = extra
         var repair = Repair(scenario: scenario, routes: routed.routes, options: repairOptions)
-        repair.deadline = began.addingTimeInterval(limit - repairRoutingSeconds)
+        repair.deadline = Date().addingTimeInterval(max(1, limit * (1 - assignmentShare - routingShare)) * watchdogFactor)
         repair.retry(routed.unplaced)
 
         let routes = repair.routes.filter { !$0.stops.isEmpty }.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) }

@@ -41,6 +41,7 @@ enum ShortfallAnalysis {
         helped.workers += helpers
         var options = AssignmentOptions(timeLimitSeconds: timeLimitSeconds * timeShare, mipGap: mipGap, threads: threads)
         options.cycle = cycle
+        options.watchdogSeconds = timeLimitSeconds * timeShare * Planner.watchdogFactor
         options.helpers = Set(helpers.map(\.id))
         options.onlyPartsWith = Set(capacityLate.map(\.task))
         guard let result = try? Assignment.assign(helped, options: options) else { return nil }
