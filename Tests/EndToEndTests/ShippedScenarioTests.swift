@@ -20,6 +20,14 @@ final class ShippedScenarioTests: XCTestCase {
 
             let check = try CommandRunner.run(["check", scenario.path, planFile.path])
             XCTAssertEqual(check.status, 0, "\(name): check found violations:\n\(check.stdout)\(check.stderr)")
+
+            // Routing and repair keep the workers the assignment chose: the routed plan's continuity is the assignment's.
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: planFile)) as! [String: Any]
+            let kpis = json["kpis"] as! [String: Any], solver = json["solver"] as! [String: Any]
+            if let chosen = solver["assignment_continuity"] as? Double, let routed = kpis["continuity"] as? Double,
+               (solver["lateness"] as? [String: Any])?["dropped_visits"] as? Int == 0 {
+                XCTAssertEqual(routed, chosen, accuracy: 0.005, "\(name): routing changed the preferred workers' visits")
+            }
         }
     }
 

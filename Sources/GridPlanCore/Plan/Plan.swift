@@ -83,9 +83,13 @@ public struct SolverReport: Sendable, Hashable, Codable {
     public var stages: [SolverStageReport]?
     /// What the assignment proved about lateness, in late days (optional extension).
     public var lateness: LatenessReport?
+    /// The assignment's continuity (household visits by the preferred worker ÷ household visits,
+    /// before routing), beside `kpis.continuity` of the routed plan: routing keeps what the assignment chose.
+    public var assignmentContinuity: Double?
 
     public init(backend: String, status: String, objective: Double, bound: Double, gap: Double, seconds: Double,
-                parts: [SolverPartReport]? = nil, stages: [SolverStageReport]? = nil, lateness: LatenessReport? = nil) {
+                parts: [SolverPartReport]? = nil, stages: [SolverStageReport]? = nil, lateness: LatenessReport? = nil,
+                assignmentContinuity: Double? = nil) {
         self.backend = backend
         self.status = status
         self.objective = objective
@@ -95,6 +99,12 @@ public struct SolverReport: Sendable, Hashable, Codable {
         self.parts = parts
         self.stages = stages
         self.lateness = lateness
+        self.assignmentContinuity = assignmentContinuity
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case backend, status, objective, bound, gap, seconds, parts, stages, lateness
+        case assignmentContinuity = "assignment_continuity"
     }
 }
 

@@ -152,7 +152,8 @@ public enum Planner {
             bound: GridPlanCore.Plan.round(assignment.bound, places: 4),
             gap: GridPlanCore.Plan.round(assignment.gap, places: 6),
             seconds: GridPlanCore.Plan.round(Date().timeIntervalSince(began), places: 2), parts: assignment.parts,
-            stages: assignment.stages, lateness: lateness)
+            stages: assignment.stages, lateness: lateness,
+            assignmentContinuity: assignmentContinuity(assignment.visits, scenario: scenario))
         return GridPlanCore.Plan(
             scenario: ScenarioReference(madeFrom: scenario),
             horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),
@@ -161,6 +162,19 @@ public enum Planner {
 }
 
 extension Planner {
+    /// Household visits of the assignment made by the preferred worker (one of a pair counts) ÷ household
+    /// visits, as `kpis.continuity` counts them on routes; nil without household visits.
+    static func assignmentContinuity(_ visits: [PlannedVisit], scenario: Scenario) -> Double? {
+        let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var all = 0, kept = 0
+        for v in visits {
+            guard let j = jobs[v.job], j.kind == .visit else { continue }
+            all += 1
+            if let p = j.preferredWorker, v.workers.contains(p) { kept += 1 }
+        }
+        return all == 0 ? nil : GridPlanCore.Plan.round(Double(kept) / Double(all), places: 4)
+    }
+
     /// A visit routing could not place and repair could not move, as plan.json lists it.
     static func droppedVisit(_ v: PlannedVisit) -> DroppedVisit {
         DroppedVisit(task: v.job, date: v.date, workers: v.workers,
