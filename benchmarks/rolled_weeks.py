@@ -44,9 +44,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("scenario_dir", nargs="?", default=os.path.join(ROOT, "scenarios", "community"))
     ap.add_argument("--weeks", type=int, default=4)
+    ap.add_argument("--keep", help="keep the rolled scenarios and plans in this folder (default: removed)")
     ap.add_argument("--weights", default="", help="e.g. level=1,regularity=20: a weights block added to the copy")
     a = ap.parse_args()
-    work = tempfile.mkdtemp(prefix="gridplan-rolled-")
+    work = os.path.abspath(a.keep) if a.keep else tempfile.mkdtemp(prefix="gridplan-rolled-")
+    if a.keep:
+        shutil.rmtree(work, ignore_errors=True)
+        os.makedirs(work)
     d = os.path.join(work, "s")
     shutil.copytree(a.scenario_dir, d)
     scenario = os.path.join(d, "scenario.yaml")
@@ -83,7 +87,8 @@ def main():
         nxt = os.path.join(d, f"week{week + 1}.yaml")
         run("next", scenario, "--out", nxt)
         scenario = nxt
-    shutil.rmtree(work)
+    if not a.keep:
+        shutil.rmtree(work)
 
 
 if __name__ == "__main__":

@@ -68,6 +68,9 @@ struct AssignmentInstance: Sendable {
         /// job is overdue when next week starts, and lands on its first day with everything else due
         /// over the weekend. Nil when the horizon has no such tail or the job is not at risk.
         var lookAhead: [Int]? = nil
+        /// The workers (indices) of the job's last done visit in the history, when they are in this part:
+        /// last time's roster, which a stable week keeps.
+        var lastWorkers: [Int] = []
 
         /// The position of day offset `d` in `days`.
         func index(ofDay d: Int) -> Int? {
@@ -113,6 +116,12 @@ struct AssignmentInstance: Sendable {
     private func computeWorkerCost(job j: Int, day d: Int, worker w: Int) -> Double {
         var c = weights.travel * Double(legMinutes(job: j, worker: w))
         if jobs[j].job.kind == .visit, jobs[j].preferred == w { c -= weights.continuity }
+        // Last time's worker, when it is not the preferred one (rewarded above): a quarter of a
+        // continuity unit (half for a pair visit's other worker), so the roster repeats week after
+        // week where nothing forces a change while the preferred worker still comes first.
+        if jobs[j].preferred != w, jobs[j].lastWorkers.contains(w) {
+            c -= weights.continuity / (jobs[j].job.workersNeeded > 1 ? 2 : 4)
+        }
         if workers[w].isHelper { c += helperMinuteCost * Double(load(job: j, day: d, worker: w)) }
         return c - cycle.keepBonus(task: jobs[j].job.id, date: dates[d], worker: workers[w].worker.id)
     }

@@ -42,6 +42,13 @@ enum Decomposition {
             }
         }
 
+        // Each task's last done visit in the history: its date and workers (a pair visit has two rows).
+        var lastVisit: [String: (date: CivilDate, workers: Set<String>)] = [:]
+        for e in scenario.history where e.isDone {
+            if let l = lastVisit[e.task], l.date > e.date { continue }
+            if let l = lastVisit[e.task], l.date == e.date { lastVisit[e.task]!.workers.insert(e.worker); continue }
+            lastVisit[e.task] = (e.date, [e.worker])
+        }
         let due = scenario.jobs().filter { $0.dueRule.isDue(in: calendar) || include.contains($0.id) }
         var uncovered: [Job] = []
         var jobsByRoot: [Int: [Job]] = [:]
@@ -96,9 +103,11 @@ enum Decomposition {
                 let qualified = members.indices.filter {
                     Eligibility.qualifies(members[$0], for: job) && Eligibility.windowFits(job, members[$0])
                 }
-                jobInfos.append(Self.jobInfo(job, qualified: qualified, workers: infos, dates: dates, calendar: calendar,
-                                             legKm: legKm(job), preferred: job.preferredWorker.flatMap { memberPos[$0] },
-                                             cycle: cycle))
+                var info = Self.jobInfo(job, qualified: qualified, workers: infos, dates: dates, calendar: calendar,
+                                        legKm: legKm(job), preferred: job.preferredWorker.flatMap { memberPos[$0] },
+                                        cycle: cycle)
+                info.lastWorkers = (lastVisit[job.id]?.workers ?? []).compactMap { memberPos[$0] }.sorted()
+                jobInfos.append(info)
             }
             var part = AssignmentInstance(
                 name: "part\(parts.count + 1)", dates: dates, workers: infos, jobs: jobInfos,
