@@ -28,12 +28,17 @@ struct AssignmentInstance: Sendable {
         var covering: [Int]
     }
 
-    /// A campaign with its deadline in the horizon: missed unless a visit falls on or before `by`.
+    /// A campaign with its deadline in the horizon: missed unless a visit falls on or before `by`, a
+    /// regular one (carrying it) or a campaign-only one.
     struct CampaignDeadline: Sendable {
         var name: String
         var by: CivilDate
         /// Indices into the job's `days` on or before the deadline.
         var covering: [Int]
+        /// Minutes the campaign takes at the door.
+        var minutes: Int = 0
+        /// Indices into the job's `campaignDays` on or before the deadline.
+        var campaignCovering: [Int] = []
     }
 
     /// An urgent visit of a re-plan: wanted on `first`, accepted on any of `allowed`.
@@ -63,6 +68,11 @@ struct AssignmentInstance: Sendable {
         var preferred: Int?
         /// The weekday of the job's last visit, for a job with a weekly or slower rhythm (regular weekday).
         var usualWeekday: Weekday?
+        /// Day offsets a campaign-only visit may be made on, ascending (`CampaignColumns`): on or before
+        /// the latest of `campaigns`' deadlines, with `workersNeeded` eligible workers; no gap rule.
+        var campaignDays: [Int] = []
+        /// Eligible worker indices per entry of `campaignDays`, ascending.
+        var campaignEligible: [[Int]] = []
 
         /// The position of day offset `d` in `days`.
         func index(ofDay d: Int) -> Int? {
