@@ -17,7 +17,6 @@ enum DailyHTML {
         .stop{display:grid;grid-template-columns:1.8em 1fr 10em;gap:6px;border:1px solid #999;border-radius:4px;padding:2px 6px;margin:0 0 3px;break-inside:avoid;page-break-inside:avoid}
         .no{font-size:1.3em;font-weight:700;text-align:center}
         .patrol .no{color:#b35c00}
-        .campaign .no{color:#8a2be2}
         .time{font-weight:600;font-variant-numeric:tabular-nums}
         .name{font-weight:600}
         .line{margin:1px 0}
