@@ -111,4 +111,15 @@ final class CheckCampaignStopTests: XCTestCase {
         assertCaught(p, "4", "H3 gets no '春节慰问' visit by 2026-11-25 but is missing from missed_campaigns")
         assertCaught(p, "5.8", "kpis.campaign_visits_kept is 1; recounted from the routes: 0")
     }
+
+    func testAPlanWrittenBeforeCampaignStopsStillChecks() throws {
+        // No campaign figures and no missed list: an older gridplan's plan, read back from JSON.
+        var p = plan(F.validRoutes(scenario))
+        p.missedCampaigns = nil
+        p.kpis.campaignVisitsOwed = nil
+        p.kpis.campaignVisitsKept = nil
+        let json = String(decoding: try p.jsonData(), as: UTF8.self)
+        XCTAssertFalse(json.contains("campaign"))
+        XCTAssertEqual(violations(try Plan.decode(from: Data(json.utf8))), [])
+    }
 }

@@ -181,4 +181,20 @@ final class CampaignOnlyVisitTests: XCTestCase {
         XCTAssertEqual(jobs["XH-H025"]?.lastVisit, CivilDate(iso: "2026-11-19"))
         XCTAssertEqual(jobs["XH-H033"]?.lastVisit, CivilDate(iso: "2026-11-16"))
     }
+
+    func testAReplanMidWeekKeepsTheGreetingsAlreadyMadeAndStillMakesTheRest() throws {
+        let s = try xingheWithCampaign()
+        let options = PlanOptions(timeLimitSeconds: 30)
+        let plan = try Planner.plan(s, options: options)
+        let from = CivilDate(iso: "2026-11-25")!
+        let setup = try ReplanSetup.make(scenario: s, plan: plan, from: from, disruption: Disruption())
+        // Campaign stops before the re-plan date are delivered, not visits of the rhythm.
+        let kept = plan.routes.filter { $0.date < from }.flatMap(\.stops).filter(\.isCampaignOnly).map(\.task)
+        XCTAssertEqual(setup.remaining.campaignVisits.map(\.task), kept)
+        XCTAssertFalse(setup.remaining.history.contains { e in kept.contains(e.task) && e.date >= s.horizon.start })
+        let result = try Replanner.replan(setup, oldPlan: plan, options: options)
+        XCTAssertEqual(PlanChecker.check(result.plan, against: s).map(\.description), [])
+        XCTAssertEqual(result.plan.kpis.campaignVisitsKept, 15)
+        XCTAssertEqual(result.plan.missedCampaigns, [])
+    }
 }
