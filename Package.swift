@@ -84,7 +84,8 @@ let package = Package(
         .testTarget(name: "GridPlanCoreTests", dependencies: ["GridPlanCore", "GridPlanCheck"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GridPlanCheckTests", dependencies: ["GridPlanCheck", "GridPlanCore"]),
-        .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore", "GridPlanCheck"]),
+        .testTarget(name: "GridPlanSolverTests", dependencies: ["GridPlanSolver", "GridPlanCore", "GridPlanCheck"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "GridPlanReportsTests", dependencies: [
                         "GridPlanReports", "GridPlanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                     ],

@@ -53,7 +53,7 @@ extension PlanChecker {
                         "\(p): stop '\(s.task)' is not a household or patrol point of the scenario"))
                     continue
                 }
-                if job.kind != s.kind {
+                if job.kind != s.kind && !(s.kind == .campaign && job.kind == .visit) {
                     let what = job.kind == .visit ? "a household (kind visit)" : "a patrol point (kind patrol)"
                     found.append(PlanViolation(rule: rule, worker: r.worker, date: r.date, task: s.task, message:
                         "\(p): stop \(s.task) is \(what) but is listed with kind \(s.kind.rawValue)"))
@@ -121,7 +121,7 @@ extension PlanChecker {
                 if s.start < s.arrive {
                     add(s.task, "stop \(s.task) starts at \(s.start.hhmm), before arriving at \(s.arrive.hhmm)")
                 }
-                if let job = c.tasks[s.task] {
+                if let job = c.tasks[s.task], s.kind != .campaign {  // campaign stops: `campaignStops`
                     // The visit's own duration: campaigns carried by a household's first visit add their minutes.
                     let want = job.minutesOnSite(on: r.date, planVisits: c.visitDates[s.task] ?? [])
                     if s.end.minutes - s.start.minutes != want {
@@ -208,7 +208,8 @@ extension PlanChecker {
         return found
     }
 
-    /// §5.6: a worker's stops of kind visit on one date are at most its `max_visits_per_day`.
+    /// §5.6: a worker's stops of kind visit on one date are at most its `max_visits_per_day`. A
+    /// campaign-only stop is at a household's door too and counts (extension: the cap counts doors).
     static func maxVisitsPerDay(_ c: Context) -> [PlanViolation] {
         let rule = "5.6"
         var found: [PlanViolation] = []

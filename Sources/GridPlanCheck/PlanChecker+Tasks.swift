@@ -10,12 +10,12 @@ extension PlanChecker {
     static func coverageSkillsAndPairs(_ c: Context) -> [PlanViolation] {
         let rule = "5.5"
         var found: [PlanViolation] = []
-        struct Key: Hashable { var task: String; var date: CivilDate }
+        struct Key: Hashable { var task: String; var date: CivilDate; var campaignOnly: Bool }
         var groups: [Key: [(route: Route, stop: Stop)]] = [:]
         var order: [Key] = []
         for (r, s) in c.stops {
             guard let job = c.tasks[s.task] else { continue }
-            let key = Key(task: s.task, date: r.date)
+            let key = Key(task: s.task, date: r.date, campaignOnly: s.kind == .campaign)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append((r, s))
             guard let w = c.workers[r.worker] else { continue }
@@ -72,12 +72,13 @@ extension PlanChecker {
 
     /// §5.7: no two visits of one task, history included, are closer than its `min_gap_days`.
     /// A pair visit counts once per date; a worker visiting one task twice on a date is a gap of 0.
+    /// Campaign-only stops (kind `campaign`) are not visits of the rhythm and have no gap rule.
     static func minimumGaps(_ c: Context) -> [PlanViolation] {
         let rule = "5.7"
         var found: [PlanViolation] = []
         var planned: [String: Set<CivilDate>] = [:]
         var perWorkerDay: [String: Int] = [:]
-        for (r, s) in c.stops {
+        for (r, s) in c.stops where s.kind != .campaign {  // a campaign-only stop is no visit of the rhythm
             planned[s.task, default: []].insert(r.date)
             let key = s.task + "\u{1}" + r.worker + "\u{1}" + r.date.iso
             perWorkerDay[key, default: 0] += 1

@@ -41,6 +41,8 @@ public enum PlanChecker {
         found += minimumGaps(context)                              // 5.7
         found += reportedKPIs(context)                             // 5.8
         found += lateList(context)                                 // 4
+        found += campaignStops(context)                            // campaign-only stops (extension)
+        found += campaignFigures(context)                          // campaign KPIs and missed list (extension)
         // Stable: equal keys keep the order the rules found them in (e.g. KPI fields in plan.json order).
         return found.enumerated().sorted { a, b in
             PlanViolation.precedes(a.element, b.element) || (!PlanViolation.precedes(b.element, a.element) && a.offset < b.offset)
@@ -57,7 +59,7 @@ public enum PlanChecker {
         let taskList: [SpecTask]
         let tasks: [String: SpecTask]
         let workers: [String: Worker]
-        /// Dates each task is visited in the plan.
+        /// Dates each task is visited in the plan: its regular stops (a campaign-only stop is no visit).
         let visitDates: [String: Set<CivilDate>]
 
         init(plan: Plan, scenario: Scenario) {
@@ -69,7 +71,7 @@ public enum PlanChecker {
             tasks = Dictionary(taskList.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             workers = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var dates: [String: Set<CivilDate>] = [:]
-            for r in plan.routes { for s in r.stops { dates[s.task, default: []].insert(r.date) } }
+            for r in plan.routes { for s in r.stops where s.kind != .campaign { dates[s.task, default: []].insert(r.date) } }
             visitDates = dates
         }
 

@@ -5,7 +5,8 @@ public enum SpecKPIs {
     /// Recomputes every KPI, decimals rounded as plan.json writes them (km 0.001, ratios 0.0001).
     ///
     /// - `tasks_due`, `late_task_days`, `on_time_rate` per §2 (`on_time_rate` 1 when nothing is due);
-    /// - `visits_planned`: visit events, a (task, date) once however many workers it has;
+    /// - `visits_planned`: visit events, a (task, date) once however many workers it has; a
+    ///   campaign-only stop (kind `campaign`) is none, and counts for no task's lateness or continuity;
     /// - `continuity`: household visit events with the preferred worker among its workers ÷ household
     ///   visit events (1 when there is none);
     /// - `travel_km`, `travel_min`: the routes' totals; `work_min`: each route's `end − start` less
@@ -21,7 +22,7 @@ public enum SpecKPIs {
         var planVisits: [String: Set<CivilDate>] = [:]
         var workersOf: [String: [CivilDate: Set<String>]] = [:]
         for r in routes {
-            for s in r.stops {
+            for s in r.stops where s.kind != .campaign {  // a campaign-only stop is no visit event
                 planVisits[s.task, default: []].insert(r.date)
                 workersOf[s.task, default: [:]][r.date, default: []].insert(r.worker)
             }

@@ -31,14 +31,17 @@ public struct SpecTask: Sendable, Hashable {
     public var preferredWorker: String?
     /// Every visit before the plan: each history row's date and the `last_visit` column, sorted, unique.
     public var pastVisits: [CivilDate]
-    /// Campaigns the household still owes (deadline, extra minutes), carried by its first visit in the plan.
-    public var owedCampaigns: [(by: CivilDate, minutes: Int)]
+    /// Campaigns the household still owes (name, deadline, minutes), by deadline: carried by its first
+    /// regular visit in the plan, or delivered by a campaign-only stop (kind `campaign`) that names them.
+    public var owedCampaigns: [(name: String, by: CivilDate, minutes: Int)]
 
     /// The last visit `L` of §2: the later of `last_visit` and the last history date.
     public var lastVisit: CivilDate? { pastVisits.last }
 
-    /// Minutes on site of the stop on `date` (rule 5.3 `end − start`): the duration, plus on the
+    /// Minutes on site of the regular stop on `date` (rule 5.3 `end − start`): the duration, plus on the
     /// task's first visit of the plan the minutes of every owed campaign whose deadline is not before it.
+    ///
+    /// - Parameter planVisits: the dates of the task's regular stops (campaign-only stops are no visits).
     public func minutesOnSite(on date: CivilDate, planVisits: Set<CivilDate>) -> Int {
         guard !owedCampaigns.isEmpty, planVisits.min() == date else { return durationMin }
         return durationMin + owedCampaigns.filter { date <= $0.by }.reduce(0) { $0 + $1.minutes }
@@ -50,6 +53,7 @@ public struct SpecTask: Sendable, Hashable {
             && a.skills == b.skills && a.workersNeeded == b.workersNeeded && a.window == b.window
             && a.windowIsEmpty == b.windowIsEmpty && a.weekdays == b.weekdays
             && a.preferredWorker == b.preferredWorker && a.pastVisits == b.pastVisits
+            && a.owedCampaigns.map(\.name) == b.owedCampaigns.map(\.name)
             && a.owedCampaigns.map(\.by) == b.owedCampaigns.map(\.by)
             && a.owedCampaigns.map(\.minutes) == b.owedCampaigns.map(\.minutes)
     }
@@ -71,6 +75,10 @@ extension SpecTask {
         for row in scenario.history {
             visited[row.task, default: []].insert(row.date)
             if isDone(row.result) { campaignsCarried[row.task, default: []].formUnion(row.campaigns) }
+        }
+        // The campaign ledger's campaign-only visits deliver what they name, but are no visits (extension).
+        for row in scenario.campaignVisits where isDone(row.result) {
+            campaignsCarried[row.task, default: []].formUnion(row.campaigns)
         }
         func past(_ id: String, _ column: CivilDate?) -> [CivilDate] {
             var dates = visited[id] ?? []
@@ -101,7 +109,8 @@ extension SpecTask {
             let carried = campaignsCarried[h.id] ?? []
             let owed = scenario.campaigns
                 .filter { c in !carried.contains(c.name) && c.categories.contains { h.categories.contains($0) } }
-                .map { (by: $0.by, minutes: $0.durationMin) }
+                .map { (name: $0.name, by: $0.by, minutes: $0.durationMin) }
+                .sorted { ($0.by, $0.name) < ($1.by, $1.name) }
             tasks.append(SpecTask(
                 id: h.id, kind: .visit, grid: h.grid, everyDays: rhythm.every, minGapDays: rhythm.gap,
                 durationMin: h.durationMin ?? ps.reduce(0) { $0 + $1.durationMin },

@@ -74,7 +74,9 @@ enum DailyHTML {
         b += "<ul class=\"summary\">"
         b += "<li><span class=\"label\">\(Escape.html(t[.leaves])):</span> <span class=\"time\">\(r.start.hhmm)</span> \(Escape.html(c.placeName(w.start)))"
         b += " · <span class=\"label\">\(Escape.html(t[.returns])):</span> <span class=\"time\">\(r.end.hhmm)</span> \(Escape.html(c.placeName(w.end)))</li>"
-        b += "<li><span class=\"label\">\(Escape.html(t[.stops])):</span> \(n.stops) (\(Escape.html(t[.visits])) \(n.visits) · \(Escape.html(t[.patrols])) \(n.patrols))"
+        let campaigns = c.campaignStops(r)
+        b += "<li><span class=\"label\">\(Escape.html(t[.stops])):</span> \(n.stops) (\(Escape.html(t[.visits])) \(n.visits) · \(Escape.html(t[.patrols])) \(n.patrols)"
+            + (campaigns > 0 ? " · \(Escape.html(ReportContext.campaignKind(t))) \(campaigns))" : ")")
         b += " · <span class=\"label\">\(Escape.html(t[.hours])):</span> \(Escape.html(t.hours(minutes: c.workingMinutes(r))))"
         b += " · <span class=\"label\">\(Escape.html(t[.travel])):</span> \(Format.decimal(r.travelKm, places: 1)) \(Escape.html(t[.km])) · \(r.travelMin) \(Escape.html(t[.minutes]))</li>"
         b += "</ul></div>"
@@ -108,12 +110,13 @@ enum DailyHTML {
         func field(_ label: String, _ html: String) -> String {
             "<span class=\"field\"><span class=\"label\">\(Escape.html(label)):</span> \(html)</span>"
         }
-        var b = "<li class=\"stop \(s.kind == .visit ? "visit" : "patrol")\"><div class=\"no\">\(d.order)</div><div>"
+        var b = "<li class=\"stop \(s.kind.rawValue)\"><div class=\"no\">\(d.order)</div><div>"
         b += "<div class=\"line\"><span class=\"time\">\(s.start.hhmm)–\(s.end.hhmm)</span> "
         b += "<span class=\"tag\">\(Escape.html(t.kind(s.kind)))</span>"
         b += "<span class=\"name\">\(Escape.html(d.name.isEmpty ? s.task : d.name))</span> "
         b += "<span class=\"muted\">\(Escape.html(s.task)) · \(Escape.html(t[.grid])) \(Escape.html(d.grid))</span>"
         for category in d.categories { b += " <span class=\"tag\">\(Escape.html(category))</span>" }
+        if let note = c.campaignNote(s) { b += " <span class=\"tag\">\(Escape.html(note))</span>" }
         b += " <span class=\"muted small\">\(Escape.html(t[.arrive])) \(s.arrive.hhmm) · \(Escape.html(t[.travel])) \(s.travelMin) \(Escape.html(t[.minutes]))</span>"
         b += "</div>"
         var fields: [String] = []

@@ -58,7 +58,7 @@ struct ReportContext {
         for e in scenario.history { h[e.task, default: []].append(e) }
         history = h.mapValues { $0.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) } }
         var p: [String: [(date: CivilDate, worker: String)]] = [:]
-        for r in plan.routes { for s in r.stops { p[s.task, default: []].append((r.date, r.worker)) } }
+        for r in plan.routes { for s in r.stops where !s.isCampaignOnly { p[s.task, default: []].append((r.date, r.worker)) } }
         planned = p.mapValues { $0.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) } }
     }
 
@@ -163,9 +163,9 @@ struct ReportContext {
         }
     }
 
-    /// Stops, visits and patrols of one route.
+    /// Stops, visits and patrols of one route (campaign-only stops are neither: `campaignStops`).
     func counts(_ route: Route) -> (stops: Int, visits: Int, patrols: Int) {
         let v = route.stops.filter { $0.kind == .visit }.count
-        return (route.stops.count, v, route.stops.count - v)
+        return (route.stops.count, v, route.stops.filter { $0.kind == .patrol }.count)
     }
 }

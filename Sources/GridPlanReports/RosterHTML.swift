@@ -19,6 +19,7 @@ extension ReportContext {
         ] + [
             k.dailySpreadMaxMin.map { (t[.dailySpread], t.hours(minutes: $0)) },
             k.regularWeekdayRate.map { (t[.regularWeekday], Format.percent($0)) },
+            campaignFigure(),
         ].compactMap { $0 }
     }
 
@@ -125,7 +126,9 @@ enum RosterHTML {
                     stops += n.stops
                     minutes += m
                     b += "<td><div class=\"cell-stops\">\(Escape.html(t.stops(n.stops)))</div>"
-                    b += "<div class=\"cell-time\">\(Escape.html(t[.visits])) \(n.visits) · \(Escape.html(t[.patrols])) \(n.patrols)</div>"
+                    b += "<div class=\"cell-time\">\(Escape.html(t[.visits])) \(n.visits) · \(Escape.html(t[.patrols])) \(n.patrols)"
+                    if c.campaignStops(r) > 0 { b += " · \(Escape.html(ReportContext.campaignKind(t))) \(c.campaignStops(r))" }
+                    b += "</div>"
                     b += "<div class=\"cell-time\">\(r.start.hhmm)–\(r.end.hhmm) · \(Escape.html(t.hours(minutes: m)))</div></td>"
                 } else if c.isWorkingDay(d, for: w) {
                     b += "<td></td>"
@@ -140,6 +143,7 @@ enum RosterHTML {
         b += "</tbody></table></div></section>\n"
 
         b += c.shortfallHTML()
+        b += c.missedCampaignsHTML()
 
         // Late list.
         b += "<section class=\"late-section\"><h2>\(Escape.html(t[.lateList])) (\(c.plan.late.count))</h2>\n"

@@ -36,6 +36,7 @@ enum RosterMarkdown {
         }
 
         s += c.shortfallMarkdown()
+        s += c.missedCampaignsMarkdown()
         s += "\n## \(e(t[.lateList])) (\(c.plan.late.count))\n\n"
         if c.plan.late.isEmpty {
             s += "\(e(t[.noLate]))\n"
@@ -61,6 +62,7 @@ enum RosterMarkdown {
                 for x in c.details(of: r) {
                     let name = x.name.isEmpty ? x.stop.task : x.name
                     s += "\(x.order). \(x.stop.start.hhmm) \(e(t.kind(x.stop.kind))) \(e(name))"
+                    if let note = c.campaignNote(x.stop) { s += " · \(e(note))" }
                     if !x.address.isEmpty { s += " · \(e(x.address))" }
                     if !x.stop.with.isEmpty { s += " · \(e(t[.with])) \(e(x.stop.with.map { c.workerName($0) }.joined(separator: t.listSeparator)))" }
                     s += "\n"

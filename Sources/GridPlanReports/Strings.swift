@@ -151,7 +151,9 @@ struct Strings: Sendable {
     /// The BCP 47 tag for `<html lang>`.
     var htmlLang: String { locale == .en ? "en" : "zh-Hans" }
 
-    func kind(_ k: JobKind) -> String { self[k == .visit ? .kindVisit : .kindPatrol] }
+    func kind(_ k: JobKind) -> String {
+        k == .campaign ? ReportContext.campaignKind(self) : self[k == .visit ? .kindVisit : .kindPatrol]
+    }
 
     func reason(_ r: LateReason) -> String {
         switch r {

@@ -60,6 +60,7 @@ public enum WorkerDayListing {
                 out += " " + style(s.kind == .patrol ? "33" : "36", t.kind(s.kind)) + " " + style("1", e(name))
                 out += " (\(e(s.task)))"
                 if !d.categories.isEmpty { out += " [\(e(d.categories.joined(separator: t.listSeparator)))]" }
+                if let note = c.campaignNote(s) { out += " " + style("35", e(note)) }
                 out += "\n"
                 let indent = "    "
                 out += indent + style("2", "\(t[.arrive]) \(s.arrive.hhmm) · \(t[.travel]) \(s.travelMin) \(t[.minutes])") + "\n"

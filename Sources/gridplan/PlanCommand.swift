@@ -121,6 +121,12 @@ extension GridPlan {
                       + (l.droppedVisits > 0 ? "; routing could not fit \(l.droppedVisits) planned visits" : ""))
             }
             if let sf = plan.shortfall { print("shortfall: " + ShortfallSummary.sentence(sf, locale: .en)) }
+            if let owed = k.campaignVisitsOwed, let kept = k.campaignVisitsKept {
+                let only = plan.routes.reduce(0) { $0 + $1.stops.filter(\.isCampaignOnly).count }
+                let missed = plan.missedCampaigns ?? []
+                print("campaigns: \(kept) of \(owed) campaign visits by their deadlines (\(only) as campaign-only stops)"
+                      + (missed.isEmpty ? "" : "; \(missed.count) missed, listed in plan.json missed_campaigns"))
+            }
             print("wrote \(planPath)")
             let dir = URL(fileURLWithPath: planPath).deletingLastPathComponent()
             print(Plan.reportsLine(written.filter { $0.path != planPath }, in: dir))

@@ -96,8 +96,16 @@ extension GridPlan {
                 Console.failure(error)
                 throw ExitCode(2)
             }
+            // Campaign-only stops deliver their campaigns but are no visits: they go to a third file.
+            let campaignPath = CyclePaths.campaignLedger(for: historyPath)
+            let campaignLedger: HistoryFile
+            do { campaignLedger = try HistoryFile.read(path: campaignPath) } catch {
+                Console.failure(error)
+                throw ExitCode(2)
+            }
             let recording = HistoryRecorder.record(plan: p, scenario: s,
-                                                   existing: file.entries.map(\.entry) + ledger.entries.map(\.entry),
+                                                   existing: file.entries.map(\.entry) + ledger.entries.map(\.entry)
+                                                       + campaignLedger.entries.map(\.entry),
                                                    reports: reports, resultsFile: results ?? "results.csv",
                                                    through: until)
             findings += recording.diagnostics
@@ -120,16 +128,22 @@ extension GridPlan {
             let done = recording.visits, outcomes = recording.outcomes
             let backup = HistoryFile.backupPath(for: historyPath)
             let addedColumn: Bool
-            do { addedColumn = try recording.write(history: file, ledger: ledger) } catch {
+            do { addedColumn = try recording.write(history: file, ledger: ledger, campaignLedger: campaignLedger) } catch {
                 Console.failure(error)
                 throw ExitCode(1)
             }
             var counts: [String: Int] = [:]
-            for e in new { counts[e.result ?? "done", default: 0] += 1 }
+            let regular = new.filter { !$0.campaignOnly || !$0.isDone }
+            for e in regular { counts[e.result ?? "done", default: 0] += 1 }
             let summary = VisitResult.allCases.compactMap { r in counts[r.rawValue].map { "\($0) \(r.rawValue)" } }
-            print("recorded \(new.count) stop\(new.count == 1 ? "" : "s") in \(historyPath) "
+            if !regular.isEmpty { print("recorded \(regular.count) stop\(regular.count == 1 ? "" : "s") in \(historyPath) "
                 + "(\(summary.joined(separator: ", ")))"
-                + (recording.alreadyRecorded > 0 ? "; \(recording.alreadyRecorded) already recorded" : ""))
+                + (recording.alreadyRecorded > 0 ? "; \(recording.alreadyRecorded) already recorded" : "")) }
+            let greetings = recording.campaignVisits
+            if !greetings.isEmpty {
+                print("\(greetings.count) campaign-only stop\(greetings.count == 1 ? "" : "s") kept in \(campaignPath), not in the history: "
+                    + "their campaigns are delivered, but they are no visits of the households' rhythms")
+            }
             if !outcomes.isEmpty {
                 print("\(outcomes.count) stop\(outcomes.count == 1 ? "" : "s") not done (phone, not home, refused, moved) "
                     + "kept in \(ledgerPath), not in the history: they stay due from their previous visit")

@@ -13,8 +13,8 @@ public struct PlanFreshness: Sendable, Hashable {
     /// Compares `plan` with `source`; nil when the plan is fresh, or when either side has no digest
     /// (a scenario built in code, a plan without `sha256`).
     ///
-    /// - Parameter ignoringHistory: a changed history file alone does not make the plan stale (for
-    ///   `record` and `replan`, which expect the history to grow after planning).
+    /// - Parameter ignoringHistory: a changed history file (or campaign ledger beside it) alone does not
+    ///   make the plan stale (for `record` and `replan`, which expect the history to grow after planning).
     public static func staleness(of plan: ScenarioReference, against source: ScenarioSource?,
                                  ignoringHistory: Bool = false) -> PlanFreshness? {
         guard let source, !source.sha256.isEmpty, !plan.sha256.isEmpty, plan.sha256 != source.sha256 else {
@@ -26,12 +26,15 @@ public struct PlanFreshness: Sendable, Hashable {
         let before = Dictionary(then.map { ($0.file, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         let now = Dictionary(source.inputs.map { ($0.file, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         var changed = source.inputs.map(\.file).filter { before[$0] != nil && before[$0] != now[$0] }
-        let added = source.inputs.map(\.file).filter { before[$0] == nil }
+        var added = source.inputs.map(\.file).filter { before[$0] == nil }
         let removed = then.map(\.file).filter { now[$0] == nil }
         // A plan whose listed files all match but whose digest differs was edited by hand.
         let unknown = changed.isEmpty && added.isEmpty && removed.isEmpty
         if ignoringHistory, let history = source.historyPath {
-            changed.removeAll { source.resolve($0) == history }
+            // The campaign ledger beside the history grows with it (or appears), by `record`.
+            let ledger = CyclePaths.campaignLedger(for: history)
+            changed.removeAll { source.resolve($0) == history || source.resolve($0) == ledger }
+            added.removeAll { source.resolve($0) == ledger }
             if changed.isEmpty, added.isEmpty, removed.isEmpty, !unknown { return nil }
         }
         return PlanFreshness(changed: changed, added: added, removed: removed, unknownInputs: unknown)

@@ -17,4 +17,13 @@ public enum CyclePaths {
         let stem = url.deletingPathExtension().lastPathComponent
         return resolve("\(stem)-outcomes.\(ext)", against: folder(of: historyPath))
     }
+
+    /// The campaign ledger beside a history file: `visits.csv` → `visits-campaigns.csv` (campaign-only
+    /// visits: they deliver campaigns but are no visits of the rhythm, so they stay out of the history).
+    public static func campaignLedger(for historyPath: String) -> String {
+        let url = URL(fileURLWithPath: historyPath)
+        let ext = url.pathExtension.isEmpty ? "csv" : url.pathExtension
+        let stem = url.deletingPathExtension().lastPathComponent
+        return resolve("\(stem)-campaigns.\(ext)", against: folder(of: historyPath))
+    }
 }

@@ -61,22 +61,31 @@ public struct Recording: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// New rows that are visits (`done`): they go into the history file.
-    public var visits: [HistoryEntry] { newEntries.filter(\.isDone) }
+    public var visits: [HistoryEntry] { newEntries.filter { $0.isDone && !$0.campaignOnly } }
     /// New rows with another outcome (`phone`, `not_home`, `refused`, `moved`): they go into the
     /// outcomes ledger, because every row of the history file counts as a visit (format §1).
     public var outcomes: [HistoryEntry] { newEntries.filter { !$0.isDone } }
+    /// New done campaign-only stops (kind `campaign`), each naming its campaigns: they go into the
+    /// campaign ledger (`CyclePaths.campaignLedger`), which delivers the campaigns without counting
+    /// as a visit of the rhythm.
+    public var campaignVisits: [HistoryEntry] { newEntries.filter { $0.isDone && $0.campaignOnly } }
 
-    /// Appends `visits` to `history` and `outcomes` to `ledger` (each a new file renamed over the old,
-    /// the previous version kept as a backup).
+    /// Appends `visits` to `history`, `outcomes` to `ledger` and `campaignVisits` to `campaignLedger`
+    /// (default: the one beside the history file), each a new file renamed over the old, the previous
+    /// version kept as a backup.
     /// - Returns: whether a `result` column had to be added to the history file.
     @discardableResult
-    public func write(history: HistoryFile, ledger: HistoryFile) throws -> Bool {
+    public func write(history: HistoryFile, ledger: HistoryFile, campaignLedger: HistoryFile? = nil) throws -> Bool {
         var added = false
         if !visits.isEmpty {
             added = try history.write(appending: visits, backupPath: HistoryFile.backupPath(for: history.path))
         }
         if !outcomes.isEmpty {
             _ = try ledger.write(appending: outcomes, backupPath: HistoryFile.backupPath(for: ledger.path))
+        }
+        if !campaignVisits.isEmpty {
+            let file = try campaignLedger ?? HistoryFile.read(path: CyclePaths.campaignLedger(for: history.path))
+            _ = try file.write(appending: campaignVisits, backupPath: HistoryFile.backupPath(for: file.path))
         }
         return added
     }
@@ -149,7 +158,10 @@ public enum HistoryRecorder {
     /// Every stop dated on or before `through` becomes a row `task,date,worker,done`, or takes the
     /// result its results row gives. A stop whose task, date and worker the history already holds is
     /// not added again, so recording the same plan twice adds nothing the second time. A done visit
-    /// that carried campaigns (`Job.campaigns(carriedOn:visitDates:)`) names them in its `campaigns`.
+    /// that carried campaigns (`Job.campaigns(carriedOn:visitDates:)`) names them in its `campaigns`;
+    /// a stop of kind `campaign` becomes a `campaignOnly` row naming the campaigns it delivered (a
+    /// row of the campaign ledger, not of the history: it is no visit of the rhythm). `existing`
+    /// should hold the campaign ledger's rows too.
     ///
     /// A results row is an error, named by its line, when its task is not a household or patrol point
     /// of the scenario, its date lies outside the plan's horizon or after `through`, its task is not
@@ -178,9 +190,11 @@ public enum HistoryRecorder {
         // Planned stops through the date, in plan order.
         var planned: [Key] = []
         var workersOf: [TaskDay: [String]] = [:]
+        var campaignStop: [Key: [String]] = [:]
         for r in plan.routes.sorted(by: { ($0.date, $0.worker) < ($1.date, $1.worker) }) where r.date <= through {
             for s in r.stops {
                 planned.append(Key(task: s.task, date: r.date, worker: r.worker))
+                if s.isCampaignOnly { campaignStop[Key(task: s.task, date: r.date, worker: r.worker)] = s.campaign ?? [] }
                 workersOf[TaskDay(task: s.task, date: r.date), default: []].append(r.worker)
             }
         }
@@ -223,8 +237,8 @@ public enum HistoryRecorder {
         }
 
         let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var visitDates: [String: [CivilDate]] = [:]
-        for r in plan.routes { for s in r.stops { visitDates[s.task, default: []].append(r.date) } }
+        // The regular visits carry campaigns; a campaign-only stop delivers what it names.
+        let visitDates = CampaignDeliveries.regularVisitDates(in: plan.routes)
         var onFile: [Key: String] = [:]
         for e in existing { onFile[Key(task: e.task, date: e.date, worker: e.worker)] = e.result ?? "done" }
         var new: [HistoryEntry] = []
@@ -242,6 +256,13 @@ public enum HistoryRecorder {
             }
             onFile[k] = result.rawValue
             // A done visit that carried campaigns says so, so next period's plan does not owe them again.
+            if let names = campaignStop[k] {
+                var e = HistoryEntry(task: k.task, date: k.date, worker: k.worker, result: result.rawValue,
+                                     campaigns: result == .done ? names : [])
+                e.campaignOnly = true
+                new.append(e)
+                continue
+            }
             let carried = result == .done
                 ? (jobs[k.task]?.campaigns(carriedOn: k.date, visitDates: visitDates[k.task] ?? []).map(\.name) ?? []) : []
             new.append(HistoryEntry(task: k.task, date: k.date, worker: k.worker, result: result.rawValue,

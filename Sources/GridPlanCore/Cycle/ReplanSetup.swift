@@ -103,10 +103,15 @@ public struct ReplanSetup: Sendable {
         struct Key: Hashable { var task: String; var date: CivilDate; var worker: String }
         var onFile = Set(scenario.history.map { Key(task: $0.task, date: $0.date, worker: $0.worker) })
         let allJobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var planDates: [String: [CivilDate]] = [:]
-        for r in plan.routes { for s in r.stops { planDates[s.task, default: []].append(r.date) } }
+        let planDates = CampaignDeliveries.regularVisitDates(in: plan.routes)
         for r in kept {
             for s in r.stops where onFile.insert(Key(task: s.task, date: r.date, worker: r.worker)).inserted {
+                // A kept campaign-only stop delivers its campaigns but is no visit of the rhythm.
+                if s.isCampaignOnly {
+                    remaining.campaignVisits.append(HistoryEntry(task: s.task, date: r.date, worker: r.worker,
+                                                                 result: "done", campaigns: s.campaign ?? []))
+                    continue
+                }
                 let carried = allJobs[s.task]?.campaigns(carriedOn: r.date, visitDates: planDates[s.task] ?? []) ?? []
                 remaining.history.append(HistoryEntry(task: s.task, date: r.date, worker: r.worker, result: "done",
                                                       campaigns: carried.map(\.name)))
@@ -116,7 +121,7 @@ public struct ReplanSetup: Sendable {
         var byTaskDay: [String: [String]] = [:]
         var order: [(String, CivilDate)] = []
         for r in plan.routes where r.date >= from {
-            for s in r.stops {
+            for s in r.stops where !s.isCampaignOnly {  // the keep bonus is for regular visits
                 let k = s.task + "\u{1}" + r.date.iso
                 if byTaskDay[k] == nil { order.append((s.task, r.date)) }
                 byTaskDay[k, default: []].append(r.worker)
@@ -164,7 +169,21 @@ public struct ReplanSetup: Sendable {
             entry.firstVisit = o.visitDates.first { original.horizon.contains($0) }
             late.append(entry)
         }
+        let kpis = KPIs.compute(routes: routes, scenario: original)
+        // Campaigns missed over the whole horizon keep the reason the re-plan (else the old plan) gave.
+        var missed: [MissedCampaign]?
+        if kpis.campaignVisitsOwed != nil {
+            let given = Dictionary(((oldPlan.missedCampaigns ?? []) + (sub.missedCampaigns ?? [])).map { ($0.household + "\u{1}" + $0.campaign, $0) },
+                                   uniquingKeysWith: { _, new in new })
+            missed = CampaignDeliveries.outcomes(of: routes, jobs: original.jobs())
+                .filter { $0.isDue(in: original.horizon) && !$0.isKept }
+                .map { o in
+                    given[o.household + "\u{1}" + o.campaign.name] ?? MissedCampaign(
+                        household: o.household, campaign: o.campaign.name, deadline: o.campaign.by, reason: .other,
+                        detail: "deadline \(o.campaign.by.iso), before the re-plan date \(from.iso) or in the part of the plan that was kept")
+                }
+        }
         return Plan(scenario: oldPlan.scenario, horizon: oldPlan.horizon, solver: sub.solver, routes: routes,
-                    late: late, kpis: KPIs.compute(routes: routes, scenario: original))
+                    late: late, kpis: kpis, missedCampaigns: missed)
     }
 }

@@ -100,18 +100,22 @@ final class ScenarioBuilder {
         campaigns = records(top, "campaigns", kind: "campaign", known: Self.campaignFields, idKey: "name")
             .map { (readCampaign($0), $0) }
 
+        let campaignVisits = readCampaignLedger()
+
         checkReferences()
         checkWarnings()
 
         guard let name, let horizon, let travel, let weights, let solver else { return nil }
         var t = travel
         t.matrix = matrix.compactMap(\.model)
-        return Scenario(
+        var scenario = Scenario(
             name: name, locale: locale, horizon: horizon, travel: t,
             places: places.compactMap(\.model), policies: policies.compactMap(\.model),
             workers: workers.compactMap(\.model), households: households.compactMap(\.model),
             patrols: patrols.compactMap(\.model), history: history.compactMap(\.model), weights: weights,
             solver: solver, campaigns: campaigns.compactMap(\.model))
+        scenario.campaignVisits = campaignVisits
+        return scenario
     }
 
     // MARK: - Structure

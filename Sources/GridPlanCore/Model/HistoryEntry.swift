@@ -9,6 +9,9 @@ public struct HistoryEntry: Sendable, Hashable {
     public var result: String?
     /// Names of the campaigns this visit carried (optional `campaign` column, `;`-separated).
     public var campaigns: [String]
+    /// A campaign-only visit (a stop of kind `campaign`): it belongs in the campaign ledger beside the
+    /// history (`Scenario.campaignVisits`), never in the history, where every row counts as a visit.
+    public var campaignOnly = false
 
     public init(task: String, date: CivilDate, worker: String, result: String? = nil, campaigns: [String] = []) {
         self.task = task

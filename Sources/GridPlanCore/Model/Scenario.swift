@@ -21,6 +21,10 @@ public struct Scenario: Sendable {
     public var solver: SolverSettings
     /// One-off visits on top of the rhythms (optional extension).
     public var campaigns: [Campaign]
+    /// Campaign-only visits made before the horizon (extension: the campaign ledger beside the history
+    /// file, `visits-campaigns.csv`): each delivers the campaigns its `campaigns` name, but is no visit
+    /// of the household's rhythm (not a last visit, no gap rule).
+    public var campaignVisits: [HistoryEntry] = []
     /// Where the scenario came from, when it was loaded from a file.
     public var source: ScenarioSource?
 

@@ -11,11 +11,12 @@ public struct TaskOutcome: Sendable, Hashable {
 }
 
 extension KPIs {
-    /// Every job's visit dates and lateness in `routes` (format §2).
+    /// Every job's visit dates and lateness in `routes` (format §2). Campaign-only stops are no
+    /// visits of the rhythm: they count for neither.
     public static func outcomes(of routes: [Route], in scenario: Scenario) -> [TaskOutcome] {
         let calendar = WorkingCalendar(horizon: scenario.horizon)
         var dates: [String: Set<CivilDate>] = [:]
-        for r in routes { for s in r.stops { dates[s.task, default: []].insert(r.date) } }
+        for r in routes { for s in r.stops where !s.isCampaignOnly { dates[s.task, default: []].insert(r.date) } }
         return scenario.jobs().map { job in
             let v = (dates[job.id] ?? []).sorted()
             let rule = job.dueRule
@@ -48,7 +49,7 @@ extension KPIs {
         var events: [Event: [String]] = [:]
         var householdEvents: Set<Event> = []
         for r in routes {
-            for s in r.stops {
+            for s in r.stops where !s.isCampaignOnly {  // a campaign-only stop is no visit event
                 let e = Event(task: s.task, date: r.date)
                 events[e, default: []].append(r.worker)
                 if s.kind == .visit { householdEvents.insert(e) }
@@ -79,7 +80,7 @@ extension KPIs {
             guard avail > 0 else { continue }
             utils.append(Double(workByWorker[w.id] ?? 0) / Double(avail))
         }
-        return KPIs(
+        var kpis = KPIs(
             tasksDue: due.count, visitsPlanned: visits, lateTaskDays: lateTaskDays,
             onTimeRate: Plan.round(onTime, places: 4), travelKm: Plan.round(travelKm, places: 3),
             travelMin: travelMin, workMin: workMin,
@@ -88,6 +89,13 @@ extension KPIs {
             continuity: Plan.round(continuity, places: 4),
             dailySpreadMaxMin: dailySpreads(routes: routes, scenario: scenario).values.max(),
             regularWeekdayRate: regularWeekdayRate(outcomes))
+        let campaigns = CampaignDeliveries.outcomes(of: routes, jobs: outcomes.map(\.job))
+            .filter { $0.isDue(in: scenario.horizon) }
+        if !campaigns.isEmpty {
+            kpis.campaignVisitsOwed = campaigns.count
+            kpis.campaignVisitsKept = campaigns.filter(\.isKept).count
+        }
+        return kpis
     }
 
     /// Per worker with at least two working days in the horizon and a route: its fullest working

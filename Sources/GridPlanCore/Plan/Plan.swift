@@ -14,9 +14,13 @@ public struct Plan: Sendable, Hashable, Codable {
     public var kpis: KPIs
     /// What would bring the capacity-late tasks on time (extension; absent when none is late for capacity).
     public var shortfall: Shortfall?
+    /// Every campaign visit owed with its deadline in the horizon that the plan does not make by the
+    /// deadline, with why (extension; absent when no campaign's deadline falls in the horizon).
+    public var missedCampaigns: [MissedCampaign]?
 
     public init(format: String = Plan.formatName, scenario: ScenarioReference, horizon: PlanHorizon,
-                solver: SolverReport, routes: [Route], late: [LateTask], kpis: KPIs, shortfall: Shortfall? = nil) {
+                solver: SolverReport, routes: [Route], late: [LateTask], kpis: KPIs, shortfall: Shortfall? = nil,
+                missedCampaigns: [MissedCampaign]? = nil) {
         self.format = format
         self.scenario = scenario
         self.horizon = horizon
@@ -25,6 +29,12 @@ public struct Plan: Sendable, Hashable, Codable {
         self.late = late
         self.kpis = kpis
         self.shortfall = shortfall
+        self.missedCampaigns = missedCampaigns
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, scenario, horizon, solver, routes, late, kpis, shortfall
+        case missedCampaigns = "missed_campaigns"
     }
 
     /// The route of `worker` on `date`, if it has one.
@@ -267,9 +277,12 @@ public struct Stop: Sendable, Hashable, Codable {
     public var travelKm: Double
     /// The other workers of a pair visit.
     public var with: [String]
+    /// The campaigns the stop delivers (extension, absent when none): on a stop of kind `campaign` the
+    /// ones it is made for; on a household's visit, the ones its first visit of the plan carries.
+    public var campaign: [String]?
 
     public init(task: String, kind: JobKind, arrive: TimeOfDay, start: TimeOfDay, end: TimeOfDay, travelMin: Int,
-                travelKm: Double, with: [String] = []) {
+                travelKm: Double, with: [String] = [], campaign: [String]? = nil) {
         self.task = task
         self.kind = kind
         self.arrive = arrive
@@ -278,13 +291,14 @@ public struct Stop: Sendable, Hashable, Codable {
         self.travelMin = travelMin
         self.travelKm = travelKm
         self.with = with
+        self.campaign = campaign
     }
 
     enum CodingKeys: String, CodingKey {
         case task, kind, arrive, start, end
         case travelMin = "travel_min"
         case travelKm = "travel_km"
-        case with
+        case with, campaign
     }
 }
 
@@ -395,6 +409,12 @@ public struct KPIs: Sendable, Hashable, Codable {
     /// Visits of weekly-or-slower tasks on the weekday of the task's previous visit ÷ such visits that
     /// have a previous visit (optional extension).
     public var regularWeekdayRate: Double?
+    /// Campaign visits owed with their deadline in the horizon: (household, campaign) pairs (optional
+    /// extension; absent when no campaign's deadline falls in the horizon).
+    public var campaignVisitsOwed: Int?
+    /// Of those, the ones the plan makes on or before the deadline, carried by a regular visit or on
+    /// a campaign-only stop (optional extension).
+    public var campaignVisitsKept: Int?
 
     public init(tasksDue: Int, visitsPlanned: Int, lateTaskDays: Int, onTimeRate: Double, travelKm: Double,
                 travelMin: Int, workMin: Int, utilisationMin: Double, utilisationMax: Double, continuity: Double,
@@ -426,5 +446,7 @@ public struct KPIs: Sendable, Hashable, Codable {
         case continuity
         case dailySpreadMaxMin = "daily_spread_max_min"
         case regularWeekdayRate = "regular_weekday_rate"
+        case campaignVisitsOwed = "campaign_visits_owed"
+        case campaignVisitsKept = "campaign_visits_kept"
     }
 }

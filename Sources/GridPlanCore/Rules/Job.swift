@@ -3,6 +3,9 @@ import Foundation
 public enum JobKind: String, Sendable, Codable, Hashable {
     case visit
     case patrol
+    /// A stop kind only (no `Job` of the scenario has it): a campaign-only visit to a household, its
+    /// own errand, which is no visit of the household's rhythm (Docs/scenario-format.md, `campaigns`).
+    case campaign
 }
 
 /// A task of the format spec with its rules resolved: a household visit (categories combined per §1)
@@ -37,7 +40,8 @@ public struct Job: Sendable, Hashable, Identifiable {
     public var categories: [String]
     /// Every visit before the plan (each history row's date and `last_visit`), sorted, unique.
     public var pastVisits: [CivilDate]
-    /// Campaigns the household still owes (its categories match, no done history row carried them), by deadline.
+    /// Campaigns the household still owes (its categories match, no done history row nor campaign-only
+    /// visit before the plan carried them), by deadline.
     public var campaigns: [CampaignDue] = []
 
     public init(id: String, kind: JobKind, name: String = "", grid: String, location: GeoPoint, everyDays: Int,
@@ -71,7 +75,8 @@ public struct Job: Sendable, Hashable, Identifiable {
     /// The campaigns the visit on `date` carries: on the job's first visit in the plan, every owed
     /// campaign whose deadline `by` is not before that date; nothing on later visits.
     ///
-    /// - Parameter visitDates: every date the plan visits the job (any order).
+    /// - Parameter visitDates: every date the plan visits the job (any order), regular visits only:
+    ///   a campaign-only stop (kind `campaign`) is no visit of the rhythm and carries only what it names.
     public func campaigns(carriedOn date: CivilDate, visitDates: [CivilDate]) -> [CampaignDue] {
         guard !campaigns.isEmpty, let first = visitDates.min(), first == date else { return [] }
         return campaigns.filter { date <= $0.by }
@@ -100,7 +105,7 @@ extension Scenario {
         let last = lastVisitsFromHistory()
         let past = pastVisitDates()
         var campaignsDone: [String: Set<String>] = [:]
-        for e in history where e.isDone && !e.campaigns.isEmpty {  // a greeting needs somebody at home
+        for e in history + campaignVisits where e.isDone && !e.campaigns.isEmpty {  // a greeting needs somebody at home
             campaignsDone[e.task, default: []].formUnion(e.campaigns)
         }
         var result: [Job] = []

@@ -419,6 +419,10 @@ enum PartSolver {
                 let ws = info.eligible[k].map { inst.workerCost(job: j, day: d, worker: $0) }.sorted()
                 floor += min(0, inst.visitCost(job: j, day: d) + ws.prefix(info.job.workersNeeded).reduce(0, +))
             }
+            for (k, d) in info.campaignDays.enumerated() {
+                let ws = info.campaignEligible[k].map { inst.campaignWorkerCost(job: j, day: d, worker: $0) }.sorted()
+                floor += min(0, inst.campaignVisitCost(job: j, day: d) + ws.prefix(info.job.workersNeeded).reduce(0, +))
+            }
         }
         return floor
     }
@@ -428,7 +432,8 @@ enum PartSolver {
         var lb = restFloor
         for (j, info) in inst.jobs.enumerated() {
             lb += Double(info.dueDays.filter { $0.covering.isEmpty }.count) * inst.lateDayCost(job: j)
-            lb += Double(info.campaigns.filter { $0.covering.isEmpty }.count) * inst.campaignMissCost(job: j)
+            lb += Double(info.campaigns.filter { $0.covering.isEmpty && $0.campaignCovering.isEmpty }.count)
+                * inst.campaignMissCost(job: j)
         }
         return lb
     }
@@ -451,7 +456,28 @@ enum PartSolver {
                 out.append(PlannedVisit(job: info.job.id, date: date, workers: v.workers.map { inst.workers[$0].worker.id }.sorted(),
                                         movableDates: movable))
             }
+            out += campaignVisits(of: c, inst, job: j)
         }
         return out
+    }
+
+    /// Job `j`'s campaign-only visits, each naming the campaigns it delivers: those with a deadline in
+    /// the horizon that the job's first regular visit does not carry (it falls after the deadline, or
+    /// there is none), each on the earliest campaign-only visit on or before its deadline. A
+    /// campaign-only visit that would deliver nothing is left out.
+    static func campaignVisits(of c: AssignmentChoice, _ inst: AssignmentInstance, job j: Int) -> [PlannedVisit] {
+        let info = inst.jobs[j]
+        let cvs = c.campaignVisits[j]
+        guard !cvs.isEmpty else { return [] }
+        let first = c.visits[j].map { inst.dates[info.days[$0.k]] }.min()
+        var names = Array(repeating: [String](), count: cvs.count)
+        for camp in info.campaigns.sorted(by: { ($0.by, $0.name) < ($1.by, $1.name) }) {
+            if let f = first, f <= camp.by { continue }
+            if let i = cvs.indices.first(where: { inst.dates[info.campaignDays[cvs[$0].k]] <= camp.by }) { names[i].append(camp.name) }
+        }
+        return cvs.indices.filter { !names[$0].isEmpty }.map { i in
+            PlannedVisit(job: info.job.id, date: inst.dates[info.campaignDays[cvs[i].k]],
+                         workers: cvs[i].workers.map { inst.workers[$0].worker.id }.sorted(), campaignOnly: names[i])
+        }
     }
 }

@@ -28,12 +28,17 @@ struct AssignmentInstance: Sendable {
         var covering: [Int]
     }
 
-    /// A campaign with its deadline in the horizon: missed unless a visit falls on or before `by`.
+    /// A campaign with its deadline in the horizon: missed unless a visit falls on or before `by`, a
+    /// regular one (carrying it) or a campaign-only one.
     struct CampaignDeadline: Sendable {
         var name: String
         var by: CivilDate
         /// Indices into the job's `days` on or before the deadline.
         var covering: [Int]
+        /// Minutes the campaign takes at the door.
+        var minutes: Int = 0
+        /// Indices into the job's `campaignDays` on or before the deadline.
+        var campaignCovering: [Int] = []
     }
 
     /// An urgent visit of a re-plan: wanted on `first`, accepted on any of `allowed`.
@@ -71,6 +76,11 @@ struct AssignmentInstance: Sendable {
         /// The workers (indices) of the job's last done visit in the history, when they are in this part:
         /// last time's roster, which a stable week keeps.
         var lastWorkers: [Int] = []
+        /// Day offsets a campaign-only visit may be made on, ascending (`CampaignColumns`): on or before
+        /// the latest of `campaigns`' deadlines, with `workersNeeded` eligible workers; no gap rule.
+        var campaignDays: [Int] = []
+        /// Eligible worker indices per entry of `campaignDays`, ascending.
+        var campaignEligible: [[Int]] = []
 
         /// The position of day offset `d` in `days`.
         func index(ofDay d: Int) -> Int? {

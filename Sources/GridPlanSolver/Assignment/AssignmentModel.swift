@@ -12,9 +12,12 @@ struct AssignmentChoice: Sendable, Equatable {
     }
     /// Per job, its visits in date order.
     var visits: [[Visit]]
+    /// Per job, its campaign-only visits in date order (`k` indexes the job's `campaignDays`).
+    var campaignVisits: [[Visit]]
 
     static func empty(_ inst: AssignmentInstance) -> AssignmentChoice {
-        AssignmentChoice(visits: Array(repeating: [], count: inst.jobs.count))
+        AssignmentChoice(visits: Array(repeating: [], count: inst.jobs.count),
+                         campaignVisits: Array(repeating: [], count: inst.jobs.count))
     }
 }
 
@@ -26,10 +29,12 @@ struct AssignmentChoice: Sendable, Equatable {
 /// - `miss[j,c]`, `reqlate[j]`, `reqmiss[j]` in [0, 1]: a campaign deadline missed, an urgent visit
 ///   not on its first date, on none of its dates;
 /// - `ahead[j]` in [0, 1]: job `j` left overdue for the first working day after the horizon (look-ahead);
+/// - `cy[j,d]`, `cx[j,d,w]` binary: a campaign-only visit of household `j` on date `d`, and worker
+///   `w` taking part in it (`CampaignColumns`: no gap rule, its own minutes in the worker's day);
 /// - `uhi`, `ulo`: highest and lowest utilisation; `dhi[w]`, `dlo[w]`: worker `w`'s fullest and
 ///   emptiest working day in minutes.
 ///
-/// Rows: `visit[j,d]`, `pair[j,d,w]`, `due[j,t]`, `gap[j,d]`, `camp[j,c]`, `ahead[j]`, `reqlate[j]`, `reqmiss[j]`,
+/// Rows: `visit[j,d]`, `pair[j,d,w]`, `cvisit[j,d]`, `due[j,t]`, `gap[j,d]`, `camp[j,c]`, `ahead[j]`, `reqlate[j]`, `reqmiss[j]`,
 /// `cap[w,d]`, `maxv[w,d]`, `win[w,d,window]`, `hi[w]`, `lo[w]`, `dayhi[w,d]`, `daylo[w,d]`.
 ///
 /// Every visit date of every job is a column, so the model (and its bound) covers every way of
@@ -38,6 +43,9 @@ struct AssignmentModel {
     var y: [[VariableHandle]]
     /// Per job, per entry of its `days`: (worker index, column), workers ascending.
     var x: [[[(worker: Int, v: VariableHandle)]]]
+    /// Per job, per entry of its `campaignDays`: the campaign-only visit column, and its workers' columns.
+    var cy: [[VariableHandle]] = []
+    var cx: [[[(worker: Int, v: VariableHandle)]]] = []
     /// Per job, per due day: the column, nil where nothing can cover the day (then `lateFixed`).
     var late: [[VariableHandle]]
     var miss: [[VariableHandle]]
@@ -66,6 +74,9 @@ struct AssignmentModel {
         var latenessTerms: [(VariableHandle, Double)] = []
         var byWorkerDay = Array(repeating: Array(repeating: [(job: Int, v: VariableHandle)](), count: dates.count),
                                 count: inst.workers.count)
+        // Campaign-only columns per worker-day: their load and minutes are the campaign's (`CampaignColumns`).
+        var campByWorkerDay = byWorkerDay
+        var cy: [[VariableHandle]] = [], cx: [[[(worker: Int, v: VariableHandle)]]] = []
 
         for (j, info) in inst.jobs.enumerated() {
             let id = info.job.id
@@ -93,11 +104,38 @@ struct AssignmentModel {
             }
             y.append(yj)
             x.append(xj)
+            var cyj: [VariableHandle] = [], cxj: [[(worker: Int, v: VariableHandle)]] = []
+            for (k, d) in info.campaignDays.enumerated() {
+                let yv = m.addVariable("cy[\(id),\(dates[d])]", kind: .binary, cost: inst.campaignVisitCost(job: j, day: d))
+                var cell: [(worker: Int, v: VariableHandle)] = []
+                for w in info.campaignEligible[k] {
+                    let v = m.addVariable("cx[\(id),\(dates[d]),\(inst.workers[w].worker.id)]", kind: .binary,
+                                          cost: inst.campaignWorkerCost(job: j, day: d, worker: w))
+                    cell.append((w, v))
+                    campByWorkerDay[w][d].append((j, v))
+                }
+                m.addRow("cvisit[\(id),\(dates[d])]", cell.map { ($0.v, 1.0) } + [(yv, -Double(info.job.workersNeeded))],
+                         .equal, 0)
+                if pairRows, info.job.workersNeeded > 1 {
+                    for c in cell {
+                        m.addRow("cpair[\(id),\(dates[d]),\(inst.workers[c.worker].worker.id)]", [(c.v, 1), (yv, -1)],
+                                 .lessOrEqual, 0)
+                    }
+                }
+                cyj.append(yv)
+                cxj.append(cell)
+            }
+            cy.append(cyj)
+            cx.append(cxj)
             /// A lateness column in [0, 1] with its covering row `column + Σ y ≥ 1` (the visits that
             /// avoid it): fixed at 1 when nothing can cover it.
-            func miss(_ column: String, _ row: String, cost: Double, covering: [Int]) -> VariableHandle {
-                let v = m.addVariable(column, kind: .continuous, lower: covering.isEmpty ? 1 : 0, upper: 1, cost: cost)
-                if !covering.isEmpty { m.addRow(row, [(v, 1)] + covering.map { (yj[$0], 1.0) }, .greaterOrEqual, 1) }
+            func miss(_ column: String, _ row: String, cost: Double, covering: [Int], campaignCovering: [Int] = []) -> VariableHandle {
+                let none = covering.isEmpty && campaignCovering.isEmpty
+                let v = m.addVariable(column, kind: .continuous, lower: none ? 1 : 0, upper: 1, cost: cost)
+                if !none {
+                    m.addRow(row, [(v, 1)] + covering.map { (yj[$0], 1.0) } + campaignCovering.map { (cyj[$0], 1.0) },
+                             .greaterOrEqual, 1)
+                }
                 latenessTerms.append((v, cost))
                 return v
             }
@@ -109,7 +147,8 @@ struct AssignmentModel {
                 m.addRow("gap[\(id),\(dates[info.days[run[0]]])]", run.map { (yj[$0], 1.0) }, .lessOrEqual, 1)
             }
             missed.append(info.campaigns.enumerated().map { c, camp in
-                miss("miss[\(id),\(c + 1)]", "camp[\(id),\(c + 1)]", cost: inst.campaignMissCost(job: j), covering: camp.covering)
+                miss("miss[\(id),\(c + 1)]", "camp[\(id),\(c + 1)]", cost: inst.campaignMissCost(job: j), covering: camp.covering,
+                     campaignCovering: camp.campaignCovering)
             })
             if let covering = info.lookAhead {
                 let v = m.addVariable("ahead[\(id)]", kind: .continuous, lower: 0, upper: 1, cost: inst.lookAheadCost(job: j))
@@ -133,9 +172,13 @@ struct AssignmentModel {
         let windows = AssignmentModel.windowsByWorkerDay(inst)
         for (w, wi) in inst.workers.enumerated() {
             let wid = wi.worker.id
-            for d in dates.indices where !byWorkerDay[w][d].isEmpty {
-                let cell = byWorkerDay[w][d]
-                let loads = cell.map { Double(inst.load(job: $0.job, day: d, worker: w)) }
+            for d in dates.indices where !byWorkerDay[w][d].isEmpty || !campByWorkerDay[w][d].isEmpty {
+                // Regular visits, then campaign-only ones (their own minutes; a campaign visit counts as a visit).
+                let regular = byWorkerDay[w][d].count
+                let cell = byWorkerDay[w][d] + campByWorkerDay[w][d]
+                let loads = cell.enumerated().map { i, c in
+                    Double(i < regular ? inst.load(job: c.job, day: d, worker: w) : inst.campaignLoad(job: c.job, day: d, worker: w))
+                }
                 if loads.reduce(0, +) > Double(wi.dayCapacity) {
                     m.addRow("cap[\(wid),\(dates[d])]", zip(cell, loads).map { ($0.v, $1) }, .lessOrEqual,
                              Double(wi.dayCapacity))
@@ -146,12 +189,14 @@ struct AssignmentModel {
                         m.addRow("maxv[\(wid),\(dates[d])]", visits.map { ($0.v, 1.0) }, .lessOrEqual, Double(mv))
                     }
                 }
+                let minutes = cell.enumerated().map { i, c in
+                    Double(i < regular ? inst.jobs[c.job].job.durationMin : inst.campaignMinutes(job: c.job, day: d))
+                }
                 for k in windows[w][d] {
-                    let inside = cell.filter { inst.jobs[$0.job].job.window.map { AssignmentModel.contains(k, $0) } ?? false }
+                    let inside = cell.indices.filter { inst.jobs[cell[$0].job].job.window.map { AssignmentModel.contains(k, $0) } ?? false }
                     let rhs = Double(Eligibility.usableMinutes(of: wi.worker, in: k))
-                    let durations = inside.map { Double(inst.jobs[$0.job].job.durationMin) }
-                    if durations.reduce(0, +) > rhs {
-                        m.addRow("win[\(wid),\(dates[d]),\(k.description)]", zip(inside, durations).map { ($0.v, $1) },
+                    if inside.reduce(0.0, { $0 + minutes[$1] }) > rhs {
+                        m.addRow("win[\(wid),\(dates[d]),\(k.description)]", inside.map { (cell[$0].v, minutes[$0]) },
                                  .lessOrEqual, rhs)
                     }
                 }
@@ -168,6 +213,7 @@ struct AssignmentModel {
                 var terms: [(VariableHandle, Double)] = []
                 for d in dates.indices {
                     for c in byWorkerDay[w][d] { terms.append((c.v, Double(inst.load(job: c.job, day: d, worker: w)) / a)) }
+                    for c in campByWorkerDay[w][d] { terms.append((c.v, Double(inst.campaignLoad(job: c.job, day: d, worker: w)) / a)) }
                 }
                 m.addRow("hi[\(wid)]", terms + [(hi, -1)], .lessOrEqual, 0)
                 m.addRow("lo[\(wid)]", terms + [(lo, -1)], .greaterOrEqual, 0)
@@ -184,15 +230,19 @@ struct AssignmentModel {
             let lo = m.addVariable("dlo[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: -inst.weights.level)
             for d in inst.workers[w].workingDays {
                 let terms = byWorkerDay[w][d].map { ($0.v, Double(inst.load(job: $0.job, day: d, worker: w))) }
+                    + campByWorkerDay[w][d].map { ($0.v, Double(inst.campaignLoad(job: $0.job, day: d, worker: w))) }
                 m.addRow("dayhi[\(wid),\(dates[d])]", terms + [(hi, -1)], .lessOrEqual, 0)
                 m.addRow("daylo[\(wid),\(dates[d])]", terms + [(lo, -1)], .greaterOrEqual, 0)
             }
             dhi[w] = hi
             dlo[w] = lo
         }
-        return AssignmentModel(y: y, x: x, late: late, miss: missed, ahead: ahead, reqLate: reqLate, reqMiss: reqMiss, uhi: uhi, ulo: ulo,
-                               dhi: dhi, dlo: dlo, latenessTerms: latenessTerms, rowCount: m.rowCount - rows0,
-                               variableCount: m.variableCount - vars0, firstVariable: vars0)
+        var model = AssignmentModel(y: y, x: x, late: late, miss: missed, ahead: ahead, reqLate: reqLate, reqMiss: reqMiss, uhi: uhi, ulo: ulo,
+                                    dhi: dhi, dlo: dlo, latenessTerms: latenessTerms, rowCount: m.rowCount - rows0,
+                                    variableCount: m.variableCount - vars0, firstVariable: vars0)
+        model.cy = cy
+        model.cx = cx
+        return model
     }
 
     /// The distinct windows of jobs that worker `w` may do on day `d`, sorted: one `win` row each.
@@ -201,6 +251,7 @@ struct AssignmentModel {
         for info in inst.jobs {
             guard let win = info.job.window else { continue }
             for (k, d) in info.days.enumerated() { for w in info.eligible[k] { sets[w][d].insert(win) } }
+            for (k, d) in info.campaignDays.enumerated() { for w in info.campaignEligible[k] { sets[w][d].insert(win) } }
         }
         return sets.map { $0.map { $0.sorted { ($0.start, $0.end) < ($1.start, $1.end) } } }
     }
@@ -225,10 +276,21 @@ struct AssignmentModel {
                     load[w][d] += inst.load(job: j, day: d, worker: w)
                 }
             }
+            var campaignChosen = Set<Int>()
+            for visit in c.campaignVisits[j] {
+                campaignChosen.insert(visit.k)
+                v[cy[j][visit.k].index] = 1
+                let d = info.campaignDays[visit.k]
+                for w in visit.workers {
+                    if let col = cx[j][visit.k].first(where: { $0.worker == w }) { v[col.v.index] = 1 }
+                    load[w][d] += inst.campaignLoad(job: j, day: d, worker: w)
+                }
+            }
             for (t, due) in info.dueDays.enumerated() where !due.covering.contains(where: chosen.contains) {
                 v[late[j][t].index] = 1
             }
-            for (ci, camp) in info.campaigns.enumerated() where !camp.covering.contains(where: chosen.contains) {
+            for (ci, camp) in info.campaigns.enumerated()
+            where !camp.covering.contains(where: chosen.contains) && !camp.campaignCovering.contains(where: campaignChosen.contains) {
                 v[miss[j][ci].index] = 1
             }
             if let covering = info.lookAhead, !covering.contains(where: chosen.contains) { v[ahead[j]!.index] = 1 }
@@ -257,6 +319,9 @@ struct AssignmentModel {
         for (j, info) in inst.jobs.enumerated() {
             for k in info.days.indices where values[y[j][k].index] > 0.5 {
                 out.visits[j].append(AssignmentChoice.Visit(k: k, workers: x[j][k].filter { values[$0.v.index] > 0.5 }.map(\.worker)))
+            }
+            for k in info.campaignDays.indices where values[cy[j][k].index] > 0.5 {
+                out.campaignVisits[j].append(AssignmentChoice.Visit(k: k, workers: cx[j][k].filter { values[$0.v.index] > 0.5 }.map(\.worker)))
             }
         }
         return out

@@ -50,6 +50,7 @@ struct AssignmentSearch {
         for j in inst.jobs.indices { setCost(of: j) }
         if let c = choice {
             for j in c.visits.indices { for v in c.visits[j] { insert(j, v) } }
+            for j in c.campaignVisits.indices { for v in c.campaignVisits[j] { insertCampaign(j, v) } }
         }
     }
 
@@ -98,14 +99,20 @@ struct AssignmentSearch {
         return inst.weights.level * Double(hi - lo)
     }
 
-    /// Lateness and the rest of a job's terms for a visit list.
-    func jobTerms(_ j: Int, _ visits: [AssignmentChoice.Visit]) -> (lateness: Double, rest: Double) {
+    /// Lateness and the rest of a job's terms for a visit list (and campaign-only visits: the
+    /// current choice's when nil).
+    func jobTerms(_ j: Int, _ visits: [AssignmentChoice.Visit], campaignVisits: [AssignmentChoice.Visit]? = nil)
+        -> (lateness: Double, rest: Double) {
         let info = inst.jobs[j]
+        let campaignVisits = campaignVisits ?? choice.campaignVisits[j]
         var chosen = [Bool](repeating: false, count: info.days.count)
         for v in visits { chosen[v.k] = true }
+        var campaignChosen = [Bool](repeating: false, count: info.campaignDays.count)
+        for v in campaignVisits { campaignChosen[v.k] = true }
         var lateness = 0.0
         for due in info.dueDays where !due.covering.contains(where: { chosen[$0] }) { lateness += inst.lateDayCost(job: j) }
-        for camp in info.campaigns where !camp.covering.contains(where: { chosen[$0] }) {
+        for camp in info.campaigns
+        where !camp.covering.contains(where: { chosen[$0] }) && !camp.campaignCovering.contains(where: { campaignChosen[$0] }) {
             lateness += inst.campaignMissCost(job: j)
         }
         if let req = info.requirement {
@@ -118,6 +125,11 @@ struct AssignmentSearch {
             let d = info.days[v.k]
             rest += inst.visitCost(job: j, day: d)
             for w in v.workers { rest += inst.workerCost(job: j, day: d, worker: w) }
+        }
+        for v in campaignVisits {
+            let d = info.campaignDays[v.k]
+            rest += inst.campaignVisitCost(job: j, day: d)
+            for w in v.workers { rest += inst.campaignWorkerCost(job: j, day: d, worker: w) }
         }
         return (lateness, rest)
     }
@@ -148,14 +160,28 @@ struct AssignmentSearch {
         return true
     }
 
-    private mutating func occupy(_ j: Int, _ w: Int, _ d: Int, _ sign: Int) {
-        let l = inst.load(job: j, day: d, worker: w) * sign
+    /// Whether worker `w` has room on day offset `d` for a campaign-only visit of job `j` (the same rows).
+    func hasCampaignRoom(_ j: Int, _ w: Int, _ d: Int) -> Bool {
+        let wi = inst.workers[w]
+        if load[w][d] + inst.campaignLoad(job: j, day: d, worker: w) > wi.dayCapacity { return false }
+        if let mv = wi.worker.maxVisitsPerDay, visitCount[w][d] + 1 > mv { return false }
+        let minutes = inst.campaignMinutes(job: j, day: d)
+        for k in windowIndices(j, w, d)
+        where windowUsed[w][d][k] + minutes > Eligibility.usableMinutes(of: wi.worker, in: windows[w][d][k]) {
+            return false
+        }
+        return true
+    }
+
+    private mutating func occupy(_ j: Int, _ w: Int, _ d: Int, _ sign: Int, campaignOnly: Bool = false) {
+        let l = (campaignOnly ? inst.campaignLoad(job: j, day: d, worker: w) : inst.load(job: j, day: d, worker: w)) * sign
         evenness -= cellEvenness(w, d) + workerEvenness(w)
         defer { evenness += cellEvenness(w, d) + workerEvenness(w) }
         load[w][d] += l
         loadSum[w] += l
         if inst.jobs[j].job.kind == .visit { visitCount[w][d] += sign }
-        for k in windowIndices(j, w, d) { windowUsed[w][d][k] += inst.jobs[j].job.durationMin * sign }
+        let minutes = campaignOnly ? inst.campaignMinutes(job: j, day: d) : inst.jobs[j].job.durationMin
+        for k in windowIndices(j, w, d) { windowUsed[w][d][k] += minutes * sign }
         let lc = levelTerm(w)
         levelSum += lc - levelCost[w]
         levelCost[w] = lc
@@ -177,6 +203,45 @@ struct AssignmentSearch {
         for w in v.workers { occupy(j, w, d, -1) }
         setCost(of: j)
         return v
+    }
+
+    private mutating func insertCampaign(_ j: Int, _ v: AssignmentChoice.Visit) {
+        let d = inst.jobs[j].campaignDays[v.k]
+        for w in v.workers { occupy(j, w, d, 1, campaignOnly: true) }
+        var vs = choice.campaignVisits[j]
+        vs.append(v)
+        vs.sort { $0.k < $1.k }
+        choice.campaignVisits[j] = vs
+        setCost(of: j)
+    }
+
+    private mutating func removeCampaign(_ j: Int, at i: Int) -> AssignmentChoice.Visit {
+        let v = choice.campaignVisits[j].remove(at: i)
+        let d = inst.jobs[j].campaignDays[v.k]
+        for w in v.workers { occupy(j, w, d, -1, campaignOnly: true) }
+        setCost(of: j)
+        return v
+    }
+
+    /// Worker sets for job `j`'s campaign-only visit on entry `k` of its `campaignDays`: each single
+    /// eligible worker with room, or for a pair the cheapest workers with room.
+    private func campaignWorkerOptions(_ j: Int, _ k: Int) -> [[Int]] {
+        let info = inst.jobs[j], d = info.campaignDays[k]
+        let ranked = info.campaignEligible[k].filter { hasCampaignRoom(j, $0, d) }
+        if info.job.workersNeeded == 1 { return ranked.map { [$0] } }
+        let cheapest = ranked.sorted { a, b in
+            let ca = inst.campaignWorkerCost(job: j, day: d, worker: a), cb = inst.campaignWorkerCost(job: j, day: d, worker: b)
+            return ca != cb ? ca < cb : a < b
+        }
+        guard cheapest.count >= info.job.workersNeeded else { return [] }
+        return [Array(cheapest.prefix(info.job.workersNeeded)).sorted()]
+    }
+
+    /// Whether campaign `c` of job `j` is delivered by the current choice (a regular visit on or
+    /// before its deadline, or a campaign-only one).
+    private func campaignCovered(_ j: Int, _ c: AssignmentInstance.CampaignDeadline) -> Bool {
+        c.covering.contains { k in choice.visits[j].contains { $0.k == k } }
+            || c.campaignCovering.contains { k in choice.campaignVisits[j].contains { $0.k == k } }
     }
 
     /// Whether a visit on `k` keeps `min_gap_days` to every visit of job `j` but the one at `except`.
@@ -246,6 +311,20 @@ struct AssignmentSearch {
             }
             for camp in info.campaigns { tryCover(Array(camp.covering.prefix(1)) + camp.covering.dropFirst()) }
             for due in info.dueDays { tryCover(due.covering) }
+            // A campaign no regular visit carries gets a campaign-only visit: the latest date with room.
+            for camp in info.campaigns where !campaignCovered(j, camp) {
+                for k in camp.campaignCovering.reversed() {
+                    let ds = choice.campaignVisits[j].map(\.k)
+                    guard !ds.contains(k), let ws = campaignWorkerOptions(j, k).min(by: { a, b in
+                        let d = info.campaignDays[k]
+                        let ca = a.reduce(0.0) { $0 + inst.campaignWorkerCost(job: j, day: d, worker: $1) }
+                        let cb = b.reduce(0.0) { $0 + inst.campaignWorkerCost(job: j, day: d, worker: $1) }
+                        return ca != cb ? ca < cb : a.lexicographicallyPrecedes(b)
+                    }) else { continue }
+                    insertCampaign(j, AssignmentChoice.Visit(k: k, workers: ws))
+                    break
+                }
+            }
         }
     }
 
@@ -341,6 +420,40 @@ struct AssignmentSearch {
                 evaluations += 1
                 if acceptable(before, latenessBefore, evenBefore) { consider(gain(before, evenBefore)) { s in s.insert(j, v) } }
                 _ = remove(j, at: choice.visits[j].firstIndex(of: v)!)
+            }
+        }
+        // Campaign-only visits: drop one, move it to another date or worker, or add one (no gap rule;
+        // at most one a date).
+        let campaignCount = choice.campaignVisits[j].count
+        for i in 0..<campaignCount {
+            let removed = removeCampaign(j, at: i)
+            evaluations += 1
+            if acceptable(before, latenessBefore, evenBefore) { consider(gain(before, evenBefore)) { s in _ = s.removeCampaign(j, at: i) } }
+            for k in info.campaignDays.indices where !choice.campaignVisits[j].contains(where: { $0.k == k }) {
+                for ws in campaignWorkerOptions(j, k) where !(k == removed.k && ws == removed.workers) {
+                    let v = AssignmentChoice.Visit(k: k, workers: ws)
+                    insertCampaign(j, v)
+                    evaluations += 1
+                    if acceptable(before, latenessBefore, evenBefore) {
+                        consider(gain(before, evenBefore)) { s in
+                            _ = s.removeCampaign(j, at: i)
+                            s.insertCampaign(j, v)
+                        }
+                    }
+                    _ = removeCampaign(j, at: choice.campaignVisits[j].firstIndex(of: v)!)
+                }
+            }
+            insertCampaign(j, removed)
+        }
+        if !info.campaigns.isEmpty {
+            for k in info.campaignDays.indices where !choice.campaignVisits[j].contains(where: { $0.k == k }) {
+                for ws in campaignWorkerOptions(j, k) {
+                    let v = AssignmentChoice.Visit(k: k, workers: ws)
+                    insertCampaign(j, v)
+                    evaluations += 1
+                    if acceptable(before, latenessBefore, evenBefore) { consider(gain(before, evenBefore)) { s in s.insertCampaign(j, v) } }
+                    _ = removeCampaign(j, at: choice.campaignVisits[j].firstIndex(of: v)!)
+                }
             }
         }
         guard let b = best else { return false }

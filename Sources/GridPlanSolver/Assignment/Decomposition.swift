@@ -157,9 +157,16 @@ enum Decomposition {
             if run.count >= 2, gapRuns.last?.last != run.last { gapRuns.append(run) }
         }
         let h = calendar.horizon
-        let campaigns = job.campaigns.filter { $0.by >= h.start && $0.by <= h.end }.map { c in
+        var campaigns = job.campaigns.filter { $0.by >= h.start && $0.by <= h.end }.map { c in
             AssignmentInstance.CampaignDeadline(name: c.name, by: c.by,
-                                                covering: days.indices.filter { dates[days[$0]] <= c.by })
+                                                covering: days.indices.filter { dates[days[$0]] <= c.by },
+                                                minutes: c.durationMin)
+        }
+        // Campaign-only visits: any date on or before a deadline, no gap rule (CampaignColumns).
+        let campaignOnly = AssignmentInstance.campaignDays(job, campaigns: campaigns, candidates: Array(workers.indices),
+                                                           workers: workers, dates: dates)
+        for c in campaigns.indices {
+            campaigns[c].campaignCovering = campaignOnly.days.indices.filter { dates[campaignOnly.days[$0]] <= campaigns[c].by }
         }
         var requirement: AssignmentInstance.Requirement?
         if let allowed = cycle.requiredDates(of: job.id) {
@@ -184,6 +191,7 @@ enum Decomposition {
         } : nil
         return AssignmentInstance.JobInfo(job: job, days: days, eligible: eligible, dueDays: dueDays, gapRuns: gapRuns,
                                           campaigns: campaigns, requirement: requirement, legKm: legKm,
-                                          preferred: preferred, usualWeekday: usual, lookAhead: lookAhead)
+                                          preferred: preferred, usualWeekday: usual, lookAhead: lookAhead,
+                                          campaignDays: campaignOnly.days, campaignEligible: campaignOnly.eligible)
     }
 }

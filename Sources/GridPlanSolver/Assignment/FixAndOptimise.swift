@@ -18,6 +18,8 @@ enum FixAndOptimise {
         var name: String
         /// Whether the visit of job `j` on entry `k` of its days may change, with which workers.
         var free: (_ j: Int, _ k: Int, _ w: Int?) -> Bool
+        /// Whether job `j`'s campaign-only visit on day offset `d` may change (its columns and workers').
+        var freeCampaign: (_ j: Int, _ d: Int) -> Bool = { _, _ in false }
     }
 
     struct Outcome {
@@ -40,8 +42,14 @@ enum FixAndOptimise {
                         jobs.insert(j)
                     }
                 }
+                for k in inst.jobs[j].campaignDays.indices {
+                    let yv = model.cy[j][k].index
+                    if abs(lp[yv] - current[yv]) > 0.01 { jobs.insert(j) }
+                }
             }
-            if !jobs.isEmpty { out.append(Neighbourhood(name: "lp", free: { j, _, _ in jobs.contains(j) })) }
+            if !jobs.isEmpty {
+                out.append(Neighbourhood(name: "lp", free: { j, _, _ in jobs.contains(j) }, freeCampaign: { j, _ in jobs.contains(j) }))
+            }
         }
         // One grid over two consecutive working days: small enough for GLPK to close quickly.
         let grids = Array(Set(inst.jobs.map(\.job.grid))).sorted()
@@ -51,7 +59,7 @@ enum FixAndOptimise {
                 out.append(Neighbourhood(name: "\(g) \(inst.dates[a].iso)+\(inst.dates[b].iso)", free: { j, k, _ in
                     let d = inst.jobs[j].days[k]
                     return (d == a || d == b) && inst.jobs[j].job.grid == g
-                }))
+                }, freeCampaign: { j, d in (d == a || d == b) && inst.jobs[j].job.grid == g }))
             }
         }
         return out
@@ -83,6 +91,12 @@ enum FixAndOptimise {
                         if nb.free(j, k, nil) { freeCount += 1 } else { fixed.append((yv, current[yv.index])) }
                         for c in model.x[j][k] {
                             if nb.free(j, k, c.worker) { freeCount += 1 } else { fixed.append((c.v, current[c.v.index])) }
+                        }
+                    }
+                    for (k, d) in inst.jobs[j].campaignDays.enumerated() {
+                        let free = nb.freeCampaign(j, d)
+                        for v in [model.cy[j][k]] + model.cx[j][k].map(\.v) {
+                            if free { freeCount += 1 } else { fixed.append((v, current[v.index])) }
                         }
                     }
                 }

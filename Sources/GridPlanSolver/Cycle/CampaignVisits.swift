@@ -2,7 +2,8 @@ import Foundation
 import GridPlanCore
 
 /// Campaign visits between assignment and routing: which visit carries a household's campaigns and
-/// how many minutes it adds, by the rule `Job.durationMin(on:visitDates:)` the checker uses.
+/// how many minutes it adds, by the rule `Job.durationMin(on:visitDates:)` the checker uses. A
+/// campaign-only visit (`PlannedVisit.campaignOnly`) is its own stop and adds nothing to a regular one.
 enum CampaignVisits {
     /// The visits with the dates of campaign households pinned (no `movableDates`, so routing keeps
     /// their first visit where the assignment put it), and the extra minutes per job and date.
@@ -11,7 +12,7 @@ enum CampaignVisits {
                                uniquingKeysWith: { a, _ in a })
         guard !owing.isEmpty else { return (visits, [:]) }
         var dates: [String: [CivilDate]] = [:]
-        for v in visits where owing[v.job] != nil { dates[v.job, default: []].append(v.date) }
+        for v in visits where owing[v.job] != nil && !v.isCampaignOnly { dates[v.job, default: []].append(v.date) }
         var extra: [String: [CivilDate: Int]] = [:]
         // Every owing job gets an entry (empty when no visit carries minutes): repair keeps their dates.
         for id in dates.keys { extra[id] = [:] }
@@ -40,5 +41,14 @@ enum CampaignVisits {
     /// The largest extra minutes a visit of `job` on `date` may carry (its open campaigns due on or after the date).
     static func maxExtraMinutes(_ job: Job, on date: CivilDate) -> Int {
         job.campaigns.filter { date <= $0.by }.reduce(0) { $0 + $1.durationMin }
+    }
+
+    /// The job a campaign-only visit routes as: the household (its place, grid, skills, window, weekdays,
+    /// `workers_needed`) as a stop of kind `campaign` lasting the minutes of the campaigns it delivers.
+    static func campaignJob(_ household: Job, delivering names: [String]) -> Job {
+        var j = household
+        j.kind = .campaign
+        j.durationMin = household.campaigns.filter { names.contains($0.name) }.reduce(0) { $0 + $1.durationMin }
+        return j
     }
 }

@@ -53,13 +53,20 @@ public struct PlannedVisit: Sendable, Hashable {
     /// Other dates this visit may move to without adding lateness or breaking a gap rule, given every
     /// other visit of the job stays put (may be empty). Routing improvement may use them.
     public var movableDates: [CivilDate]
+    /// For a campaign-only visit (a stop of kind `campaign`), the campaigns it delivers, by deadline;
+    /// empty for a regular visit (whose campaigns follow from `Job.campaigns(carriedOn:visitDates:)`).
+    public var campaignOnly: [String]
 
-    public init(job: String, date: CivilDate, workers: [String], movableDates: [CivilDate] = []) {
+    public init(job: String, date: CivilDate, workers: [String], movableDates: [CivilDate] = [], campaignOnly: [String] = []) {
         self.job = job
         self.date = date
         self.workers = workers
         self.movableDates = movableDates
+        self.campaignOnly = campaignOnly
     }
+
+    /// Whether this is a campaign-only visit.
+    public var isCampaignOnly: Bool { !campaignOnly.isEmpty }
 }
 
 /// Why planning could not start.
@@ -115,7 +122,8 @@ public enum Planner {
         let routingTime = max(1, limit * routingShare * watchdogFactor)
         var routingOptions = RoutingOptions(timeLimitSeconds: routingTime, seed: 1)
         routingOptions.workSeconds = limit * routingShare
-        // Campaigns: the first visit of a household owing one lasts longer and keeps its date.
+        // Campaigns: the first visit of a household owing one lasts longer and keeps its date; a
+        // campaign-only visit is a stop of its own (kind `campaign`).
         let (visits, extra) = CampaignVisits.pin(options.cycle.pinDates(of: assignment.visits), scenario: scenario)
         routingOptions.extraMinutes = extra
         let routed = WeekRouting.route(scenario: scenario, visits: visits, options: routingOptions)
@@ -126,8 +134,11 @@ public enum Planner {
         var repair = Repair(scenario: scenario, routes: routed.routes, options: repairOptions)
         repair.deadline = Date().addingTimeInterval(max(1, limit * (1 - assignmentShare - routingShare)) * watchdogFactor)
         repair.retry(routed.unplaced)
+        repair.deliverMissedCampaigns()
 
-        let routes = repair.routes.filter { !$0.stops.isEmpty }.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) }
+        let routes = CampaignDeliveries.annotated(
+            repair.routes.filter { !$0.stops.isEmpty }.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) },
+            jobs: scenario.jobs())
         let diagnosis = LateDiagnosis(scenario: scenario)
         var late: [LateTask] = []
         for o in KPIs.outcomes(of: routes, in: scenario) where o.lateDays > 0 {
@@ -139,6 +150,8 @@ public enum Planner {
         late.sort { ($0.due, $0.task) < ($1.due, $1.task) }
 
         let kpis = KPIs.compute(routes: routes, scenario: scenario)
+        // Every campaign visit owed in the horizon that the routes do not make by its deadline, and why.
+        let missedCampaigns = kpis.campaignVisitsOwed == nil ? nil : CampaignDiagnosis(scenario: scenario).missed(in: routes)
         if late.contains(where: { $0.reason == .capacity }) { report("shortfall") }
         let shortfall = ShortfallAnalysis.measure(scenario, late: late, timeLimitSeconds: limit, mipGap: gap,
                                                   threads: options.threads, cycle: options.cycle)
@@ -157,7 +170,7 @@ public enum Planner {
         return GridPlanCore.Plan(
             scenario: ScenarioReference(madeFrom: scenario),
             horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),
-            solver: solver, routes: routes, late: late, kpis: kpis, shortfall: shortfall)
+            solver: solver, routes: routes, late: late, kpis: kpis, shortfall: shortfall, missedCampaigns: missedCampaigns)
     }
 }
 
@@ -168,7 +181,7 @@ extension Planner {
         let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var all = 0, kept = 0
         for v in visits {
-            guard let j = jobs[v.job], j.kind == .visit else { continue }
+            guard !v.isCampaignOnly, let j = jobs[v.job], j.kind == .visit else { continue }
             all += 1
             if let p = j.preferredWorker, v.workers.contains(p) { kept += 1 }
         }

@@ -51,9 +51,16 @@ struct Repair {
     /// routes are the only truth).
     static func visits(in routes: [Route]) -> [PlannedVisit] {
         var workersOf: [VisitKey: [String]] = [:]
-        for r in routes { for s in r.stops { workersOf[VisitKey(job: s.task, date: r.date), default: []].append(r.worker) } }
+        var campaignOnly: [VisitKey: [String]] = [:]
+        for r in routes {
+            for s in r.stops {
+                let key = VisitKey(job: s.task, date: r.date)
+                workersOf[key, default: []].append(r.worker)
+                if s.isCampaignOnly { campaignOnly[key] = s.campaign ?? [] }
+            }
+        }
         return workersOf.keys.sorted { ($0.date, $0.job) < ($1.date, $1.job) }.map {
-            PlannedVisit(job: $0.job, date: $0.date, workers: workersOf[$0]!.sorted())
+            PlannedVisit(job: $0.job, date: $0.date, workers: workersOf[$0]!.sorted(), campaignOnly: campaignOnly[$0] ?? [])
         }
     }
 
@@ -74,6 +81,7 @@ struct Repair {
     /// Tries the alternatives of one visit; true when one was routed.
     private mutating func place(_ v: PlannedVisit) -> Bool {
         guard let job = jobs[v.job] else { return false }
+        if v.isCampaignOnly { return placeCampaignOnly(v, household: job) }
         let others = placed.filter { $0.job == v.job }.map(\.date).sorted()
         let dropLate = job.dueRule.lateness(visits: others, calendar: calendar).lateDays
         var candidates: [(late: Int, distance: Int, date: CivilDate, workers: [String])] = []
@@ -102,6 +110,57 @@ struct Repair {
             if reroute(adding: moved) { return true }
         }
         return false
+    }
+
+    /// Tries a campaign-only visit on the dates on or before its earliest deadline (no gap rule, no
+    /// date of another visit of the household), nearest the original date first; true when one was routed.
+    private mutating func placeCampaignOnly(_ v: PlannedVisit, household: Job) -> Bool {
+        let job = CampaignVisits.campaignJob(household, delivering: v.campaignOnly)
+        guard let by = household.campaigns.filter({ v.campaignOnly.contains($0.name) }).map(\.by).min() else { return false }
+        let taken = Set(placed.filter { $0.job == v.job }.map(\.date))
+        var candidates: [(distance: Int, date: CivilDate, workers: [String])] = []
+        for d in scenario.horizon.dates where d <= by && !taken.contains(d) {
+            let eligible = scenario.workers.filter { eligibility.isEligible($0, for: job, on: d) }
+            for ws in workerSets(eligible, job: job, original: v.workers) { candidates.append((abs(v.date.days(to: d)), d, ws)) }
+        }
+        candidates.sort { a, b in
+            if a.distance != b.distance { return a.distance < b.distance }
+            if a.date != b.date { return a.date < b.date }
+            return a.workers.lexicographicallyPrecedes(b.workers)
+        }
+        for c in candidates.prefix(attemptsPerVisit) {
+            guard attempts < totalAttempts, Date() < deadline else { return false }
+            attempts += 1
+            if reroute(adding: PlannedVisit(job: v.job, date: c.date, workers: c.workers, campaignOnly: v.campaignOnly)) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Campaigns owed with a deadline in the horizon that no stop of the routes delivers by then (the
+    /// visit that would have carried one was dropped, or routing could not hold it): each household
+    /// gets a campaign-only visit for them, tried as an unplaced visit is. Those no day takes stay
+    /// undelivered (the plan lists them in `missed_campaigns`).
+    mutating func deliverMissedCampaigns() {
+        let h = scenario.horizon
+        let missed = CampaignDeliveries.outcomes(of: routes, jobs: scenario.jobs())
+            .filter { $0.isDue(in: h) && !$0.isKept }
+        var byHousehold: [String: [CampaignDue]] = [:]
+        var order: [String] = []
+        for o in missed {
+            if byHousehold[o.household] == nil { order.append(o.household) }
+            byHousehold[o.household, default: []].append(o.campaign)
+        }
+        for id in order {
+            guard let job = jobs[id], let due = byHousehold[id] else { continue }
+            // Those the regular visit's date could still carry are not the campaign stop's to deliver.
+            let first = placed.filter { $0.job == id && !$0.isCampaignOnly }.map(\.date).min()
+            let names = due.filter { c in first.map { $0 > c.by } ?? true }.map(\.name)
+            guard !names.isEmpty, let by = due.map(\.by).min() else { continue }
+            let wanted = PlannedVisit(job: id, date: by, workers: job.preferredWorker.map { [$0] } ?? [], campaignOnly: names)
+            _ = place(wanted)
+        }
     }
 
     /// Worker sets to try for a job, preferred and original workers first, then the rest by id.

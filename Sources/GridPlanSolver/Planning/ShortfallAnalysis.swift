@@ -49,7 +49,8 @@ enum ShortfallAnalysis {
         // The helpers' days, routed among the helpers alone (so no visit moves back to the staff).
         var helpersOnly = helped
         helpersOnly.workers = helpers
-        let helperVisits = result.visits.filter { $0.workers.contains { helperGrid[$0] != nil } }.map { v -> PlannedVisit in
+        // Regular visits only: a campaign greeting is not what the late tasks need.
+        let helperVisits = result.visits.filter { !$0.isCampaignOnly && $0.workers.contains { helperGrid[$0] != nil } }.map { v -> PlannedVisit in
             var p = v
             p.movableDates = []
             return p
@@ -69,7 +70,7 @@ enum ShortfallAnalysis {
 
         let calendar = WorkingCalendar(horizon: scenario.horizon)
         var dates: [String: [CivilDate]] = [:]
-        for v in result.visits where !unplaced.contains(VisitKey(job: v.job, date: v.date)) {
+        for v in result.visits where !v.isCampaignOnly && !unplaced.contains(VisitKey(job: v.job, date: v.date)) {
             dates[v.job, default: []].append(v.date)
         }
         var onTime = 0, remaining = 0

@@ -58,7 +58,7 @@ public enum WeekRouting {
         if worker != v.workers[0] {
             let week = weekMinutes[worker] ?? 0
             if week > 0 { cost += 100 * weights.balance * Double(job.durationMin) / Double(week) }
-            if job.kind == .visit {
+            if job.kind != .patrol {
                 cost += weights.continuity * (job.preferredWorker == v.workers[0] ? 2 : 1)
             } else {
                 cost += weights.continuity / 2
@@ -135,9 +135,17 @@ struct WeekRouter {
 
     struct DayKey: Hashable { var worker: String; var date: CivilDate }
 
-    /// Minutes on site of `job`'s visit on `date`: its duration plus the campaigns that visit carries.
+    /// Minutes on site of `job`'s visit on `date`: its duration plus the campaigns that visit carries
+    /// (a campaign-only stop's job lasts its campaigns' minutes already).
     func duration(_ job: Job, on date: CivilDate) -> Int {
-        job.durationMin + (options.extraMinutes[job.id]?[date] ?? 0)
+        job.kind == .campaign ? job.durationMin : job.durationMin + (options.extraMinutes[job.id]?[date] ?? 0)
+    }
+
+    /// The job visit `v` routes as: the scenario's job, or for a campaign-only visit the household as a
+    /// stop of kind `campaign` (`CampaignVisits.campaignJob`).
+    func job(for v: PlannedVisit) -> Job? {
+        guard let j = jobs[v.job] else { return nil }
+        return v.isCampaignOnly ? CampaignVisits.campaignJob(j, delivering: v.campaignOnly) : j
     }
 
     /// Whether `worker` may do `job` on `date` at all (format §5 rules 1, 4 weekdays, 5).
@@ -156,7 +164,7 @@ struct WeekRouter {
         var unplaced = Set<Int>()
         var pairs: [Int] = []
         for (i, v) in visits.enumerated() {
-            guard let job = jobs[v.job], !v.workers.isEmpty, Set(v.workers).count == v.workers.count,
+            guard let job = job(for: v), !v.workers.isEmpty, Set(v.workers).count == v.workers.count,
                   v.workers.count == max(1, job.workersNeeded),
                   v.workers.allSatisfy({ workers[$0].map { eligible($0, job, on: v.date) } ?? false }) else {
                 unplaced.insert(i)
@@ -174,7 +182,7 @@ struct WeekRouter {
         }
         for i in pairOrder {
             let v = visits[i]
-            let job = jobs[v.job]!
+            let job = job(for: v)!
             if let s = commonStart(for: job, workers: v.workers.map { workers[$0]! }, on: v.date, pinned: pinned) {
                 for w in v.workers { pinned[DayKey(worker: w, date: v.date), default: []].append(PinnedStop(visit: i, job: job, start: s)) }
                 for w in v.workers { pinned[DayKey(worker: w, date: v.date)]!.sort { $0.start < $1.start } }
@@ -240,7 +248,7 @@ struct WeekRouter {
             if let b = worker.breakTime, p.start < b.end.minutes, p.start + minutes > b.start.minutes { return false }
             t = p.start + minutes
             prev = p.job.id
-            if p.job.kind == .visit { visitsCount += 1 }
+            if p.job.kind != .patrol { visitsCount += 1 }  // a campaign-only stop is at a door too
         }
         if visitsCount > (worker.maxVisitsPerDay ?? .max) { return false }
         let leg = travel.leg(from: prev, to: worker.end, worker: worker)
@@ -327,7 +335,7 @@ struct WeekRouter {
 
     /// Whether a single visit passed the entry checks of `run` (known job and worker, eligible).
     func isRoutable(_ v: PlannedVisit) -> Bool {
-        guard let job = jobs[v.job], max(1, job.workersNeeded) == 1, let w = workers[v.workers[0]] else { return false }
+        guard let job = job(for: v), max(1, job.workersNeeded) == 1, let w = workers[v.workers[0]] else { return false }
         return eligible(w, job, on: v.date)
     }
 
@@ -401,7 +409,7 @@ struct WeekRouter {
             sc[slotOf[key]!] = 0
             rjobs.append(RoutingJob(node: node(p.job.id), serviceTime: Double(duration(p.job, on: key.date)),
                                     window: (Double(p.start), Double(p.start)), semantics: .startByDue,
-                                    countsAsVisit: p.job.kind == .visit, patterns: [[dayIndex[key.date]!]],
+                                    countsAsVisit: p.job.kind != .patrol, patterns: [[dayIndex[key.date]!]],
                                     slotCost: sc, unservedPenalty: hugePenalty * 10, fixed: true))
             origin.append((p.visit, true))
         }
@@ -411,7 +419,7 @@ struct WeekRouter {
         for w in groupWorkers { weekMinutes[w.id] = calendar.workingDays(for: w).count * w.availableMinutesPerDay }
         for i in singles {
             let v = visits[i]
-            let job = jobs[v.job]!
+            let job = job(for: v)!
             var sc = [Double](repeating: .infinity, count: slots.count)
             var days = [v.date]
             if allowReassign && visitsPerJob[v.job] == 1 {
@@ -430,7 +438,7 @@ struct WeekRouter {
             }
             let window = job.window.map { (Double($0.start.minutes), Double($0.end.minutes)) } ?? (0, 1440)
             rjobs.append(RoutingJob(node: node(v.job), serviceTime: Double(duration(job, on: v.date)), window: window,
-                                    semantics: .endByWindowEnd, countsAsVisit: job.kind == .visit,
+                                    semantics: .endByWindowEnd, countsAsVisit: job.kind != .patrol,
                                     patterns: patterns.isEmpty ? [[dayIndex[v.date]!]] : patterns, slotCost: sc,
                                     unservedPenalty: hugePenalty))
             origin.append((i, false))
@@ -474,14 +482,15 @@ struct WeekRouter {
             for (k, j) in sr.jobs.enumerated() {
                 let o = origin[j]
                 let v = visits[o.visit]
-                let job = jobs[v.job]!
+                let job = job(for: v)!
                 let leg = travel.leg(from: prev, to: job.id, worker: w)
                 let arrive = WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: w.breakTime)
                 let start = starts[k]
                 stops.append(Stop(task: job.id, kind: job.kind, arrive: TimeOfDay(minutes: arrive),
                                   start: TimeOfDay(minutes: start), end: TimeOfDay(minutes: start + duration(job, on: key.date)),
                                   travelMin: leg.minutes, travelKm: Plan.round(leg.km, places: 6),
-                                  with: o.pinned ? v.workers.filter { $0 != w.id }.sorted() : []))
+                                  with: o.pinned ? v.workers.filter { $0 != w.id }.sorted() : [],
+                                  campaign: v.isCampaignOnly ? v.campaignOnly : nil))
                 travelMin += leg.minutes
                 travelKm += leg.km
                 serviceMin += duration(job, on: key.date)
