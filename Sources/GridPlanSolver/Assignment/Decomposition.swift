@@ -182,7 +182,10 @@ enum Decomposition {
             if t > lastWorking, rule.isLate(on: t, visits: [], calendar: calendar) {
                 let lo = t.adding(days: -(job.everyDays - 1))
                 let covering = days.indices.filter { dates[days[$0]] >= lo }
-                if !covering.isEmpty { lookAhead = covering }
+                // Implied when a due row already asks for a visit among these (a weekly task due in the
+                // week: any visit keeping it on time keeps it through the weekend): no row then.
+                let implied = dueDays.contains { !$0.covering.isEmpty && Set($0.covering).isSubset(of: covering) }
+                if !covering.isEmpty, !implied { lookAhead = covering }
             }
         }
         // The usual weekday counts only when the horizon offers it (not in a holiday week).
