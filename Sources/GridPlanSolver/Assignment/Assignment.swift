@@ -267,7 +267,7 @@ enum PartSolver {
         let nodes = budget.nodes
 
         func options(_ start: [Double], nodes: Int, share: Double) -> MIPOptions {
-            let watchdog = min(max(1, share * 3), max(0.5, budget.deadline.timeIntervalSinceNow))
+            let watchdog = min(max(1, share * 6), max(0.5, budget.deadline.timeIntervalSinceNow))
             return MIPOptions(timeLimitSeconds: watchdog, mipGap: mipGap, verbose: verbose, presolve: false,
                               gomoryCuts: false, mirCuts: true, coverCuts: false, cliqueCuts: true, inParallel: inParallel,
                               nodeLimit: nodes, start: start, progress: progress)
