@@ -88,7 +88,7 @@ public enum Planner {
     static let routingShare = 0.35
     /// How much longer than its share a step may run before its watchdog stops it.
     static let watchdogFactor = 2.0
-    /// Routing time per repair attempt (one date re-routed).
+    /// Routing work per repair attempt (one date re-routed), in nominal seconds.
     static let repairRoutingSeconds = 0.3
 
     /// Plans `scenario`.
@@ -129,7 +129,9 @@ public enum Planner {
         let routed = WeekRouting.route(scenario: scenario, visits: visits, options: routingOptions)
 
         report("repair")
-        var repairOptions = RoutingOptions(timeLimitSeconds: repairRoutingSeconds, seed: 1)
+        // Each re-routed date does the work of `repairRoutingSeconds`; its watchdog is ten times that.
+        var repairOptions = RoutingOptions(timeLimitSeconds: repairRoutingSeconds * 10, seed: 1)
+        repairOptions.workSeconds = repairRoutingSeconds
         repairOptions.extraMinutes = extra
         var repair = Repair(scenario: scenario, routes: routed.routes, options: repairOptions)
         repair.deadline = Date().addingTimeInterval(max(1, limit * (1 - assignmentShare - routingShare)) * watchdogFactor)

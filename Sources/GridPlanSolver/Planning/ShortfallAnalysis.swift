@@ -55,8 +55,9 @@ enum ShortfallAnalysis {
             p.movableDates = []
             return p
         }
-        let routed = WeekRouting.route(scenario: helpersOnly, visits: helperVisits,
-                                       options: RoutingOptions(timeLimitSeconds: max(1, timeLimitSeconds * 0.05), seed: 1))
+        var routing = RoutingOptions(timeLimitSeconds: max(1, timeLimitSeconds * 0.05) * Planner.watchdogFactor, seed: 1)
+        routing.workSeconds = max(1, timeLimitSeconds * 0.05)
+        let routed = WeekRouting.route(scenario: helpersOnly, visits: helperVisits, options: routing)
         let unplaced = Set(routed.unplaced.map { VisitKey(job: $0.job, date: $0.date) })
 
         var needs: [ShortfallNeed] = []
