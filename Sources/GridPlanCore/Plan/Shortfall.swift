@@ -39,13 +39,6 @@ public struct Shortfall: Sendable, Hashable, Codable {
     /// The dates that need help, ascending.
     public var dates: [CivilDate] { Array(Set(needs.map(\.date))).sorted() }
 
-    /// Per grid, the most minutes any one date needs: the shift a helper of that grid would work.
-    public var longestDayByGrid: [String: Int] {
-        var m: [String: Int] = [:]
-        for n in needs { m[n.grid] = max(m[n.grid] ?? 0, n.minutes) }
-        return m
-    }
-
     enum CodingKeys: String, CodingKey {
         case lateTasks = "late_tasks"
         case lateTaskDays = "late_task_days"

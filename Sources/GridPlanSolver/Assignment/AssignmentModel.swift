@@ -80,51 +80,46 @@ struct AssignmentModel {
 
         for (j, info) in inst.jobs.enumerated() {
             let id = info.job.id
-            var yj: [VariableHandle] = [], xj: [[(worker: Int, v: VariableHandle)]] = []
-            for (k, d) in info.days.enumerated() {
-                let yv = m.addVariable("y[\(id),\(dates[d])]", kind: .binary, cost: inst.visitCost(job: j, day: d))
-                yj.append(yv)
-                var cell: [(worker: Int, v: VariableHandle)] = []
-                for w in info.eligible[k] {
-                    let v = m.addVariable("x[\(id),\(dates[d]),\(inst.workers[w].worker.id)]", kind: .binary,
-                                          cost: inst.workerCost(job: j, day: d, worker: w))
-                    cell.append((w, v))
-                    byWorkerDay[w][d].append((j, v))
-                }
-                m.addRow("visit[\(id),\(dates[d])]", cell.map { ($0.v, 1.0) } + [(yv, -Double(info.job.workersNeeded))],
-                         .equal, 0)
-                if pairRows, info.job.workersNeeded > 1 {
-                    // A pair visit's workers are distinct and each is there only when the visit is.
-                    for c in cell {
-                        m.addRow("pair[\(id),\(dates[d]),\(inst.workers[c.worker].worker.id)]", [(c.v, 1), (yv, -1)],
-                                 .lessOrEqual, 0)
+            /// One kind of visit's columns on each of `days`: `y` and its workers' `x`, the row tying them
+            /// (`workersNeeded` workers per visit) and, for a pair, the rows keeping each worker to the visit.
+            func visitColumns(_ y: String, _ x: String, _ visit: String, _ pair: String, days: [Int], eligible: [[Int]],
+                              visitCost: (Int) -> Double, workerCost: (Int, Int) -> Double,
+                              byWorkerDay: inout [[[(job: Int, v: VariableHandle)]]])
+                -> ([VariableHandle], [[(worker: Int, v: VariableHandle)]]) {
+                var ys: [VariableHandle] = [], xs: [[(worker: Int, v: VariableHandle)]] = []
+                for (k, d) in days.enumerated() {
+                    let yv = m.addVariable("\(y)[\(id),\(dates[d])]", kind: .binary, cost: visitCost(d))
+                    var cell: [(worker: Int, v: VariableHandle)] = []
+                    for w in eligible[k] {
+                        let v = m.addVariable("\(x)[\(id),\(dates[d]),\(inst.workers[w].worker.id)]", kind: .binary,
+                                              cost: workerCost(d, w))
+                        cell.append((w, v))
+                        byWorkerDay[w][d].append((j, v))
                     }
+                    m.addRow("\(visit)[\(id),\(dates[d])]", cell.map { ($0.v, 1.0) } + [(yv, -Double(info.job.workersNeeded))],
+                             .equal, 0)
+                    if pairRows, info.job.workersNeeded > 1 {
+                        for c in cell {
+                            m.addRow("\(pair)[\(id),\(dates[d]),\(inst.workers[c.worker].worker.id)]", [(c.v, 1), (yv, -1)],
+                                     .lessOrEqual, 0)
+                        }
+                    }
+                    ys.append(yv)
+                    xs.append(cell)
                 }
-                xj.append(cell)
+                return (ys, xs)
             }
+            let (yj, xj) = visitColumns("y", "x", "visit", "pair", days: info.days, eligible: info.eligible,
+                                        visitCost: { inst.visitCost(job: j, day: $0) },
+                                        workerCost: { inst.workerCost(job: j, day: $0, worker: $1) },
+                                        byWorkerDay: &byWorkerDay)
             y.append(yj)
             x.append(xj)
-            var cyj: [VariableHandle] = [], cxj: [[(worker: Int, v: VariableHandle)]] = []
-            for (k, d) in info.campaignDays.enumerated() {
-                let yv = m.addVariable("cy[\(id),\(dates[d])]", kind: .binary, cost: inst.campaignVisitCost(job: j, day: d))
-                var cell: [(worker: Int, v: VariableHandle)] = []
-                for w in info.campaignEligible[k] {
-                    let v = m.addVariable("cx[\(id),\(dates[d]),\(inst.workers[w].worker.id)]", kind: .binary,
-                                          cost: inst.campaignWorkerCost(job: j, day: d, worker: w))
-                    cell.append((w, v))
-                    campByWorkerDay[w][d].append((j, v))
-                }
-                m.addRow("cvisit[\(id),\(dates[d])]", cell.map { ($0.v, 1.0) } + [(yv, -Double(info.job.workersNeeded))],
-                         .equal, 0)
-                if pairRows, info.job.workersNeeded > 1 {
-                    for c in cell {
-                        m.addRow("cpair[\(id),\(dates[d]),\(inst.workers[c.worker].worker.id)]", [(c.v, 1), (yv, -1)],
-                                 .lessOrEqual, 0)
-                    }
-                }
-                cyj.append(yv)
-                cxj.append(cell)
-            }
+            // Campaign-only visits (`CampaignColumns`): no gap rule, their own minutes in the worker's day.
+            let (cyj, cxj) = visitColumns("cy", "cx", "cvisit", "cpair", days: info.campaignDays, eligible: info.campaignEligible,
+                                          visitCost: { inst.campaignVisitCost(job: j, day: $0) },
+                                          workerCost: { inst.campaignWorkerCost(job: j, day: $0, worker: $1) },
+                                          byWorkerDay: &campByWorkerDay)
             cy.append(cyj)
             cx.append(cxj)
             /// A lateness column in [0, 1] with its covering row `column + Σ y ≥ 1` (the visits that

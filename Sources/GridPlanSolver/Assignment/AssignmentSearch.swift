@@ -50,7 +50,7 @@ struct AssignmentSearch {
         for j in inst.jobs.indices { setCost(of: j) }
         if let c = choice {
             for j in c.visits.indices { for v in c.visits[j] { insert(j, v) } }
-            for j in c.campaignVisits.indices { for v in c.campaignVisits[j] { insertCampaign(j, v) } }
+            for j in c.campaignVisits.indices { for v in c.campaignVisits[j] { insert(j, v, campaignOnly: true) } }
         }
     }
 
@@ -187,38 +187,27 @@ struct AssignmentSearch {
         levelCost[w] = lc
     }
 
-    private mutating func insert(_ j: Int, _ v: AssignmentChoice.Visit) {
-        let d = inst.jobs[j].days[v.k]
-        for w in v.workers { occupy(j, w, d, 1) }
-        var vs = choice.visits[j]
-        vs.append(v)
-        vs.sort { $0.k < $1.k }
-        choice.visits[j] = vs
+    /// The visit list a move works on: regular visits, or campaign-only ones.
+    private func list(_ campaignOnly: Bool) -> WritableKeyPath<AssignmentChoice, [[AssignmentChoice.Visit]]> {
+        campaignOnly ? \.campaignVisits : \.visits
+    }
+
+    private func day(_ j: Int, _ v: AssignmentChoice.Visit, _ campaignOnly: Bool) -> Int {
+        campaignOnly ? inst.jobs[j].campaignDays[v.k] : inst.jobs[j].days[v.k]
+    }
+
+    private mutating func insert(_ j: Int, _ v: AssignmentChoice.Visit, campaignOnly: Bool = false) {
+        let d = day(j, v, campaignOnly)
+        for w in v.workers { occupy(j, w, d, 1, campaignOnly: campaignOnly) }
+        choice[keyPath: list(campaignOnly)][j].append(v)
+        choice[keyPath: list(campaignOnly)][j].sort { $0.k < $1.k }
         setCost(of: j)
     }
 
-    private mutating func remove(_ j: Int, at i: Int) -> AssignmentChoice.Visit {
-        let v = choice.visits[j].remove(at: i)
-        let d = inst.jobs[j].days[v.k]
-        for w in v.workers { occupy(j, w, d, -1) }
-        setCost(of: j)
-        return v
-    }
-
-    private mutating func insertCampaign(_ j: Int, _ v: AssignmentChoice.Visit) {
-        let d = inst.jobs[j].campaignDays[v.k]
-        for w in v.workers { occupy(j, w, d, 1, campaignOnly: true) }
-        var vs = choice.campaignVisits[j]
-        vs.append(v)
-        vs.sort { $0.k < $1.k }
-        choice.campaignVisits[j] = vs
-        setCost(of: j)
-    }
-
-    private mutating func removeCampaign(_ j: Int, at i: Int) -> AssignmentChoice.Visit {
-        let v = choice.campaignVisits[j].remove(at: i)
-        let d = inst.jobs[j].campaignDays[v.k]
-        for w in v.workers { occupy(j, w, d, -1, campaignOnly: true) }
+    private mutating func remove(_ j: Int, at i: Int, campaignOnly: Bool = false) -> AssignmentChoice.Visit {
+        let v = choice[keyPath: list(campaignOnly)][j].remove(at: i)
+        let d = day(j, v, campaignOnly)
+        for w in v.workers { occupy(j, w, d, -1, campaignOnly: campaignOnly) }
         setCost(of: j)
         return v
     }
@@ -321,7 +310,7 @@ struct AssignmentSearch {
                         let cb = b.reduce(0.0) { $0 + inst.campaignWorkerCost(job: j, day: d, worker: $1) }
                         return ca != cb ? ca < cb : a.lexicographicallyPrecedes(b)
                     }) else { continue }
-                    insertCampaign(j, AssignmentChoice.Visit(k: k, workers: ws))
+                    insert(j, AssignmentChoice.Visit(k: k, workers: ws), campaignOnly: true)
                     break
                 }
             }
@@ -426,33 +415,33 @@ struct AssignmentSearch {
         // at most one a date).
         let campaignCount = choice.campaignVisits[j].count
         for i in 0..<campaignCount {
-            let removed = removeCampaign(j, at: i)
+            let removed = remove(j, at: i, campaignOnly: true)
             evaluations += 1
-            if acceptable(before, latenessBefore, evenBefore) { consider(gain(before, evenBefore)) { s in _ = s.removeCampaign(j, at: i) } }
+            if acceptable(before, latenessBefore, evenBefore) { consider(gain(before, evenBefore)) { s in _ = s.remove(j, at: i, campaignOnly: true) } }
             for k in info.campaignDays.indices where !choice.campaignVisits[j].contains(where: { $0.k == k }) {
                 for ws in campaignWorkerOptions(j, k) where !(k == removed.k && ws == removed.workers) {
                     let v = AssignmentChoice.Visit(k: k, workers: ws)
-                    insertCampaign(j, v)
+                    insert(j, v, campaignOnly: true)
                     evaluations += 1
                     if acceptable(before, latenessBefore, evenBefore) {
                         consider(gain(before, evenBefore)) { s in
-                            _ = s.removeCampaign(j, at: i)
-                            s.insertCampaign(j, v)
+                            _ = s.remove(j, at: i, campaignOnly: true)
+                            s.insert(j, v, campaignOnly: true)
                         }
                     }
-                    _ = removeCampaign(j, at: choice.campaignVisits[j].firstIndex(of: v)!)
+                    _ = remove(j, at: choice.campaignVisits[j].firstIndex(of: v)!, campaignOnly: true)
                 }
             }
-            insertCampaign(j, removed)
+            insert(j, removed, campaignOnly: true)
         }
         if !info.campaigns.isEmpty {
             for k in info.campaignDays.indices where !choice.campaignVisits[j].contains(where: { $0.k == k }) {
                 for ws in campaignWorkerOptions(j, k) {
                     let v = AssignmentChoice.Visit(k: k, workers: ws)
-                    insertCampaign(j, v)
+                    insert(j, v, campaignOnly: true)
                     evaluations += 1
-                    if acceptable(before, latenessBefore, evenBefore) { consider(gain(before, evenBefore)) { s in s.insertCampaign(j, v) } }
-                    _ = removeCampaign(j, at: choice.campaignVisits[j].firstIndex(of: v)!)
+                    if acceptable(before, latenessBefore, evenBefore) { consider(gain(before, evenBefore)) { s in s.insert(j, v, campaignOnly: true) } }
+                    _ = remove(j, at: choice.campaignVisits[j].firstIndex(of: v)!, campaignOnly: true)
                 }
             }
         }
