@@ -78,7 +78,8 @@ enum RosterHTML {
         .cell-stops{font-weight:600}
         .cell-time{font-size:.85em;color:#333;white-space:nowrap}
         .late-counts{font-weight:600;margin:0 0 6px}
-        .late-section h2,.late-counts{break-after:avoid;page-break-after:avoid}
+        .late-section h2,.late-counts,.shortfall h2{break-after:avoid;page-break-after:avoid}
+        .shortfall p{break-before:avoid;page-break-before:avoid}
         .late{table-layout:fixed;min-width:64em}
         .late td{overflow-wrap:break-word}
         .late th{white-space:normal}
