@@ -36,6 +36,10 @@ public struct SearchParameters: Sendable {
     public var generations: Int = 0
     /// A child's annealing starts at this fraction of the initial temperature.
     public var childTemperatureFactor: Double = 0.1
+    /// Hybrid genetic search (`HybridGeneticSearch`, Vidal et al. 2012) instead of annealing, for the problems it
+    /// covers (`HybridGeneticSearch.applies(to:)`: no time rules, slot costs, visit caps or fixed jobs; one depot);
+    /// `maxIterations` then counts thousands of its work units (`HybridGeneticSearch.workPerIteration`). nil, or a problem it does not cover: annealing as before.
+    public var genetic: GeneticParameters?
     /// Let ruin and recreate overload vehicles at a price per unit of excess load, adapted during the search
     /// so that about a quarter of the accepted solutions keep every capacity (Vidal et al. 2012's penalised
     /// infeasibility); only solutions within every capacity become the best, and the local search stays
@@ -544,6 +548,22 @@ public final class RoutingSearch {
         func elapsed() -> Double {
             let d = clock.now - began
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        if let g = parameters.genetic, HybridGeneticSearch.applies(to: problem) {
+            let hgs = HybridGeneticSearch(problem: problem, parameters: g, seed: parameters.seed)
+            let limit = parameters.timeLimitSeconds
+            let budget = parameters.maxIterations.map { $0 * HybridGeneticSearch.workPerIteration } ?? .max
+            if let found = hgs.run(work: budget, stop: { elapsed() >= limit }) {
+                var best = State(routes: [RouteState](repeating: RouteState(), count: problem.slots.count),
+                                 pattern: [Int](repeating: -1, count: jobCount), cost: 0)
+                for s in 0..<slotCount {
+                    best.routes[s].seq = found.routes[s]
+                    refresh(&best.routes[s], slot: s)
+                }
+                for j in 0..<jobCount { best.pattern[j] = hgs.ls.patternMasks[j].firstIndex(of: found.dayMask[j]) ?? -1 }
+                recomputeCost(&best)
+                return export(best, iterations: hgs.ls.work / HybridGeneticSearch.workPerIteration)
+            }
         }
         var state = State(routes: [RouteState](repeating: RouteState(), count: problem.slots.count),
                           pattern: [Int](repeating: -1, count: jobCount), cost: 0)
