@@ -69,9 +69,20 @@ public enum BenchmarkRunner {
     public static func parameters(for instance: BenchmarkInstance, timeLimitSeconds: Double, seed: UInt64,
                                   maxIterations: Int? = nil) -> SearchParameters {
         if instance.kind == .pvrp && HybridGeneticSearch.applies(to: problem(for: instance)) {
-            var p = SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds,
-                                     maxIterations: maxIterations ?? workBudget(for: instance, seconds: timeLimitSeconds))
-            p.genetic = GeneticParameters()
+            // The genetic search races the annealing search (see `RoutingSearch.race`); `maxIterations` is the
+            // genetic budget in thousands of work units, and the annealing budget keeps its proportion to it.
+            let work = workBudget(for: instance, seconds: timeLimitSeconds)
+            let anneal = iterationBudget(for: instance, seconds: timeLimitSeconds)
+            let budget = maxIterations ?? work
+            var p = SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: budget,
+                                     averageRemoved: averageRemoved(for: instance), polishEveryBest: true,
+                                     interRouteMoves: false, penaliseLoad: true)
+            var g = GeneticParameters()
+            g.annealingIterations = max(100, Int(Double(anneal) * Double(budget) / Double(work)))
+            p.genetic = g
+            let n = max(1, instance.nodes.count - 1)
+            p.populationSize = 4
+            p.generations = min(1000, max(8, (g.annealingIterations - g.annealingIterations / 2) / (25 * n)))
             return p
         }
         let budget = maxIterations ?? iterationBudget(for: instance, seconds: timeLimitSeconds)

@@ -34,7 +34,7 @@ final class GranularLocalSearch {
     /// Pattern day masks per job, and the days any pattern of the job names.
     let patternMasks: [[UInt64]]
     let anyDayMask: [UInt64]
-    /// Up to `granularity` nearest jobs of each job (by cost), itself excluded: `neighbourCount` jobs from
+    /// The nearest jobs of each job (by cost), itself excluded: `neighbourStride` jobs from
     /// `neighbour[job * neighbourStride]`.
     let neighbour: UnsafeMutablePointer<Int32>
     let neighbourStride: Int
@@ -86,6 +86,14 @@ final class GranularLocalSearch {
     /// Work units spent: pairs of stops, insertion positions and Split steps priced.
     var work: Int { get { counters.pointee.work } set { counters.pointee.work = newValue } }
     let eps = 1e-9
+    /// During RI: the first `dayNeighbourCount[u]` (at most `granularity`) nearest stops of visit u served that day,
+    /// from `dayNeighbour[u · granularity]`.
+    let dayNeighbour: UnsafeMutablePointer<Int32>
+    let dayNeighbourCount: UnsafeMutablePointer<Int32>
+    /// PI's per-day scratch: cheapest insertion, where, and removal saving.
+    let scratchInsertion: UnsafeMutablePointer<Double>
+    let scratchAfter: UnsafeMutablePointer<Int32>
+    let scratchRemoval: UnsafeMutablePointer<Double>
 
     init(problem: RoutingProblem, granularity: Int) {
         n = problem.jobs.count
@@ -116,7 +124,9 @@ final class GranularLocalSearch {
         patternMasks = problem.jobs.map { job in job.patterns.map { p in p.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) } } }
         anyDayMask = patternMasks.map { $0.reduce(0, |) }
         self.granularity = granularity
-        let k = min(granularity, max(0, n - 1))
+        // A stop's moves go to its `granularity` nearest stops served the same day: keep enough nearest jobs
+        // for that on any day (a day serves about 1/days of the jobs when each is visited once).
+        let k = min(granularity * days, max(0, n - 1))
         let c = src
         let jobNode = problem.jobs.map(\.node)
         let jobs = problem.jobs.count
@@ -162,6 +172,15 @@ final class GranularLocalSearch {
         insertionAfter.initialize(repeating: -1, count: pairs)
         insertionStamp = UnsafeMutablePointer<Int>.allocate(capacity: pairs)
         insertionStamp.initialize(repeating: -1, count: pairs)
+        dayNeighbour = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, days * n * granularity))
+        dayNeighbourCount = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, days * n))
+        dayNeighbourCount.initialize(repeating: 0, count: max(1, days * n))
+        scratchInsertion = UnsafeMutablePointer<Double>.allocate(capacity: days)
+        scratchInsertion.initialize(repeating: .nan, count: days)
+        scratchAfter = UnsafeMutablePointer<Int32>.allocate(capacity: days)
+        scratchAfter.initialize(repeating: -1, count: days)
+        scratchRemoval = UnsafeMutablePointer<Double>.allocate(capacity: days)
+        scratchRemoval.initialize(repeating: .nan, count: days)
         counters = UnsafeMutablePointer<Counters>.allocate(capacity: 1)
         counters.initialize(to: Counters())
     }
@@ -174,6 +193,8 @@ final class GranularLocalSearch {
         routeCount.deallocate(); routeModified.deallocate(); capacityOf.deallocate(); maxDurationOf.deallocate()
         dayMask.deallocate(); counters.deallocate(); neighbour.deallocate(); demandOf.deallocate(); serviceOf.deallocate()
         insertionDelta.deallocate(); insertionAfter.deallocate(); insertionStamp.deallocate()
+        dayNeighbour.deallocate(); dayNeighbourCount.deallocate()
+        scratchInsertion.deallocate(); scratchAfter.deallocate(); scratchRemoval.deallocate()
     }
 
     // MARK: - Nodes and routes
@@ -285,6 +306,20 @@ final class GranularLocalSearch {
         }
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.below(i + 1)) }
         for v in order { lastTested[v] = -1 }
+        // Each stop's granular neighbours: its nearest stops served the same day (which RI does not change).
+        for u in order {
+            let d = u / n
+            let list = neighbour + job(u) * neighbourStride
+            let out = dayNeighbour + u * granularity
+            var k = 0, used = 0
+            while k < neighbourStride && used < granularity {
+                let v = d * n + Int(list[k])
+                k += 1
+                work += 1
+                if active[v] { out[used] = Int32(v); used += 1 }
+            }
+            dayNeighbourCount[u] = Int32(used)
+        }
         var loop = 0
         var improved = true
         while improved {
@@ -293,18 +328,12 @@ final class GranularLocalSearch {
                 let tested = lastTested[u]
                 lastTested[u] = moves
                 let d = u / n
-                let ju = job(u)
-                var k = 0
-                var usedNeighbours = 0
-                let list = neighbour + ju * neighbourStride
-                while k < neighbourStride && usedNeighbours < granularity {
-                    let v = d * n + Int(list[k])
-                    k += 1
-                    guard active[v] else { continue }
-                    usedNeighbours += 1
-                    work += 12
+                let list = dayNeighbour + u * granularity
+                for k in 0..<Int(dayNeighbourCount[u]) {
+                    let v = Int(list[k])
                     let ru = Int(routeOf[u]), rv = Int(routeOf[v])
-                    if loop > 0 && max(routeModified[ru], routeModified[rv]) <= tested { continue }
+                    if loop > 0 && max(routeModified[ru], routeModified[rv]) <= tested { work += 1; continue }
+                    work += 12
                     if tryMoves(u, v) { improved = true; continue }
                     // Moves that put u directly after the start depot of v's route.
                     let pv = Int(prev[v])
@@ -702,9 +731,8 @@ final class GranularLocalSearch {
         var changedDays: UInt64 = 0
         for j in order where patternMasks[j].count > 1 {
             let m = dayMask[j]
-            var ins = [Double](repeating: .nan, count: days)
-            var at = [Int](repeating: -1, count: days)
-            var rem = [Double](repeating: .nan, count: days)
+            let ins = scratchInsertion, at = scratchAfter, rem = scratchRemoval
+            for d in 0..<days { ins[d] = .nan; rem[d] = .nan }
             var best = -1
             var bestDelta = -1e-7
             for (k, p) in patternMasks[j].enumerated() where p != m {
@@ -712,7 +740,7 @@ final class GranularLocalSearch {
                 for d in 0..<days {
                     let bit = UInt64(1) << UInt64(d)
                     if p & bit != 0 && m & bit == 0 {
-                        if ins[d].isNaN { let b = bestInsertion(of: j, day: d); ins[d] = b.delta; at[d] = b.after }
+                        if ins[d].isNaN { let b = bestInsertion(of: j, day: d); ins[d] = b.delta; at[d] = Int32(b.after) }
                         total += ins[d]
                     } else if p & bit == 0 && m & bit != 0 {
                         if rem[d].isNaN { rem[d] = removalDelta(of: j, day: d) }
@@ -729,7 +757,7 @@ final class GranularLocalSearch {
             }
             for d in 0..<days {
                 let bit = UInt64(1) << UInt64(d)
-                if p & bit != 0 && m & bit == 0 { insert(j, day: d, after: at[d]); changedDays |= bit }
+                if p & bit != 0 && m & bit == 0 { insert(j, day: d, after: Int(at[d])); changedDays |= bit }
             }
         }
         return changedDays

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Settings of `HybridGeneticSearch`; the defaults are those of Vidal et al. (2012) and of HGS-CVRP (Vidal 2022)
-/// where the two agree.
+/// Settings of `HybridGeneticSearch`. The mechanisms are those of Vidal et al. (2012) and HGS-CVRP (Vidal 2022);
+/// population, granularity and restarts are set for one-minute runs (a smaller population and neighbourhood than
+/// theirs, and a restart on stagnation: measured on p30–p32, Docs/benchmarks.md).
 public struct GeneticParameters: Sendable {
     /// μ: each subpopulation (within every limit, and not) is cut back to this size …
-    public var populationSize = 25
+    public var populationSize = 12
     /// λ: … when it has grown by this many children.
-    public var generationSize = 40
+    public var generationSize = 20
     /// Solutions built at random (and educated) before the first crossover, and after a restart.
     public var initialSolutions = 100
     /// Best solutions whose quality rank weighs fully against their diversity rank.
@@ -14,13 +15,20 @@ public struct GeneticParameters: Sendable {
     /// Diversity of a solution: its mean distance to this many closest others.
     public var closeCount = 5
     /// Neighbours of a stop the granular moves go towards.
-    public var granularity = 20
+    public var granularity = 10
     /// Aim for this fraction of educated children within capacity (and duration).
     public var targetFeasible = 0.2
     /// Chance that an educated child above a limit is educated again at ten (then a hundred) times the price.
     public var repairProbability = 0.5
-    /// Start again from new random solutions after this many children without a new best (the best is kept).
-    public var restartAfter = 20_000
+    /// Start again from new random solutions (the best is kept) after `restartAfter` children that did not make
+    /// the best at least `restartGain` (a fraction) cheaper.
+    public var restartAfter = 2_000
+    public var restartGain = 0.001
+    /// The annealing search's budget (iterations of `SearchParameters.populationSize` runs and `generations`),
+    /// which races the genetic search (see `RoutingSearch.race`); 0: the genetic search alone.
+    public var annealingIterations = 0
+    /// Share of the genetic budget in the race's pilot.
+    public var pilotShare = 0.25
 
     public init() {}
 }
@@ -32,7 +40,8 @@ public struct GeneticParameters: Sendable {
 /// keeping each job's days inside one of its patterns), each day's visit order cut into routes by Split,
 /// then educated by `GranularLocalSearch` with load and duration penalised at prices adapted towards
 /// `targetFeasible`, and repaired at higher prices half the time. Survivors are chosen by biased fitness
-/// (rank of cost plus rank of distance to the closest others). Deterministic for a seed: the budget is
+/// (rank of cost plus rank of distance to the closest others); a population that stagnates starts again from
+/// random solutions, the best kept aside. Deterministic for a seed: the budget is
 /// counted in work units (`GranularLocalSearch.work`), the clock only stops a run that falls far behind.
 final class HybridGeneticSearch {
     struct Individual {
@@ -56,7 +65,6 @@ final class HybridGeneticSearch {
 
     /// Work units (`GranularLocalSearch.work`) per iteration of `SearchParameters.maxIterations`.
     static let workPerIteration = 1000
-    static let trace = ProcessInfo.processInfo.environment["GRIDPLAN_TRACE"] != nil
     let problem: RoutingProblem
     let params: GeneticParameters
     let ls: GranularLocalSearch
@@ -66,6 +74,10 @@ final class HybridGeneticSearch {
     var feasible = Subpopulation()
     var infeasible = Subpopulation()
     var best: Individual?
+    var started = false
+    var iteration = 0
+    var sinceBest = 0
+    var lastGain = Double.infinity
     var loadHistory: [Bool] = []
     var durationHistory: [Bool] = []
     let anyDuration: Bool
@@ -120,36 +132,42 @@ final class HybridGeneticSearch {
     /// Runs until `work` units are spent (or `stop()` says so); returns the best solution within every
     /// limit, nil if none was found.
     func run(work budget: Int, stop: () -> Bool) -> Individual? {
-        var sinceBest = 0
         func spent() -> Bool { ls.work >= budget || stop() }
         func initialise() {
             for _ in 0..<params.initialSolutions {
                 if spent() { return }
-                let child = educated(fromTours: randomTours())
-                add(child)
+                add(educated(fromTours: randomTours()))
             }
         }
-        initialise()
-        var iteration = 0
+        if !started {
+            started = true
+            initialise()
+        }
         while !spent() {
             let a = tournament(), b = tournament()
             let child = educated(fromTours: crossover(a, b))
-            let before = best?.cost ?? .infinity
             add(child)
-            if (best?.cost ?? .infinity) < before - 1e-9 { sinceBest = 0 } else { sinceBest += 1 }
-            if HybridGeneticSearch.trace && iteration % 500 == 0 {
-                FileHandle.standardError.write("TRACE it \(iteration) work \(ls.work) best \(best?.cost ?? -1) feas \(feasible.members.count) inf \(infeasible.members.count) pq \(ls.loadPenalty)\n".data(using: .utf8)!)
-            }
+            // Stagnation: no gain of `restartGain` on the best of this population's life for `restartAfter` children.
+            let now = best?.cost ?? .infinity
+            if now < lastGain * (1 - params.restartGain) { lastGain = now; sinceBest = 0 } else { sinceBest += 1 }
             iteration += 1
             if iteration % 100 == 0 { adaptPenalties() }
             if sinceBest >= params.restartAfter {
                 feasible = Subpopulation()
                 infeasible = Subpopulation()
                 sinceBest = 0
+                lastGain = .infinity
                 initialise()
             }
         }
         return best
+    }
+
+    /// Adds a given solution (jobs per slot), educated, to the population.
+    func seed(routes: [[Int]]) {
+        ls.load(routes: routes)
+        ls.educate(rng: &rng)
+        add(individual())
     }
 
     /// Educates a child given as one visiting order per day; records its feasibility for the penalty
