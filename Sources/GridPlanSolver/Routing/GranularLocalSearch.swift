@@ -31,9 +31,8 @@ final class GranularLocalSearch {
     let maxDuration: [Double]
     let slotDay: [Int]
     let slotsOfDay: [[Int]]
-    /// Pattern day masks per job, and the days any pattern of the job names.
+    /// Pattern day masks per job.
     let patternMasks: [[UInt64]]
-    let anyDayMask: [UInt64]
     /// The nearest jobs of each job (by cost), itself excluded: `neighbourStride` jobs from
     /// `neighbour[job * neighbourStride]`.
     let neighbour: UnsafeMutablePointer<Int32>
@@ -122,7 +121,6 @@ final class GranularLocalSearch {
         for (r, s) in problem.slots.enumerated() { byDay[s.day].append(r) }
         slotsOfDay = byDay
         patternMasks = problem.jobs.map { job in job.patterns.map { p in p.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) } } }
-        anyDayMask = patternMasks.map { $0.reduce(0, |) }
         self.granularity = granularity
         // A stop's moves go to its `granularity` nearest stops served the same day: keep enough nearest jobs
         // for that on any day (a day serves about 1/days of the jobs when each is visited once).

@@ -36,9 +36,11 @@ public struct SearchParameters: Sendable {
     public var generations: Int = 0
     /// A child's annealing starts at this fraction of the initial temperature.
     public var childTemperatureFactor: Double = 0.1
-    /// Hybrid genetic search (`HybridGeneticSearch`, Vidal et al. 2012) instead of annealing, for the problems it
-    /// covers (`HybridGeneticSearch.applies(to:)`: no time rules, slot costs, visit caps or fixed jobs; one depot);
-    /// `maxIterations` then counts thousands of its work units (`HybridGeneticSearch.workPerIteration`). nil, or a problem it does not cover: annealing as before.
+    /// Hybrid genetic search (`HybridGeneticSearch`, Vidal et al. 2012) racing the annealing search (`race`), for
+    /// the problems it covers (`HybridGeneticSearch.applies(to:)`: no time rules, slot costs, visit caps or fixed
+    /// jobs; one depot; symmetric travel). `maxIterations` then counts thousands of its work units
+    /// (`HybridGeneticSearch.workPerIteration`) and `GeneticParameters.annealingIterations` is the annealing's
+    /// budget. nil, or a problem it does not cover: annealing alone, as before.
     public var genetic: GeneticParameters?
     /// Let ruin and recreate overload vehicles at a price per unit of excess load, adapted during the search
     /// so that about a quarter of the accepted solutions keep every capacity (Vidal et al. 2012's penalised
