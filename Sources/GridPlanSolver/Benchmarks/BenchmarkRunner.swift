@@ -44,6 +44,15 @@ public enum BenchmarkRunner {
         return max(100, Int(seconds * 1e6 / micros))
     }
 
+    /// Iterations (thousands of work units, `HybridGeneticSearch.workPerIteration`: stop pairs, insertion
+    /// positions and Split steps priced) of the hybrid genetic search for `instance` in `seconds`, at a fixed
+    /// rate measured on the reference machine.
+    public static func workBudget(for instance: BenchmarkInstance, seconds: Double) -> Int {
+        max(100, Int(seconds * workPerSecond))
+    }
+
+    static let workPerSecond = 200_000.0
+
     /// SISR's mean ruin size for a periodic instance: 1.5 stops per route when the whole fleet is used,
     /// between 10 and 20 (longer routes want larger ruins: p23's 13 stops per route reach its BKS with 20,
     /// not with 10). One-day instances keep 10.
@@ -59,6 +68,23 @@ public enum BenchmarkRunner {
     /// one annealing run within capacity, as before.
     public static func parameters(for instance: BenchmarkInstance, timeLimitSeconds: Double, seed: UInt64,
                                   maxIterations: Int? = nil) -> SearchParameters {
+        if instance.kind == .pvrp && HybridGeneticSearch.applies(to: problem(for: instance)) {
+            // The genetic search races the annealing search (see `RoutingSearch.race`); `maxIterations` is the
+            // genetic budget in thousands of work units, and the annealing budget keeps its proportion to it.
+            let work = workBudget(for: instance, seconds: timeLimitSeconds)
+            let anneal = iterationBudget(for: instance, seconds: timeLimitSeconds)
+            let budget = maxIterations ?? work
+            var p = SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: budget,
+                                     averageRemoved: averageRemoved(for: instance), polishEveryBest: true,
+                                     interRouteMoves: false, penaliseLoad: true)
+            var g = GeneticParameters()
+            g.annealingIterations = max(100, Int(Double(anneal) * Double(budget) / Double(work)))
+            p.genetic = g
+            let n = max(1, instance.nodes.count - 1)
+            p.populationSize = 4
+            p.generations = min(1000, max(8, (g.annealingIterations - g.annealingIterations / 2) / (25 * n)))
+            return p
+        }
         let budget = maxIterations ?? iterationBudget(for: instance, seconds: timeLimitSeconds)
         var p = SearchParameters(seed: seed, timeLimitSeconds: timeLimitSeconds, maxIterations: budget,
                                  averageRemoved: averageRemoved(for: instance), polishEveryBest: true,

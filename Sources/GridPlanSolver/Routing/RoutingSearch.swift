@@ -36,6 +36,12 @@ public struct SearchParameters: Sendable {
     public var generations: Int = 0
     /// A child's annealing starts at this fraction of the initial temperature.
     public var childTemperatureFactor: Double = 0.1
+    /// Hybrid genetic search (`HybridGeneticSearch`, Vidal et al. 2012) racing the annealing search (`race`), for
+    /// the problems it covers (`HybridGeneticSearch.applies(to:)`: no time rules, slot costs, visit caps or fixed
+    /// jobs; one depot; symmetric travel). `maxIterations` then counts thousands of its work units
+    /// (`HybridGeneticSearch.workPerIteration`) and `GeneticParameters.annealingIterations` is the annealing's
+    /// budget. nil, or a problem it does not cover: annealing alone, as before.
+    public var genetic: GeneticParameters?
     /// Let ruin and recreate overload vehicles at a price per unit of excess load, adapted during the search
     /// so that about a quarter of the accepted solutions keep every capacity (Vidal et al. 2012's penalised
     /// infeasibility); only solutions within every capacity become the best, and the local search stays
@@ -545,6 +551,7 @@ public final class RoutingSearch {
             let d = clock.now - began
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
+        let genetic = parameters.genetic.flatMap { HybridGeneticSearch.applies(to: problem) ? $0 : nil }
         var state = State(routes: [RouteState](repeating: RouteState(), count: problem.slots.count),
                           pattern: [Int](repeating: -1, count: jobCount), cost: 0)
         recomputeCost(&state)
@@ -569,7 +576,11 @@ public final class RoutingSearch {
         let movable = (0..<jobCount).contains { !core[$0].fixed }
         let anyFixed = (0..<jobCount).contains { core[$0].fixed }
         var best = state
-        if movable {
+        if let g = genetic, movable {
+            let (raced, done) = race(from: state, genetic: g, t0: t0, tf: tf, elapsed: elapsed)
+            best = raced
+            iterations = done
+        } else if movable {
             let budget = parameters.maxIterations
             if let total = budget, parameters.populationSize > 1, parameters.generations > 0, !anyFixed {
                 best = evolve(from: state, budget: total, t0: t0, tf: tf, iterations: &iterations, elapsed: elapsed)
@@ -581,6 +592,69 @@ public final class RoutingSearch {
         if !parameters.polishEveryBest { localSearch(&best) }
         if parameters.exactSequencingMaxStops >= 3 { sequenceExactly(&best, maxStops: parameters.exactSequencingMaxStops) }
         return export(best, iterations: iterations)
+    }
+
+    /// The periodic search when the genetic search applies: a pilot of each engine on a quarter of its budget
+    /// (the first `populationSize / 2` annealing runs of `evolve`, and the genetic search for `pilotShare` of its
+    /// work), then the engine whose pilot found the cheaper solution gets the rest of its budget — the genetic
+    /// search taking the annealing's best into its population, or `evolve` going on from its pilot runs. Both
+    /// are counted by work, so the race is decided the same way on any machine. Returns the best solution and
+    /// the work done in thousands of genetic work units (annealing iterations at the rate of
+    /// `maxIterations / annealingIterations`), below `maxIterations` only when the clock stopped a phase.
+    func race(from start: State, genetic g: GeneticParameters, t0: Double, tf: Double,
+              elapsed: () -> Double) -> (State, Int) {
+        let limit = params.timeLimitSeconds
+        let work = (params.maxIterations ?? Int.max / HybridGeneticSearch.workPerIteration)
+        let budget = work.multipliedReportingOverflow(by: HybridGeneticSearch.workPerIteration)
+        let fullWork = budget.overflow ? Int.max : budget.partialValue
+        let annealBudget = g.annealingIterations
+        if annealBudget == 0 {
+            let hgs = HybridGeneticSearch(problem: problem, parameters: g, seed: params.seed)
+            let found = hgs.run(work: fullWork, stop: { elapsed() >= limit }).map { state(of: $0, in: hgs) }
+            var done = hgs.ls.work / HybridGeneticSearch.workPerIteration
+            if hgs.ls.work < fullWork { done = min(done, work - 1) }
+            return (found ?? start, done)
+        }
+        let size = max(2, params.populationSize)
+        let pilotRuns = size / 2
+        var annealed = 0
+        var pool = annealingRuns(from: start, budget: annealBudget, runs: 0..<pilotRuns, t0: t0, tf: tf,
+                                 iterations: &annealed, elapsed: elapsed)
+        var annealBest = pool.min { $0.cost < $1.cost } ?? start
+        let pilotAnneal = annealed
+        let hgs = HybridGeneticSearch(problem: problem, parameters: g, seed: params.seed)
+        let pilotWork = Int(Double(fullWork) * g.pilotShare)
+        var geneticBest = hgs.run(work: pilotWork, stop: { elapsed() >= limit }).map { state(of: $0, in: hgs) }
+        var finished: Bool
+        if let gb = geneticBest, gb.cost <= annealBest.cost + 1e-9 {
+            hgs.seed(routes: annealBest.routes.map(\.seq))
+            geneticBest = hgs.run(work: fullWork, stop: { elapsed() >= limit }).map { state(of: $0, in: hgs) }
+            finished = hgs.ls.work >= fullWork && pilotAnneal >= annealBudget / 2 * pilotRuns / size
+        } else {
+            pool += annealingRuns(from: start, budget: annealBudget, runs: pilotRuns..<size, t0: t0, tf: tf,
+                                  iterations: &annealed, elapsed: elapsed)
+            annealBest = breed(pool, budget: annealBudget, t0: t0, tf: tf, iterations: &annealed, elapsed: elapsed)
+            finished = annealed >= annealBudget && hgs.ls.work >= pilotWork
+        }
+        var best = annealBest
+        if let gb = geneticBest, gb.cost < best.cost - 1e-9 { best = gb }
+        let rate = Double(work) / Double(max(1, annealBudget))
+        var done = hgs.ls.work / HybridGeneticSearch.workPerIteration + Int(Double(annealed) * rate)
+        if !finished { done = min(done, work - 1) }
+        return (best, done)
+    }
+
+    /// A genetic individual as a search state.
+    func state(of found: HybridGeneticSearch.Individual, in hgs: HybridGeneticSearch) -> State {
+        var s = State(routes: [RouteState](repeating: RouteState(), count: problem.slots.count),
+                      pattern: [Int](repeating: -1, count: jobCount), cost: 0)
+        for k in 0..<slotCount {
+            s.routes[k].seq = found.routes[k]
+            refresh(&s.routes[k], slot: k)
+        }
+        for j in 0..<jobCount { s.pattern[j] = hgs.ls.patternMasks[j].firstIndex(of: found.dayMask[j]) ?? -1 }
+        recomputeCost(&s)
+        return s
     }
 
     /// Simulated annealing over ruin and recreate from `start` for `budget` iterations (nil: until the time
@@ -656,16 +730,32 @@ public final class RoutingSearch {
     /// of periodic crossover each improved by a short annealing run. Deterministic for a seed and budget.
     func evolve(from start: State, budget: Int, t0: Double, tf: Double, iterations: inout Int,
                 elapsed: () -> Double) -> State {
+        let pool = annealingRuns(from: start, budget: budget, runs: 0..<params.populationSize, t0: t0, tf: tf,
+                                 iterations: &iterations, elapsed: elapsed)
+        return breed(pool, budget: budget, t0: t0, tf: tf, iterations: &iterations, elapsed: elapsed)
+    }
+
+    /// The first half of `evolve`: annealing runs `runs` (of `populationSize`), each its share of half of `budget`.
+    func annealingRuns(from start: State, budget: Int, runs: Range<Int>, t0: Double, tf: Double, iterations: inout Int,
+                       elapsed: () -> Double) -> [State] {
         let size = params.populationSize
-        let generations = params.generations
         let firstHalf = budget / 2
         var pool: [State] = []
-        for k in 0..<size {
+        for k in runs {
             let share = firstHalf * (k + 1) / size - firstHalf * k / size
             pool.append(anneal(from: start, budget: share, t0: t0, tf: tf, iterations: &iterations, elapsed: elapsed))
             if elapsed() >= params.timeLimitSeconds { break }
         }
-        let rest = budget - firstHalf
+        return pool
+    }
+
+    /// The second half of `evolve`: `generations` children of crossover, each annealed with its share of the
+    /// half of `budget`; returns the best of the pool.
+    func breed(_ start: [State], budget: Int, t0: Double, tf: Double, iterations: inout Int,
+               elapsed: () -> Double) -> State {
+        var pool = start
+        let generations = params.generations
+        let rest = budget - budget / 2
         let childT0 = max(tf, t0 * params.childTemperatureFactor)
         for g in 0..<generations where pool.count >= 2 {
             if elapsed() >= params.timeLimitSeconds { break }
