@@ -8,6 +8,11 @@ D = travel + service, time windows with waiting, depot closing time). Prints one
 exits 1 if any solution breaks a rule or states a cost that differs from the recomputed one.
 
     python3 benchmarks/check_solutions.py DIR benchmarks/data/pvrp/*.txt benchmarks/data/solomon/*.txt
+
+With --duration-with-waiting, each route is also held to D measured as its return time minus the latest departure
+that still gives the earliest return (waiting at customers counted, none before the first one), as the
+time-window literature is understood to read D (unconfirmed, see benchmarks/data/pvrptw/README.md);
+gridplan itself checks D = travel + service.
 """
 import math
 import os
@@ -70,7 +75,22 @@ def read_solution(path, kind):
     return routes, stated
 
 
-def check(inst, routes):
+def duration_with_waiting(nodes, stops, dist):
+    """Earliest return when leaving at the depot's opening, minus the latest departure with that return."""
+    time, prev = nodes[0]["e"], 0
+    for c in stops:
+        time = max(time + dist(prev, c), nodes[c]["e"]) + nodes[c]["d"]
+        prev = c
+    back = time + dist(prev, 0)
+    latest, nxt = back, 0
+    for c in reversed(stops):
+        latest = min(nodes[c]["l"], latest - dist(c, nxt) - nodes[c]["d"])
+        nxt = c
+    depart = max(nodes[0]["e"], latest - dist(0, stops[0])) if stops else back
+    return back - depart
+
+
+def check(inst, routes, with_waiting=False):
     nodes, bad, total = inst["nodes"], [], 0.0
     dist = lambda a, b: math.hypot(nodes[a]["x"] - nodes[b]["x"], nodes[a]["y"] - nodes[b]["y"])
     days_of = {c: [] for c in range(1, len(nodes))}
@@ -100,6 +120,10 @@ def check(inst, routes):
             bad.append(f"day {day + 1} vehicle {veh + 1}: load {load} > {inst['Q'][day]}")
         if travel + service > inst["D"][day] + 1e-6:
             bad.append(f"day {day + 1} vehicle {veh + 1}: duration {travel + service:.2f} > {inst['D'][day]}")
+        if with_waiting and inst["D"][day] < math.inf:
+            waited = duration_with_waiting(nodes, stops, dist)
+            if waited > inst["D"][day] + 1e-6:
+                bad.append(f"day {day + 1} vehicle {veh + 1}: duration with waiting {waited:.2f} > {inst['D'][day]}")
     for c, days in days_of.items():
         if tuple(sorted(days)) not in [tuple(p) for p in nodes[c]["patterns"]]:
             bad.append(f"customer {c}: days {[d + 1 for d in sorted(days)]} match none of its patterns")
@@ -107,6 +131,8 @@ def check(inst, routes):
 
 
 def main(argv):
+    with_waiting = "--duration-with-waiting" in argv
+    argv = [a for a in argv if a != "--duration-with-waiting"]
     if len(argv) < 3:
         print(__doc__)
         return 2
@@ -118,11 +144,13 @@ def main(argv):
             continue
         inst = read_instance(path)
         routes, stated = read_solution(sol, inst["kind"])
-        total, bad = check(inst, routes)
+        total, bad = check(inst, routes, with_waiting)
         if stated is not None and abs(round(total, 2) - stated) > 0.011:
             bad.append(f"stated cost {stated} but the routes measure {total:.2f}")
         failed |= bool(bad)
         print(f"{name}: {total:.2f} {'valid' if not bad else 'INVALID'}")
+        if with_waiting and bad:
+            print(f"  {sum('with waiting' in b for b in bad)} of {len(routes)} routes over D counting waiting")
         for b in bad[:10]:
             print(f"  {b}")
     return 1 if failed else 0

@@ -112,6 +112,59 @@ final class BenchTests: XCTestCase {
         XCTAssertTrue(BenchmarkChecker.check(late, for: p).violations.contains { $0.contains("customer 1 starts") })
     }
 
+    func test_reader_reads_a_pvrptw_file_with_a_five_number_header_and_annealing_solves_it() throws {
+        // Cordeau's PVRPTW files as they circulate (benchmarks/data/pvrptw/): `type m n t d` with d = 1 depot,
+        // the depot line `0 x y 0 0 0 0 0 1000` (no patterns, its window closing the day at 1000), customer
+        // lines ending with their window `e l`. Here 2 vehicles, 3 customers, 2 days.
+        let text = """
+            5 2 3 2 1
+            500 200
+            500 200
+              0  -10.442   19.999  0  0 0 0  0 1000
+              1  -29.730   64.136  2 12 2 1 3 354 509
+              2  -30.664    5.463  7  8 1 2 1 2 234 401
+              3   51.642    5.469 21 16 1 2 1 2 411 573
+            """
+        let p = try BenchmarkInstance.parse(text, name: "pvrptw")
+        XCTAssertEqual(p.kind, .pvrp)
+        XCTAssertEqual(p.vehicles, 2)
+        XCTAssertEqual(p.days, 2)
+        XCTAssertEqual(p.nodes.count, 4)
+        XCTAssertEqual(p.capacity, [200, 200])
+        XCTAssertEqual(p.maxDuration, [500, 500])
+        XCTAssertEqual(p.warnings, [])
+        XCTAssertEqual([p.nodes[0].ready, p.nodes[0].due], [0, 1000])
+        XCTAssertEqual(p.nodes[0].patterns, [])
+        XCTAssertEqual([p.nodes[1].service, p.nodes[1].demand, p.nodes[1].ready, p.nodes[1].due], [2, 12, 354, 509])
+        // Code 3 = 11: both days; codes 1 and 2 over t = 2: day 2 or day 1.
+        XCTAssertEqual(p.nodes[1].patterns, [[0, 1]])
+        XCTAssertEqual(p.nodes[3].patterns, [[1], [0]])
+        XCTAssertEqual([p.nodes[3].ready, p.nodes[3].due], [411, 573])
+        // Time windows: the annealing search (no genetic search), which spends exactly its iteration budget.
+        var parameters = BenchmarkRunner.parameters(for: p, timeLimitSeconds: 60, seed: 1, maxIterations: 500)
+        XCTAssertNil(parameters.genetic)
+        parameters.timeLimitSeconds = 600
+        let sol = BenchmarkRunner.solve(p, parameters: parameters)
+        XCTAssertEqual(BenchmarkChecker.check(sol, for: p).violations, [])
+        XCTAssertEqual(sol.iterations, 500)
+        // The same family without windows (type 1) races the genetic search.
+        XCTAssertNotNil(BenchmarkRunner.parameters(for: try instance("pvrp/p01.txt"), timeLimitSeconds: 60, seed: 1).genetic)
+    }
+
+    func test_reader_reads_the_bundled_pvrptw_files() throws {
+        for (name, m, n) in [("pr01", 3, 48), ("pr03", 9, 144)] {
+            let p = try instance("pvrptw/\(name).txt")
+            XCTAssertEqual(p.kind, .pvrp, name)
+            XCTAssertEqual([p.vehicles, p.days, p.nodes.count], [m, 4, n + 1], name)
+            XCTAssertEqual(p.nodes[0].due, 1000, name)
+            XCTAssertEqual(p.warnings, [], name)
+            for c in p.nodes.dropFirst() {
+                XCTAssertFalse(c.patterns.isEmpty, "\(name) customer \(c.id)")
+                XCTAssertTrue(c.ready < c.due && c.due < 1000, "\(name) customer \(c.id)")
+            }
+        }
+    }
+
     func test_penalised_load_search_returns_a_solution_within_capacity() throws {
         // p23 fills 87.5 % of the fleet's capacity on average: the search may overload routes on its way,
         // the solution it returns may not.
