@@ -355,14 +355,14 @@ struct WeekRouter {
         var slotKeys: [DayKey] = []
         var slotOf: [DayKey: Int] = [:]
         for (wi, w) in groupWorkers.enumerated() {
+            let day = DayTimeline(worker: w)
             for (di, d) in horizonDates.enumerated() where calendar.isWorkingDay(d, for: w) {
                 let key = DayKey(worker: w.id, date: d)
                 slotOf[key] = slots.count
                 slotKeys.append(key)
                 slots.append(RouteSlot(
                     vehicle: wi, day: di, startNode: node(w.start), endNode: node(w.end),
-                    earliestStart: Double(w.shift.start.minutes), latestEnd: Double(w.shift.end.minutes),
-                    breakInterval: w.breakTime.map { (Double($0.start.minutes), Double($0.end.minutes)) },
+                    earliestStart: day.opens, latestEnd: day.closes, breakInterval: day.breakInterval,
                     profile: speedProfile[w.speedKmh ?? scenario.travel.speedKmh]!,
                     maxVisits: w.maxVisitsPerDay ?? .max))
             }
