@@ -11,11 +11,11 @@ enum UrgentFirst {
     /// `routes` with each urgent single-worker stop moved to the front of its route where feasible.
     ///
     /// - Returns: the routes, and the urgent tasks that could not be put first (left in place).
-    static func reorder(_ routes: [Route], urgent: Set<String>, scenario: Scenario) -> ([Route], [String]) {
+    static func reorder(_ routes: [Route], urgent: Set<String>, scenario: ResolvedScenario) -> ([Route], [String]) {
         guard !urgent.isEmpty else { return (routes, []) }
-        let travel = TravelModel(scenario: scenario)
-        let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let workers = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let travel = scenario.travelModel
+        let jobs = scenario.jobsById
+        let workers = scenario.workersById
         var out = routes
         var notFirst: [String] = []
         for (i, r) in routes.enumerated() {

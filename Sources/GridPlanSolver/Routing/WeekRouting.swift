@@ -76,9 +76,14 @@ public enum WeekRouting {
     /// Routes `visits` for `scenario`.
     ///
     /// - Complexity: per group, O(n²) travel legs for n locations, then an iteration-bounded search.
-    public static func route(scenario: Scenario, visits: [PlannedVisit], options: RoutingOptions) -> WeekRoutingResult {
+    public static func route(scenario: ResolvedScenario, visits: [PlannedVisit], options: RoutingOptions) -> WeekRoutingResult {
         var builder = WeekRouter(scenario: scenario, options: options)
         return builder.run(visits)
+    }
+
+    /// `route(scenario:visits:options:)` for a scenario not resolved yet (it is resolved for this call).
+    public static func route(scenario: Scenario, visits: [PlannedVisit], options: RoutingOptions) -> WeekRoutingResult {
+        route(scenario: ResolvedScenario(scenario), visits: visits, options: options)
     }
 }
 
@@ -91,7 +96,7 @@ struct PinnedStop {
 
 /// The working state of one `WeekRouting.route` call.
 struct WeekRouter {
-    let scenario: Scenario
+    let scenario: ResolvedScenario
     let options: RoutingOptions
     let jobs: [String: Job]
     let workers: [String: Worker]
@@ -111,13 +116,13 @@ struct WeekRouter {
         return Int(seconds * WeekRouter.iterationsPerSecond(visits: count))
     }
 
-    init(scenario: Scenario, options: RoutingOptions) {
+    init(scenario: ResolvedScenario, options: RoutingOptions) {
         self.scenario = scenario
         self.options = options
-        jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        workers = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        calendar = WorkingCalendar(horizon: scenario.horizon)
-        travel = TravelModel(scenario: scenario)
+        jobs = scenario.jobsById
+        workers = scenario.workersById
+        calendar = scenario.calendar
+        travel = scenario.travelModel
         began = clock.now
     }
 
