@@ -3,8 +3,8 @@ import GridPlanCore
 
 /// A worker's day in visiting order, before its minutes are known: its stops, the §3 legs between
 /// them (start place → each stop → end place) and the worker's `DayTimeline`. Times it and writes the
-/// plan's `Route`, for week routing's export and for urgent-first re-timing, so both write a day the
-/// same way.
+/// plan's `Route`: week routing checks a pair's common minute on it and exports its routes with it,
+/// and urgent-first re-timing writes its days with it, so all of them time and write a day the same way.
 struct DayRoute {
     /// What a stop of the route is besides its times.
     struct Errand {
