@@ -28,32 +28,22 @@ struct StopDetail {
     var location: GeoPoint? { job?.location ?? household?.location ?? patrol?.location }
 }
 
-/// Lookups every renderer needs, built once per plan and scenario. Never solves, never prints.
+/// Lookups every renderer needs, built once per plan: the resolved scenario's jobs, calendar and
+/// indexes, and the plan's visits and the history per task. Never solves, never prints.
 struct ReportContext {
     let plan: Plan
-    let scenario: Scenario
+    /// The scenario the plan was made for, resolved once by whoever loaded it.
+    let resolved: ResolvedScenario
     let strings: Strings
-    let calendar: WorkingCalendar
-    private let jobs: [String: Job]
-    private let households: [String: Household]
-    private let patrols: [String: Patrol]
-    private let workersById: [String: Worker]
-    private let places: [String: Place]
     /// History entries that count as visits, per task, sorted by date.
     private let history: [String: [HistoryEntry]]
     /// Planned visits per task: (date, worker), sorted.
     private let planned: [String: [(date: CivilDate, worker: String)]]
 
-    init(plan: Plan, scenario: Scenario) {
+    init(plan: Plan, scenario: ResolvedScenario) {
         self.plan = plan
-        self.scenario = scenario
+        resolved = scenario
         strings = Strings(scenario.locale)
-        calendar = WorkingCalendar(horizon: scenario.horizon)
-        jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        households = Dictionary(scenario.households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        patrols = Dictionary(scenario.patrols.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        workersById = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        places = Dictionary(scenario.places.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var h: [String: [HistoryEntry]] = [:]
         for e in scenario.history { h[e.task, default: []].append(e) }
         history = h.mapValues { $0.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) } }
@@ -61,6 +51,9 @@ struct ReportContext {
         for r in plan.routes { for s in r.stops where !s.isCampaignOnly { p[s.task, default: []].append((r.date, r.worker)) } }
         planned = p.mapValues { $0.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) } }
     }
+
+    var scenario: Scenario { resolved.scenario }
+    var calendar: WorkingCalendar { resolved.calendar }
 
     /// Workers in scenario order, then any worker the plan names that the scenario lacks.
     var workers: [Worker] {
@@ -77,11 +70,11 @@ struct ReportContext {
     /// The horizon's calendar days (from the scenario, which the plan was made for).
     var dates: [CivilDate] { scenario.horizon.dates }
 
-    func worker(_ id: String) -> Worker? { workersById[id] }
+    func worker(_ id: String) -> Worker? { resolved.worker(id) }
 
     /// The worker's name, or its id when unknown or unnamed.
     func workerName(_ id: String) -> String {
-        guard let w = workersById[id], !w.name.isEmpty else { return id }
+        guard let w = resolved.worker(id), !w.name.isEmpty else { return id }
         return w.name
     }
 
@@ -91,21 +84,21 @@ struct ReportContext {
         return n == id ? id : "\(n) (\(id))"
     }
 
-    func place(_ id: String) -> Place? { places[id] }
+    func place(_ id: String) -> Place? { resolved.place(id) }
 
     /// The place's name, or its id.
     func placeName(_ id: String) -> String {
-        guard let p = places[id], !p.name.isEmpty else { return id }
+        guard let p = resolved.place(id), !p.name.isEmpty else { return id }
         return p.name
     }
 
-    func job(_ id: String) -> Job? { jobs[id] }
+    func job(_ id: String) -> Job? { resolved.job(id) }
 
     /// A task's display name, or its id.
     func taskName(_ id: String) -> String {
-        if let j = jobs[id], !j.name.isEmpty { return j.name }
-        if let h = households[id], !h.name.isEmpty { return h.name }
-        if let p = patrols[id], !p.name.isEmpty { return p.name }
+        if let j = resolved.job(id), !j.name.isEmpty { return j.name }
+        if let h = resolved.household(id), !h.name.isEmpty { return h.name }
+        if let p = resolved.patrol(id), !p.name.isEmpty { return p.name }
         return id
     }
 
@@ -119,24 +112,25 @@ struct ReportContext {
     /// The stops of a route joined with their tasks, numbered from 1.
     func details(of route: Route) -> [StopDetail] {
         route.stops.enumerated().map { i, s in
-            StopDetail(order: i + 1, stop: s, job: jobs[s.task], household: households[s.task], patrol: patrols[s.task])
+            StopDetail(order: i + 1, stop: s, job: resolved.job(s.task), household: resolved.household(s.task),
+                       patrol: resolved.patrol(s.task))
         }
     }
 
     /// Whether `worker` works on `date` (scenario calendar and leave).
     func isWorkingDay(_ date: CivilDate, for worker: Worker) -> Bool {
-        if workersById[worker.id] == nil { return plan.route(of: worker.id, on: date) != nil }
+        if resolved.worker(worker.id) == nil { return plan.route(of: worker.id, on: date) != nil }
         return calendar.isWorkingDay(date, for: worker)
     }
 
     /// Minutes the worker works on a route: `end − start` less the break inside it.
     func workingMinutes(_ route: Route) -> Int {
-        route.workingMinutes(breakTime: workersById[route.worker]?.breakTime)
+        route.workingMinutes(breakTime: resolved.worker(route.worker)?.breakTime)
     }
 
     /// The worker's working time over the horizon ÷ its available minutes (nil without available minutes).
     func utilisation(of worker: Worker) -> Double? {
-        guard workersById[worker.id] != nil else { return nil }
+        guard resolved.worker(worker.id) != nil else { return nil }
         let avail = calendar.workingDays(for: worker).count * worker.availableMinutesPerDay
         guard avail > 0 else { return nil }
         let work = routes(of: worker.id).reduce(0) { $0 + workingMinutes($1) }
@@ -149,7 +143,7 @@ struct ReportContext {
             return PreviousVisit(date: last, workers: p.filter { $0.date == last }.map(\.worker), planned: true)
         }
         let fromHistory = history[task]?.filter { $0.date < date }
-        let column = households[task]?.lastVisit ?? patrols[task]?.lastVisit
+        let column = resolved.household(task)?.lastVisit ?? resolved.patrol(task)?.lastVisit
         let hLast = fromHistory?.last?.date
         switch (hLast, column) {
         case let (h?, c?) where c > h: return PreviousVisit(date: c, workers: [], planned: false)

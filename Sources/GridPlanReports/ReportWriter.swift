@@ -24,8 +24,9 @@ public enum ReportWriter {
     ///
     /// The output depends only on the plan and the scenario (no clock, no randomness, no hash order),
     /// so rendering the same plan twice gives identical bytes. Labels follow `scenario.locale`.
+    /// - Parameter scenario: the plan's scenario, resolved once by whoever loaded it.
     /// - Complexity: O(stops + workers × days).
-    public static func render(plan: Plan, scenario: Scenario) throws -> [ReportFile] {
+    public static func render(plan: Plan, scenario: ResolvedScenario) throws -> [ReportFile] {
         let c = ReportContext(plan: plan, scenario: scenario)
         var files: [ReportFile] = [
             ReportFile(relativePath: "roster.html", contents: Data(RosterHTML.render(c).utf8)),
@@ -58,7 +59,7 @@ public enum ReportWriter {
     /// - Returns: the files written, in the order of `render(plan:scenario:)`.
     /// - Throws: a rendering error, or the file system's error for the first file that cannot be written.
     @discardableResult
-    public static func writeAll(plan: Plan, scenario: Scenario, to directory: URL) throws -> [URL] {
+    public static func writeAll(plan: Plan, scenario: ResolvedScenario, to directory: URL) throws -> [URL] {
         let files = try render(plan: plan, scenario: scenario)
         var written: [URL] = []
         for f in files {
@@ -67,6 +68,11 @@ public enum ReportWriter {
             written.append(url)
         }
         return written
+    }
+
+    /// `render(plan:scenario:)` for a scenario not resolved yet (it is resolved for this call).
+    public static func render(plan: Plan, scenario: Scenario) throws -> [ReportFile] {
+        try render(plan: plan, scenario: ResolvedScenario(scenario))
     }
 
     /// Writes `data` to `url` atomically, through `AtomicFile` (gridplan's one file writer).

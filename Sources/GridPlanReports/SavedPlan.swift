@@ -10,8 +10,8 @@ import GridPlanCore
 public struct SavedPlan: Sendable {
     /// The plan as read from the file.
     public var plan: Plan
-    /// The scenario, loaded and validated.
-    public var scenario: Scenario
+    /// The scenario, loaded, validated and resolved (`ScenarioLoadResult.resolved`).
+    public var resolved: ResolvedScenario
     /// The scenario file actually read.
     public var scenarioPath: String
     /// Warnings and notes from loading the scenario, plus a warning when the plan is stale for the files on disk.
@@ -69,14 +69,17 @@ public struct SavedPlan: Sendable {
             throw LoadError.scenarioNotFound(plan: path, tried: candidates)
         }
         let result = ScenarioLoader.load(path: found)
-        guard let scenario = result.scenario, !result.hasErrors else {
+        guard let resolved = result.resolved, !result.hasErrors else {
             throw LoadError.scenarioInvalid(path: found, diagnostics: result.errors.map(\.description))
         }
         var notes = Diagnostic.grouped(result.diagnostics.filter { $0.severity != .error }).map(\.description)
-        if let stale = PlanFreshness.staleness(of: plan.scenario, against: scenario.source) {
+        if let stale = PlanFreshness.staleness(of: plan.scenario, against: resolved.source) {
             notes.append("\(path): warning: \(stale.message); names, phones and notes are today's, "
                          + "the routes are the plan's")
         }
-        return SavedPlan(plan: plan, scenario: scenario, scenarioPath: found, notes: notes)
+        return SavedPlan(plan: plan, resolved: resolved, scenarioPath: found, notes: notes)
     }
+
+    /// The scenario, loaded and validated.
+    public var scenario: Scenario { resolved.scenario }
 }

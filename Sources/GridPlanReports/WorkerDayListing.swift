@@ -24,7 +24,7 @@ public enum WorkerDayListing {
     ///   - worker: a worker id (or a worker's exact name).
     ///   - colour: ANSI colours for a terminal; plain text otherwise.
     /// - Throws: `ListingError` for an unknown worker or a date outside the horizon.
-    public static func render(plan: Plan, scenario: Scenario, worker: String, date: CivilDate? = nil,
+    public static func render(plan: Plan, scenario: ResolvedScenario, worker: String, date: CivilDate? = nil,
                               colour: Bool = false) throws -> String {
         let c = ReportContext(plan: plan, scenario: scenario)
         let t = c.strings
@@ -75,5 +75,11 @@ public enum WorkerDayListing {
             }
         }
         return out
+    }
+
+    /// `render(plan:scenario:worker:date:colour:)` for a scenario not resolved yet (it is resolved for this call).
+    public static func render(plan: Plan, scenario: Scenario, worker: String, date: CivilDate? = nil,
+                              colour: Bool = false) throws -> String {
+        try render(plan: plan, scenario: ResolvedScenario(scenario), worker: worker, date: date, colour: colour)
     }
 }

@@ -7,6 +7,9 @@ import GridPlanSolver
 /// Plan → check → write, as library calls: what `gridplan plan`, `replan` and `compare` run, so
 /// the commands only parse flags and print. A plan that breaks a rule of format §5 (by the
 /// independent checker) is never returned nor written.
+///
+/// The planner and the reports take the scenario resolved at load time (`ScenarioLoadResult.resolved`);
+/// the checker takes the plain `Scenario` inside it and derives everything again on its own.
 public enum PlanRun {
     /// Why a run stopped; nothing was written.
     public enum Failure: Error, Sendable, CustomStringConvertible {
@@ -37,21 +40,21 @@ public enum PlanRun {
 
     /// Plans `scenario` and proves the plan with the independent checker.
     /// - Throws: `Failure.planning` or `Failure.breaksRules`.
-    public static func plan(_ scenario: Scenario, options: PlanOptions) throws -> Plan {
+    public static func plan(_ scenario: ResolvedScenario, options: PlanOptions) throws -> Plan {
         let plan: Plan
         do { plan = try Planner.plan(scenario, options: options) } catch { throw Failure.planning("\(error)") }
-        try check(plan, against: scenario)
+        try check(plan, against: scenario.scenario)
         return plan
     }
 
     /// Re-plans from `setup` and proves the merged plan with the independent checker.
-    public static func replan(_ setup: ReplanSetup, oldPlan: Plan, scenario: Scenario,
+    public static func replan(_ setup: ReplanSetup, oldPlan: Plan, scenario: ResolvedScenario,
                               options: PlanOptions) throws -> ReplanResult {
         let result: ReplanResult
         do { result = try Replanner.replan(setup, oldPlan: oldPlan, options: options) } catch {
             throw Failure.planning("\(error)")
         }
-        try check(result.plan, against: scenario)
+        try check(result.plan, against: scenario.scenario)
         return result
     }
 
@@ -63,8 +66,8 @@ public enum PlanRun {
 
     /// The files a plan's set holds, relative to its folder: `plan.json`, the reports (their names
     /// depend only on the scenario's workers), then `extra`.
-    public static func fileNames(for scenario: Scenario, extra: [String] = []) -> [String] {
-        let empty = Plan(scenario: ScenarioReference(madeFrom: scenario),
+    public static func fileNames(for scenario: ResolvedScenario, extra: [String] = []) -> [String] {
+        let empty = Plan(scenario: ScenarioReference(madeFrom: scenario.scenario),
                          horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),
                          solver: SolverReport(backend: "", status: "", objective: 0, bound: 0, gap: 0, seconds: 0),
                          routes: [], late: [],
@@ -104,8 +107,8 @@ public enum PlanRun {
     /// Checks the plan first (nothing is written for a plan that breaks a rule).
     /// - Returns: the files written, plan.json last.
     @discardableResult
-    public static func write(_ plan: Plan, scenario: Scenario, extra: [ReportFile] = [], to folder: URL) throws -> [URL] {
-        try check(plan, against: scenario)
+    public static func write(_ plan: Plan, scenario: ResolvedScenario, extra: [ReportFile] = [], to folder: URL) throws -> [URL] {
+        try check(plan, against: scenario.scenario)
         var written: [URL] = []
         for f in try ReportWriter.render(plan: plan, scenario: scenario) + extra {
             let url = folder.appendingPathComponent(f.relativePath)

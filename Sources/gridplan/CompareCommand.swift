@@ -90,7 +90,7 @@ extension GridPlan {
                 } else {
                     let result = ScenarioLoader.load(path: input)
                     Console.report(result.errors)
-                    guard let scenario = result.scenario, !result.hasErrors else {
+                    guard let scenario = result.resolved, !result.hasErrors else {
                         Console.error("the scenario has errors; run 'gridplan validate \(input)'", at: input)
                         throw ExitCode(2)
                     }
@@ -107,7 +107,7 @@ extension GridPlan {
                         Console.error("\(error)", at: input)
                         throw ExitCode(1)
                     }
-                    entries.append(.init(name: input, scenario: scenario, plan: plan))
+                    entries.append(.init(name: input, scenario: scenario.scenario, plan: plan))
                 }
             }
             let comparison: PlanComparison

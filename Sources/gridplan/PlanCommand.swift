@@ -49,7 +49,7 @@ extension GridPlan {
             let began = Date()
             let loaded = ScenarioLoader.load(path: scenario)
             Console.report(loaded.diagnostics)
-            guard let scenarioValue = loaded.scenario, !loaded.hasErrors else {
+            guard let scenarioValue = loaded.resolved, !loaded.hasErrors else {
                 Console.error("not planned (\(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s"))", at: scenario)
                 throw ExitCode(2)
             }
@@ -60,7 +60,7 @@ extension GridPlan {
             // Every file this run writes: the plan's file set, and the LP file when asked for.
             let targets = PlanRun.fileNames(for: scenarioValue).map { outDir.appendingPathComponent($0) }
                 + (writeLp.map { [URL(fileURLWithPath: $0).standardizedFileURL] } ?? [])
-            do { try PlanRun.refuseInputClash(targets, scenario: scenarioValue) } catch {
+            do { try PlanRun.refuseInputClash(targets, scenario: scenarioValue.scenario) } catch {
                 Console.failure(error)
                 throw ExitCode(2)
             }

@@ -43,11 +43,12 @@ extension GridPlan {
 
         func run() throws {
             let loaded = ScenarioLoader.load(path: scenario)
-            guard let s = loaded.scenario else {
+            guard let resolved = loaded.resolved else {
                 Console.report(loaded.errors)
                 Console.error("the scenario has errors; run 'gridplan validate \(scenario)'", at: scenario)
                 throw ExitCode(2)
             }
+            let s = resolved.scenario
             let p = try CycleOutput.readPlan(plan)
             CycleOutput.warnIfStale(p, path: plan, scenario: s, doing: "recording the plan's stops anyway")
             var until: CivilDate?
@@ -103,7 +104,7 @@ extension GridPlan {
                 Console.failure(error)
                 throw ExitCode(2)
             }
-            let recording = HistoryRecorder.record(plan: p, scenario: s,
+            let recording = HistoryRecorder.record(plan: p, scenario: resolved,
                                                    existing: file.entries.map(\.entry) + ledger.entries.map(\.entry)
                                                        + campaignLedger.entries.map(\.entry),
                                                    reports: reports, resultsFile: results ?? "results.csv",

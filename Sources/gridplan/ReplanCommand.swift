@@ -58,13 +58,13 @@ extension GridPlan {
 
         func run() throws {
             let loaded = ScenarioLoader.load(path: scenario)
-            guard let s = loaded.scenario else {
+            guard let s = loaded.resolved else {
                 Console.report(loaded.errors)
                 Console.error("the scenario has errors; run 'gridplan validate \(scenario)'", at: scenario)
                 throw ExitCode(2)
             }
             let old = try CycleOutput.readPlan(plan)
-            CycleOutput.warnIfStale(old, path: plan, scenario: s, doing: "replanning from the files on disk")
+            CycleOutput.warnIfStale(old, path: plan, scenario: s.scenario, doing: "replanning from the files on disk")
             let date = CivilDate(iso: from)!
             let setup: ReplanSetup
             do {
@@ -88,7 +88,7 @@ extension GridPlan {
             let folder = URL(fileURLWithPath: dir)
             do {
                 try PlanRun.refuseInputClash(PlanRun.fileNames(for: s, extra: ["changes.csv"])
-                    .map { folder.appendingPathComponent($0) }, scenario: s)
+                    .map { folder.appendingPathComponent($0) }, scenario: s.scenario)
             } catch {
                 Console.failure(error)
                 throw ExitCode(2)

@@ -55,7 +55,7 @@ extension GridPlan {
             for n in saved.notes { Console.write(n) }
             let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             do {
-                let text = try WorkerDayListing.render(plan: saved.plan, scenario: saved.scenario, worker: worker,
+                let text = try WorkerDayListing.render(plan: saved.plan, scenario: saved.resolved, worker: worker,
                                                        date: date.flatMap(CivilDate.init(iso:)), colour: colour)
                 print(text, terminator: "")
             } catch {

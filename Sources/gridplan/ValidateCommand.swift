@@ -48,7 +48,7 @@ extension GridPlan {
                 Console.write(Self.render(d, colour: colour))
             }
             let errors = result.errors.count, warnings = result.warnings.count
-            if let s = result.scenario, errors == 0 {
+            if let s = result.resolved, errors == 0 {
                 print(Self.summary(of: s, file: scenario, warnings: warnings))
                 return
             }
@@ -59,8 +59,8 @@ extension GridPlan {
         }
 
         /// `scenario.yaml is valid: 3 workers, 60 households, 12 patrol points, 7 days (5 working)`.
-        static func summary(of s: Scenario, file: String, warnings: Int) -> String {
-            let working = WorkingCalendar(horizon: s.horizon).workingDays.count
+        static func summary(of s: ResolvedScenario, file: String, warnings: Int) -> String {
+            let working = s.calendar.workingDays.count
             let head = warnings > 0 ? "\(file) is valid with \(count(warnings, "warning"))" : "\(file) is valid"
             return "\(head): \(count(s.workers.count, "worker")), \(count(s.households.count, "household")), "
                 + "\(count(s.patrols.count, "patrol point")), \(count(s.horizon.days, "day")) (\(working) working)"

@@ -51,7 +51,7 @@ final class CycleCampaignTests: XCTestCase {
 
     func testRecordingMarksTheVisitThatCarriedTheCampaign() throws {
         let s = try CycleFixture.load(try CycleFixture.folder(self, yaml: Self.yaml))
-        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: s, existing: [])
+        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: ResolvedScenario(s), existing: [])
         XCTAssertEqual(r.newEntries.map(\.campaigns), [["冬季慰问"], ["冬季慰问"], ["冬季慰问"]])
         let text = HistoryFile(path: "v.csv", exists: true, text: "task,date,worker\n", encoding: .utf8, lineEnding: "\n",
                                header: ["task", "date", "worker"], entries: []).text(appending: r.newEntries).text

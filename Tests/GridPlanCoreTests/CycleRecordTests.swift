@@ -87,7 +87,7 @@ enum CycleFixture {
 final class CycleRecordTests: XCTestCase {
     func testRecordingAPlanWithoutResultsMarksEveryStopDone() throws {
         let s = try CycleFixture.load(try CycleFixture.folder(self))
-        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: s, existing: [])
+        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: ResolvedScenario(s), existing: [])
         XCTAssertFalse(r.hasErrors)
         XCTAssertEqual(r.newEntries.map { "\($0.task) \($0.date.iso) \($0.worker) \($0.result ?? "-")" },
                        ["H1 2026-11-23 W01 done", "H2 2026-11-24 W02 done", "H3 2026-11-24 W02 done"])
@@ -95,7 +95,7 @@ final class CycleRecordTests: XCTestCase {
 
     func testRecordingThroughADateLeavesLaterStopsOut() throws {
         let s = try CycleFixture.load(try CycleFixture.folder(self))
-        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: s, existing: [],
+        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: ResolvedScenario(s), existing: [],
                                        through: CivilDate(iso: "2026-11-23"))
         XCTAssertEqual(r.newEntries.map(\.task), ["H1"])
     }
@@ -105,7 +105,7 @@ final class CycleRecordTests: XCTestCase {
         let path = try CycleFixture.results(self, "task,date,worker,result\nH2,2026-11-24,W02,not_home\n")
         let read = HistoryRecorder.readResults(path: path)
         XCTAssertTrue(read.diagnostics.isEmpty)
-        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: s, existing: [], reports: read.reports,
+        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: ResolvedScenario(s), existing: [], reports: read.reports,
                                        resultsFile: path)
         let h2 = try XCTUnwrap(r.newEntries.first { $0.task == "H2" })
         XCTAssertEqual(h2.result, "not_home")
@@ -129,7 +129,7 @@ final class CycleRecordTests: XCTestCase {
         let read = HistoryRecorder.readResults(path: path)
         XCTAssertEqual(read.diagnostics.map(\.description),
                        ["\(path):6: error: column result: unknown result 'gone'; expected done, phone, not_home, refused or moved (已走访, 电话, 不在家, 拒访, 搬离)"])
-        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: s, existing: [], reports: read.reports,
+        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: ResolvedScenario(s), existing: [], reports: read.reports,
                                        resultsFile: path)
         XCTAssertTrue(r.hasErrors)
         XCTAssertEqual(r.diagnostics.map(\.description), [
@@ -144,7 +144,7 @@ final class CycleRecordTests: XCTestCase {
     func testResultsAfterTheThroughDateAreErrors() throws {
         let s = try CycleFixture.load(try CycleFixture.folder(self))
         let path = try CycleFixture.results(self, "task,date,worker,result\nH2,2026-11-24,W02,done\n")
-        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: s, existing: [],
+        let r = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: ResolvedScenario(s), existing: [],
                                        reports: HistoryRecorder.readResults(path: path).reports, resultsFile: path,
                                        through: CivilDate(iso: "2026-11-23"))
         XCTAssertEqual(r.diagnostics.map(\.description),
@@ -156,12 +156,12 @@ final class CycleRecordTests: XCTestCase {
         let s = try CycleFixture.load(scenarioPath)
         let historyPath = try XCTUnwrap(s.source?.historyPath)
         var file = try HistoryFile.read(path: historyPath)
-        let first = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: s, existing: file.entries.map(\.entry))
+        let first = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: ResolvedScenario(s), existing: file.entries.map(\.entry))
         XCTAssertEqual(first.newEntries.count, 3)
         try file.write(appending: first.newEntries, backupPath: HistoryFile.backupPath(for: historyPath))
         file = try HistoryFile.read(path: historyPath)
         XCTAssertEqual(file.entries.count, 4)
-        let second = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: s, existing: file.entries.map(\.entry))
+        let second = HistoryRecorder.record(plan: CycleFixture.plan(), scenario: ResolvedScenario(s), existing: file.entries.map(\.entry))
         XCTAssertEqual(second.newEntries, [])
         XCTAssertEqual(second.alreadyRecorded, 3)
     }

@@ -7,7 +7,7 @@ final class CycleReplanSetupTests: XCTestCase {
 
     func setup(_ d: Disruption, from: CivilDate? = nil) throws -> ReplanSetup {
         let s = try CycleFixture.load(try CycleFixture.folder(self))
-        return try ReplanSetup.make(scenario: s, plan: CycleFixture.plan(), from: from ?? tue, disruption: d)
+        return try ReplanSetup.make(scenario: ResolvedScenario(s), plan: CycleFixture.plan(), from: from ?? tue, disruption: d)
     }
 
     func testAbsenceParsing() throws {
@@ -26,7 +26,7 @@ final class CycleReplanSetupTests: XCTestCase {
         XCTAssertEqual(r.remaining.horizon.start, tue)
         XCTAssertEqual(r.remaining.horizon.days, 6)
         XCTAssertEqual(r.remaining.history.map { "\($0.task) \($0.date.iso)" }, ["H1 2026-11-23"])
-        XCTAssertEqual(r.remaining.jobs().first { $0.id == "H1" }?.lastVisit, CivilDate(iso: "2026-11-23"))
+        XCTAssertEqual(r.remaining.jobs.first { $0.id == "H1" }?.lastVisit, CivilDate(iso: "2026-11-23"))
         XCTAssertEqual(r.previous, [KeptVisit(task: "H2", date: tue, workers: ["W02"]), KeptVisit(task: "H3", date: tue, workers: ["W02"])])
         XCTAssertTrue(r.disrupted.workers[1].daysOff.contains(tue))
         XCTAssertFalse(r.original.workers[1].daysOff.contains(tue))

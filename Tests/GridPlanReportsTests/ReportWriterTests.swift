@@ -17,7 +17,7 @@ final class ReportWriterTests: XCTestCase {
     func testWriteAllCreatesFoldersAndEveryFileAndLeavesNoTemporaryFile() throws {
         let s = Fixture.scenario()
         let out = folder.appendingPathComponent("plan-w48")
-        let urls = try ReportWriter.writeAll(plan: Fixture.planA(scenario: s), scenario: s, to: out)
+        let urls = try ReportWriter.writeAll(plan: Fixture.planA(scenario: s), scenario: ResolvedScenario(s), to: out)
         XCTAssertEqual(urls.count, 12)
         for (u, f) in zip(urls, try ReportWriter.render(plan: Fixture.planA(scenario: s), scenario: s)) {
             XCTAssertEqual(u.path, out.appendingPathComponent(f.relativePath).path)
@@ -34,7 +34,7 @@ final class ReportWriterTests: XCTestCase {
         let roster = folder.appendingPathComponent("roster.md")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("old".utf8).write(to: roster)
-        try ReportWriter.writeAll(plan: Fixture.planA(scenario: s), scenario: s, to: folder)
+        try ReportWriter.writeAll(plan: Fixture.planA(scenario: s), scenario: ResolvedScenario(s), to: folder)
         XCTAssertTrue(try String(contentsOf: roster, encoding: .utf8).hasPrefix("# 周排班表"))
     }
 

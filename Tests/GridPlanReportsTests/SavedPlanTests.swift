@@ -52,7 +52,7 @@ final class SavedPlanTests: XCTestCase {
         XCTAssertEqual(saved.scenarioPath, folder.appendingPathComponent("in/scenario.yaml").standardized.path)
         XCTAssertEqual(saved.scenario.workers.map(\.id), ["W01"])
         XCTAssertFalse(saved.notes.contains { $0.contains("older gridplan") }, "no sha in the plan, no warning")
-        let text = try WorkerDayListing.render(plan: saved.plan, scenario: saved.scenario, worker: "W01", date: Fixture.start)
+        let text = try WorkerDayListing.render(plan: saved.plan, scenario: saved.resolved, worker: "W01", date: Fixture.start)
         XCTAssertTrue(text.contains("傅玉珍 (XH-H001)"))
         XCTAssertTrue(text.contains("星河世纪城 34号楼 2单元 702室"))
         XCTAssertTrue(text.contains("常有私家车占用，拍照上报物业"), "what to check at the patrol point")

@@ -16,7 +16,7 @@ final class ShortfallReportTests: XCTestCase {
         let s = Fixture.scenario(locale: locale)
         var p = Fixture.planA(scenario: s)
         p.shortfall = Self.shortfall
-        return ReportContext(plan: p, scenario: s)
+        return ReportContext(plan: p, scenario: ResolvedScenario(s))
     }
 
     func testTheSentenceSaysHowManyHoursWhenWhereAndWhatItBringsInBothLanguages() {
@@ -44,7 +44,7 @@ final class ShortfallReportTests: XCTestCase {
         XCTAssertTrue(RosterHTML.render(c).contains("<h2>人手缺口</h2>"))
         XCTAssertTrue(RosterMarkdown.render(c).contains("## 人手缺口"))
         let s = Fixture.scenario()
-        let plain = ReportContext(plan: Fixture.planA(scenario: s), scenario: s)
+        let plain = ReportContext(plan: Fixture.planA(scenario: s), scenario: ResolvedScenario(s))
         XCTAssertFalse(RosterHTML.render(plain).contains("人手缺口"))
     }
 

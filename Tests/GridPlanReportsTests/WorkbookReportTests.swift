@@ -77,7 +77,8 @@ final class WorkbookReportTests: XCTestCase {
         let week = all[0].rows
         XCTAssertEqual(week[0].prefix(4), ["编号", "网格员", "日期", "星期"])
         let csv = String(decoding: try SpreadsheetCSV.roster(ReportContext(plan: Fixture.planA(scenario: Fixture.scenario()),
-                                                                            scenario: Fixture.scenario())), as: UTF8.self)
+                                                                            scenario: ResolvedScenario(Fixture.scenario()))),
+                         as: UTF8.self)
         let csvRows = csv.split(separator: "\r\n").count
         XCTAssertEqual(week.count, csvRows, "one row per worker and working day, as roster.csv")
         XCTAssertNotNil(CivilDate(iso: week[1][2]))

@@ -9,12 +9,12 @@ final class PlanRunTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    func xinghe() throws -> (Scenario, URL) {
+    func xinghe() throws -> (ResolvedScenario, URL) {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("planrun-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("scenarios/xinghe"), to: tmp)
         addTeardownBlock { try? FileManager.default.removeItem(at: tmp) }
         let loaded = ScenarioLoader.load(path: tmp.appendingPathComponent("scenario.yaml").path)
-        return (try XCTUnwrap(loaded.scenario, "\(loaded.errors)"), tmp)
+        return (try XCTUnwrap(loaded.resolved, "\(loaded.errors)"), tmp)
     }
 
     func testTheFileSetIsPlanJsonTheReportsAndTheExtras() throws {
@@ -26,9 +26,9 @@ final class PlanRunTests: XCTestCase {
 
     func testAFileSetLandingOnAnInputIsRefused() throws {
         let (s, folder) = try xinghe()
-        XCTAssertThrowsError(try PlanRun.refuseInputClash([folder.appendingPathComponent("households.csv")], scenario: s))
-        XCTAssertThrowsError(try PlanRun.refuseInputClash([folder.appendingPathComponent("visits.csv")], scenario: s))
-        XCTAssertNoThrow(try PlanRun.refuseInputClash([folder.appendingPathComponent("out/visits.csv")], scenario: s))
+        XCTAssertThrowsError(try PlanRun.refuseInputClash([folder.appendingPathComponent("households.csv")], scenario: s.scenario))
+        XCTAssertThrowsError(try PlanRun.refuseInputClash([folder.appendingPathComponent("visits.csv")], scenario: s.scenario))
+        XCTAssertNoThrow(try PlanRun.refuseInputClash([folder.appendingPathComponent("out/visits.csv")], scenario: s.scenario))
     }
 
     func testAPlannedWeekIsCheckedAndWrittenWithPlanJsonLast() throws {

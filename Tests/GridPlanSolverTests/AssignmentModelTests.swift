@@ -13,7 +13,7 @@ final class AssignmentModelTests: XCTestCase {
 
     func testTheSearchsObjectiveIsTheModelsObjectiveAndItsChoicesKeepEveryRow() throws {
         for name in ["xinghe", "community-coldsnap"] {
-            let (parts, _) = Decomposition.parts(of: try shipped(name))
+            let (parts, _) = Decomposition.parts(of: ResolvedScenario(try shipped(name)))
             for inst in parts {
                 var m = LinearModel(name: "t")
                 let model = AssignmentModel.build(inst, into: &m)
@@ -41,7 +41,7 @@ final class AssignmentModelTests: XCTestCase {
         t.weights.level = 0
         t.weights.balance = 0
         t.weights.regularity = 0
-        let (parts, _) = Decomposition.parts(of: t)
+        let (parts, _) = Decomposition.parts(of: ResolvedScenario(t))
         let inst = try XCTUnwrap(parts.first)
         func lp(pairRows: Bool) throws -> Double {
             var m = LinearModel(name: "t")
@@ -61,7 +61,7 @@ final class AssignmentModelTests: XCTestCase {
         let s = Fixture.scenario(days: 14, policies: [Fixture.weekly], workers: [Fixture.worker("W01")],
                                  patrols: [Patrol(id: "P1", name: "P1", grid: "G1", location: Fixture.office.location,
                                                   everyDays: 1, minGapDays: 1, durationMin: 10)])
-        let (parts, _) = Decomposition.parts(of: s)
+        let (parts, _) = Decomposition.parts(of: ResolvedScenario(s))
         let info = try XCTUnwrap(parts.first?.jobs.first)
         XCTAssertEqual(info.days.count, 10)
         XCTAssertEqual(info.dueDays.count, 10, "late on any working day without a visit that day")
@@ -70,7 +70,7 @@ final class AssignmentModelTests: XCTestCase {
 
     func testTheGapRowsForbidTwoVisitsCloserThanTheMinimumGap() throws {
         let s = Fixture.threeHouseholds()
-        let (parts, _) = Decomposition.parts(of: s)
+        let (parts, _) = Decomposition.parts(of: ResolvedScenario(s))
         let inst = try XCTUnwrap(parts.first)
         let h1 = try XCTUnwrap(inst.jobs.first { $0.job.id == "H1" })
         // Last visit Wednesday 11-18, min gap 3: Monday 11-23 on; every run of dates closer than 3 days.
@@ -90,7 +90,7 @@ final class AssignmentModelTests: XCTestCase {
             })
             s.weights.level = level
             s.weights.regularity = 0
-            let r = try Assignment.assign(s, options: AssignmentOptions(timeLimitSeconds: 10, mipGap: 0))
+            let r = try Assignment.assign(ResolvedScenario(s), options: AssignmentOptions(timeLimitSeconds: 10, mipGap: 0))
             return (0..<5).map { d in r.visits.filter { $0.date == Fixture.day(d) }.count }
         }
         let levelled = try plan(level: Weights.defaultLevel)
@@ -105,13 +105,13 @@ final class AssignmentModelTests: XCTestCase {
             ])
             s.weights.regularity = regularity
             s.weights.level = 0
-            return try Assignment.assign(s, options: AssignmentOptions(timeLimitSeconds: 10, mipGap: 0)).visits.map(\.date)
+            return try Assignment.assign(ResolvedScenario(s), options: AssignmentOptions(timeLimitSeconds: 10, mipGap: 0)).visits.map(\.date)
         }
         XCTAssertEqual(try dates(regularity: Weights.defaultRegularity), [CivilDate(iso: "2026-11-25")!])
     }
 
     func testTheReportedBoundNeverExceedsTheObjectiveAndTheFloorsNeverExceedTheLateness() throws {
-        let r = try Assignment.assign(Fixture.capacityBound(), options: AssignmentOptions(timeLimitSeconds: 8))
+        let r = try Assignment.assign(ResolvedScenario(Fixture.capacityBound()), options: AssignmentOptions(timeLimitSeconds: 8))
         XCTAssertLessThanOrEqual(r.bound, r.objective)
         XCTAssertLessThanOrEqual(r.weightedLateDaysFloor, r.weightedLateDays)
         XCTAssertLessThanOrEqual(r.lateTaskDaysFloor, r.lateTaskDays)
@@ -121,8 +121,8 @@ final class AssignmentModelTests: XCTestCase {
 
     func testTheSameScenarioGivesTheSameAssignment() throws {
         let s = try shipped("community")
-        let a = try Assignment.assign(s, options: AssignmentOptions(timeLimitSeconds: 6))
-        let b = try Assignment.assign(s, options: AssignmentOptions(timeLimitSeconds: 6))
+        let a = try Assignment.assign(ResolvedScenario(s), options: AssignmentOptions(timeLimitSeconds: 6))
+        let b = try Assignment.assign(ResolvedScenario(s), options: AssignmentOptions(timeLimitSeconds: 6))
         XCTAssertEqual(a.visits, b.visits)
         XCTAssertEqual(a.objective, b.objective)
     }

@@ -53,7 +53,7 @@ enum Fixture {
 
 final class AssignmentTests: XCTestCase {
     func assign(_ s: Scenario) throws -> AssignmentResult {
-        try Assignment.assign(s, options: AssignmentOptions(timeLimitSeconds: 30, mipGap: 0))
+        try Assignment.assign(ResolvedScenario(s), options: AssignmentOptions(timeLimitSeconds: 30, mipGap: 0))
     }
 
     func visits(_ r: AssignmentResult, _ job: String) -> [PlannedVisit] { r.visits.filter { $0.job == job } }
@@ -124,7 +124,7 @@ final class AssignmentTests: XCTestCase {
             Fixture.worker("A", grids: ["G1"]), Fixture.worker("B", grids: ["G2"]),
             Fixture.worker("C", grids: ["G3"], mayCover: ["G2"]),
         ], households: [Fixture.household("H1", category: "weekly"), Fixture.household("H2", category: "weekly", grid: "G2")])
-        let r = try Assignment.assign(s, options: AssignmentOptions(timeLimitSeconds: 30, threads: 2))
+        let r = try Assignment.assign(ResolvedScenario(s), options: AssignmentOptions(timeLimitSeconds: 30, threads: 2))
         XCTAssertEqual(r.parts.map(\.workers), [["A"], ["B", "C"]])
         XCTAssertEqual(visits(r, "H2").first?.workers, ["B"], "B is responsible for G2 and preferred")
     }

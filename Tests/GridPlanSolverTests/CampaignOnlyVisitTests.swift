@@ -148,7 +148,7 @@ final class CampaignOnlyVisitTests: XCTestCase {
 
     func testTheSearchsObjectiveIsTheModelsWithCampaignOnlyColumns() throws {
         let s = try xingheWithCampaign()
-        let (parts, _) = Decomposition.parts(of: s, include: CampaignVisits.openInHorizon(s))
+        let (parts, _) = Decomposition.parts(of: ResolvedScenario(s), include: CampaignVisits.openInHorizon(ResolvedScenario(s)))
         let inst = try XCTUnwrap(parts.first)
         XCTAssertEqual(inst.jobs.filter { !$0.campaignDays.isEmpty }.count, 15)
         var m = LinearModel(name: "t")
@@ -168,7 +168,7 @@ final class CampaignOnlyVisitTests: XCTestCase {
     func testRecordingAPlanPutsTheCampaignOnlyStopsInTheCampaignLedgerNotTheHistory() throws {
         let s = try xingheWithCampaign()
         let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 30))
-        let recording = HistoryRecorder.record(plan: plan, scenario: s, existing: s.history)
+        let recording = HistoryRecorder.record(plan: plan, scenario: ResolvedScenario(s), existing: s.history)
         XCTAssertEqual(Set(recording.campaignVisits.map(\.task)), ["XH-H025", "XH-H026", "XH-H033", "XH-H058"])
         XCTAssertTrue(recording.campaignVisits.allSatisfy { $0.campaigns == ["春节慰问"] && $0.campaignOnly })
         XCTAssertFalse(recording.visits.contains { $0.campaignOnly })
@@ -187,7 +187,7 @@ final class CampaignOnlyVisitTests: XCTestCase {
         let options = PlanOptions(timeLimitSeconds: 30)
         let plan = try Planner.plan(s, options: options)
         let from = CivilDate(iso: "2026-11-25")!
-        let setup = try ReplanSetup.make(scenario: s, plan: plan, from: from, disruption: Disruption())
+        let setup = try ReplanSetup.make(scenario: ResolvedScenario(s), plan: plan, from: from, disruption: Disruption())
         // Campaign stops before the re-plan date are delivered, not visits of the rhythm.
         let kept = plan.routes.filter { $0.date < from }.flatMap(\.stops).filter(\.isCampaignOnly).map(\.task)
         XCTAssertEqual(setup.remaining.campaignVisits.map(\.task), kept)

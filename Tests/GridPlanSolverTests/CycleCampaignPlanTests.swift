@@ -53,7 +53,7 @@ final class CycleCampaignPlanTests: XCTestCase {
         let s = try scenario(campaignBy: "2026-11-25")
         let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 10, mipGap: 0))
         var next = s
-        next.history = HistoryRecorder.record(plan: plan, scenario: s, existing: []).newEntries
+        next.history = HistoryRecorder.record(plan: plan, scenario: ResolvedScenario(s), existing: []).newEntries
         XCTAssertTrue(next.jobs().allSatisfy { $0.campaigns.isEmpty })
         XCTAssertFalse(s.jobs().allSatisfy { $0.campaigns.isEmpty })
     }

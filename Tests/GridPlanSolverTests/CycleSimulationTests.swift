@@ -70,7 +70,7 @@ final class CycleSimulationTests: XCTestCase {
         let path = try XCTUnwrap(s.source?.historyPath)
         let file = try HistoryFile.read(path: path)
         let ledger = try HistoryFile.read(path: CyclePaths.outcomesLedger(for: path))
-        let r = HistoryRecorder.record(plan: plan, scenario: s,
+        let r = HistoryRecorder.record(plan: plan, scenario: ResolvedScenario(s),
                                        existing: file.entries.map(\.entry) + ledger.entries.map(\.entry), reports: results)
         XCTAssertFalse(r.hasErrors, "\(r.diagnostics)")
         try r.write(history: file, ledger: ledger)
@@ -100,7 +100,7 @@ final class CycleSimulationTests: XCTestCase {
             if week == 2 {
                 // W02 falls ill on its first working day after Monday: re-plan from that day.
                 let wed = try XCTUnwrap(plan.routes.first { $0.worker == "W02" && $0.date > s.horizon.start }?.date)
-                let setup = try ReplanSetup.make(scenario: s, plan: plan, from: wed, disruption: Disruption(
+                let setup = try ReplanSetup.make(scenario: ResolvedScenario(s), plan: plan, from: wed, disruption: Disruption(
                     absences: [Absence(worker: "W02", from: wed, through: wed)]))
                 let result = try Replanner.replan(setup, oldPlan: plan, options: options)
                 XCTAssertEqual(PlanChecker.check(result.plan, against: s).map(\.description), [])

@@ -112,7 +112,7 @@ final class PlannerRepairTests: XCTestCase {
     func testUnplacedVisitMovesToTheNextDayItsWorkerWorks() {
         let s = Fixture.scenario(policies: [Fixture.weekly], workers: [Fixture.worker("W01", daysOff: [Fixture.day(0)])],
                                  households: [Fixture.household("H1", category: "weekly")])
-        var repair = Repair(scenario: s, routes: [], options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        var repair = Repair(scenario: ResolvedScenario(s), routes: [], options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
         repair.retry([PlannedVisit(job: "H1", date: Fixture.day(0), workers: ["W01"])])
         XCTAssertEqual(repair.routes.map(\.date), [Fixture.day(1)])
         XCTAssertEqual(repair.routes.first?.stops.map(\.task), ["H1"])
@@ -122,7 +122,7 @@ final class PlannerRepairTests: XCTestCase {
     func testUnplacedVisitNobodyCanTakeIsDropped() {
         let s = Fixture.scenario(policies: [Fixture.weekly], workers: [Fixture.worker("W01")],
                                  households: [Fixture.household("H1", category: "weekly", window: TimeWindow(20 * 60, 21 * 60))])
-        var repair = Repair(scenario: s, routes: [], options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        var repair = Repair(scenario: ResolvedScenario(s), routes: [], options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
         repair.retry([PlannedVisit(job: "H1", date: Fixture.day(0), workers: ["W01"])])
         XCTAssertTrue(repair.routes.isEmpty)
         XCTAssertEqual(repair.dropped.map(\.job), ["H1"])
@@ -140,7 +140,7 @@ final class PlannerRepairTests: XCTestCase {
             PlannedVisit(job: "P1", date: Fixture.day(4), workers: ["W01"]),
         ], options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
         XCTAssertTrue(routed.unplaced.isEmpty)
-        var repair = Repair(scenario: s, routes: routed.routes, options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
+        var repair = Repair(scenario: ResolvedScenario(s), routes: routed.routes, options: RoutingOptions(timeLimitSeconds: 1, seed: 1))
         repair.retry([PlannedVisit(job: "P1", date: Fixture.day(2), workers: ["W01"])])
         XCTAssertEqual(repair.routes.map(\.date), [Fixture.day(0), Fixture.day(4)])
         XCTAssertEqual(repair.dropped.map(\.job), ["P1"])

@@ -1,4 +1,5 @@
 import Foundation
+import GridPlanCheck
 import GridPlanCore
 import GridPlanSolver
 
@@ -40,4 +41,17 @@ enum RoutingFixture {
 /// Minutes of the §3 leg between two ids for a worker of the scenario.
 func legMinutes(_ scenario: Scenario, _ from: String, _ to: String, worker: String) -> Int {
     TravelModel(scenario: scenario).leg(from: from, to: to, worker: scenario.workers.first { $0.id == worker }).minutes
+}
+
+/// The rules of format §5 about routes (5.1–5.6: tasks, workers and working days, shift and order, travel
+/// and durations, break, windows and weekdays, coverage, skills and pairs, visits per day) that `routes`
+/// break for `scenario`, by the independent checker (the plan-level rules, gaps, KPIs and the late
+/// list, are left out: the routes are checked as a plan with no late list).
+func routeViolations(_ routes: [Route], in scenario: Scenario) -> [PlanViolation] {
+    let plan = Plan(scenario: ScenarioReference(madeFrom: scenario),
+                    horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),
+                    solver: SolverReport(backend: "", status: "", objective: 0, bound: 0, gap: 0, seconds: 0),
+                    routes: routes, late: [], kpis: KPIs.compute(routes: routes, scenario: scenario))
+    let routeRules: Set<String> = ["5.1", "5.2", "5.3", "5.4", "5.5", "5.6"]
+    return PlanChecker.check(plan, against: scenario).filter { routeRules.contains($0.rule) }
 }

@@ -7,8 +7,7 @@ final class WeekRoutingTests: XCTestCase {
     let options = RoutingOptions(timeLimitSeconds: 30, seed: 7)
 
     func assertValid(_ result: WeekRoutingResult, _ scenario: Scenario, file: StaticString = #filePath, line: UInt = #line) {
-        let v = RouteValidator.violations(of: result.routes, in: scenario)
-        XCTAssertEqual(v.map(\.description), [], file: file, line: line)
+        XCTAssertEqual(routeViolations(result.routes, in: scenario).map(\.description), [], file: file, line: line)
     }
 
     func test_week_routing_places_every_visit_of_an_easy_day_in_one_valid_route() {
@@ -221,10 +220,11 @@ final class WeekRoutingTests: XCTestCase {
     }
 }
 
-final class RouteValidatorTests: XCTestCase {
+/// The checker on hand-built routes of the routing fixture: what the routing tests rely on it to catch.
+final class RouteCheckTests: XCTestCase {
     typealias F = RoutingFixture
 
-    func test_validator_catches_a_stop_inside_the_break_and_a_too_short_leg() {
+    func test_checker_catches_a_stop_inside_the_break_and_a_too_short_leg() {
         let hs = [F.household("H1", at: F.east(900))]
         let s = F.scenario(workers: [F.worker("W1", breakTime: (12 * 60, 13 * 60))], households: hs)
         let d = legMinutes(s, "OFFICE", "H1", worker: "W1")
@@ -232,31 +232,33 @@ final class RouteValidatorTests: XCTestCase {
                         end: TimeOfDay(minutes: 12 * 60 + 30), travelMin: d, travelKm: 0)
         let r = Route(worker: "W1", date: F.monday, start: TimeOfDay(minutes: 12 * 60 + 10 - d), end: TimeOfDay(minutes: 14 * 60),
                       travelMin: 2 * d, travelKm: 0, serviceMin: 20, stops: [stop])
-        let rules = Set(RouteValidator.violations(of: [r], in: s).map(\.rule))
-        XCTAssertTrue(rules.contains(4))
-        XCTAssertTrue(rules.contains(3))
+        let rules = Set(routeViolations([r], in: s).map(\.rule))
+        XCTAssertTrue(rules.contains("5.4"))
+        XCTAssertTrue(rules.contains("5.3"))
     }
 
-    func test_validator_accepts_a_hand_built_valid_route() {
+    func test_checker_accepts_a_hand_built_valid_route() {
         let hs = [F.household("H1", at: F.east(900))]
         let s = F.scenario(workers: [F.worker("W1")], households: hs)
         let d = legMinutes(s, "OFFICE", "H1", worker: "W1")
+        let km = TravelModel(scenario: s).leg(from: "OFFICE", to: "H1", worker: s.workers[0]).km
         let stop = Stop(task: "H1", kind: .visit, arrive: TimeOfDay(minutes: 9 * 60 + d), start: TimeOfDay(minutes: 9 * 60 + d),
-                        end: TimeOfDay(minutes: 9 * 60 + d + 20), travelMin: d, travelKm: 0)
+                        end: TimeOfDay(minutes: 9 * 60 + d + 20), travelMin: d, travelKm: km)
         let r = Route(worker: "W1", date: F.monday, start: TimeOfDay(minutes: 9 * 60), end: TimeOfDay(minutes: 9 * 60 + 2 * d + 20),
-                      travelMin: 2 * d, travelKm: 0, serviceMin: 20, stops: [stop])
-        XCTAssertEqual(RouteValidator.violations(of: [r], in: s), [])
+                      travelMin: 2 * d, travelKm: 2 * km, serviceMin: 20, stops: [stop])
+        XCTAssertEqual(routeViolations([r], in: s), [])
     }
 
-    func test_validator_catches_a_pair_visit_done_alone() {
+    func test_checker_catches_a_pair_visit_done_alone() {
         let hs = [F.household("K1", at: F.east(900), category: "key")]
         let s = F.scenario(workers: [F.worker("W1"), F.worker("W2")], households: hs)
         let d = legMinutes(s, "OFFICE", "K1", worker: "W1")
+        let km = TravelModel(scenario: s).leg(from: "OFFICE", to: "K1", worker: s.workers[0]).km
         let stop = Stop(task: "K1", kind: .visit, arrive: TimeOfDay(minutes: 9 * 60 + d), start: TimeOfDay(minutes: 9 * 60 + d),
-                        end: TimeOfDay(minutes: 9 * 60 + d + 30), travelMin: d, travelKm: 0)
+                        end: TimeOfDay(minutes: 9 * 60 + d + 30), travelMin: d, travelKm: km)
         let r = Route(worker: "W1", date: F.monday, start: TimeOfDay(minutes: 9 * 60), end: TimeOfDay(minutes: 9 * 60 + 2 * d + 30),
-                      travelMin: 2 * d, travelKm: 0, serviceMin: 30, stops: [stop])
-        XCTAssertEqual(RouteValidator.violations(of: [r], in: s).map(\.rule), [5])
+                      travelMin: 2 * d, travelKm: 2 * km, serviceMin: 30, stops: [stop])
+        XCTAssertEqual(routeViolations([r], in: s).map(\.rule), ["5.5"])
     }
 }
 
@@ -301,7 +303,7 @@ final class WeekRoutingRandomTests: XCTestCase {
             }
             let s = F.scenario(workers: workers, households: hs, patrols: ps)
             let result = WeekRouting.route(scenario: s, visits: visits, options: RoutingOptions(timeLimitSeconds: 30, seed: UInt64(round)))
-            XCTAssertEqual(RouteValidator.violations(of: result.routes, in: s).map(\.description), [], "round \(round)")
+            XCTAssertEqual(routeViolations(result.routes, in: s).map(\.description), [], "round \(round)")
             let routedEvents = Set(result.routes.flatMap { r in r.stops.map { "\($0.task)@\(r.date.iso)" } })
             XCTAssertEqual(routedEvents.count + result.unplaced.count, visits.count, "round \(round)")
             for u in result.unplaced { XCTAssertFalse(routedEvents.contains("\(u.job)@\(u.date.iso)"), "round \(round)") }

@@ -63,7 +63,7 @@ final class ShortfallTests: XCTestCase {
     func testTheHelpersAreLeftOutOfBalanceAndLevelAndCostTheirMinutes() throws {
         var s = Fixture.capacityBound()
         s.workers.append(Fixture.worker("HELP", shift: (540, 600), breakTime: nil))
-        let (parts, _) = Decomposition.parts(of: s, helpers: ["HELP"])
+        let (parts, _) = Decomposition.parts(of: ResolvedScenario(s), helpers: ["HELP"])
         let inst = parts[0]
         let h = try XCTUnwrap(inst.workers.firstIndex { $0.worker.id == "HELP" })
         XCTAssertTrue(inst.workers[h].isHelper)

@@ -65,9 +65,8 @@ public enum PlanChanges {
                                           newWorkers: n.map { news[$0]! } ?? [], newDate: n, why: ""))
             }
         }
-        let outcomes = Dictionary(KPIs.outcomes(of: new.routes, in: setup?.original ?? Scenario(
-            name: "", horizon: Horizon(start: new.horizon.start, days: new.horizon.days))).map { ($0.job.id, $0) },
-            uniquingKeysWith: { a, _ in a })
+        let outcomes = Dictionary((setup.map { KPIs.outcomes(of: new.routes, in: $0.original) } ?? []).map { ($0.job.id, $0) },
+                                  uniquingKeysWith: { a, _ in a })
         return changes.map { c in
             var c = c
             c.why = reason(for: c, setup: setup, lateDays: outcomes[c.task]?.lateDays ?? 0)
@@ -92,12 +91,10 @@ public enum PlanChanges {
     }
 
     /// `changes.csv`: `task,name,old_worker,old_date,new_worker,new_date,why` (pair workers joined by `;`).
-    public static func csv(_ changes: [StopChange], scenario: Scenario) -> String {
-        let names = Dictionary((scenario.households.map { ($0.id, $0.name) } + scenario.patrols.map { ($0.id, $0.name) }),
-                               uniquingKeysWith: { a, _ in a })
+    public static func csv(_ changes: [StopChange], scenario: ResolvedScenario) -> String {
         var rows = [["task", "name", "old_worker", "old_date", "new_worker", "new_date", "why"]]
         for c in changes {
-            rows.append([c.task, names[c.task] ?? "", c.oldWorkers.joined(separator: ";"), c.oldDate?.iso ?? "",
+            rows.append([c.task, taskName(c.task, in: scenario) ?? "", c.oldWorkers.joined(separator: ";"), c.oldDate?.iso ?? "",
                          c.newWorkers.joined(separator: ";"), c.newDate?.iso ?? "", c.why])
         }
         return HistoryFile.rows(rows, lineEnding: "\n")
@@ -110,20 +107,17 @@ public enum PlanChanges {
     ///   + FL-02-H012 张惠芳  02-26 (from W02 02-26: W02 absent 2026-02-25..2026-02-27)
     ///   − FL-01-H003 施金娣  02-27 (now W03 02-27: moved to make room …)
     /// ```
-    public static func byWorker(_ changes: [StopChange], scenario: Scenario) -> String {
+    public static func byWorker(_ changes: [StopChange], scenario: ResolvedScenario) -> String {
         guard !changes.isEmpty else { return "no visit changes\n" }
-        let names = Dictionary((scenario.households.map { ($0.id, $0.name) } + scenario.patrols.map { ($0.id, $0.name) }),
-                               uniquingKeysWith: { a, _ in a })
-        let workerNames = Dictionary(scenario.workers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         func day(_ d: CivilDate?) -> String { d.map { String($0.iso.dropFirst(5)) } ?? "—" }
         func who(_ ws: [String], _ d: CivilDate?) -> String { ws.isEmpty ? "nobody" : "\(ws.joined(separator: "+")) \(day(d))" }
         var out = ""
         for w in Set(changes.flatMap(\.workersAffected)).sorted() {
-            out += "\(w) \(workerNames[w] ?? "")\n"
+            out += "\(w) \(scenario.worker(w)?.name ?? "")\n"
             // Urgent visits first: they are what the worker must hear about at once.
             let mine = changes.filter { $0.workersAffected.contains(w) }
             for c in mine.filter({ $0.why.hasPrefix("urgent") }) + mine.filter({ !$0.why.hasPrefix("urgent") }) {
-                let name = names[c.task].flatMap { $0.isEmpty ? nil : " \($0)" } ?? ""
+                let name = taskName(c.task, in: scenario).flatMap { $0.isEmpty ? nil : " \($0)" } ?? ""
                 let gets = c.newWorkers.contains(w), had = c.oldWorkers.contains(w)
                 if gets && had {
                     out += "  ~ \(c.task)\(name)  \(day(c.oldDate)) → \(day(c.newDate)) (\(c.why))\n"
@@ -135,5 +129,10 @@ public enum PlanChanges {
             }
         }
         return out
+    }
+
+    /// The name of the household or patrol point `id` (a household's when both have the id).
+    static func taskName(_ id: String, in scenario: ResolvedScenario) -> String? {
+        scenario.household(id)?.name ?? scenario.patrol(id)?.name
     }
 }

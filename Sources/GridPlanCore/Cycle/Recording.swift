@@ -175,7 +175,7 @@ public enum HistoryRecorder {
     ///   - reports: rows of a results file (see `readResults(path:)`), from the file `resultsFile`.
     ///   - through: the last date to record; nil = the plan's last day.
     /// - Complexity: O(stops + reports + history).
-    public static func record(plan: Plan, scenario: Scenario, existing: [HistoryEntry], reports: [VisitReport] = [],
+    public static func record(plan: Plan, scenario: ResolvedScenario, existing: [HistoryEntry], reports: [VisitReport] = [],
                               resultsFile: String = "results.csv", through: CivilDate? = nil) -> Recording {
         let last = plan.horizon.start.adding(days: plan.horizon.days - 1)
         let through = through ?? last
@@ -236,7 +236,6 @@ public enum HistoryRecorder {
             resultOf[key] = (r.result, r)
         }
 
-        let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // The regular visits carry campaigns; a campaign-only stop delivers what it names.
         let visitDates = CampaignDeliveries.regularVisitDates(in: plan.routes)
         var onFile: [Key: String] = [:]
@@ -264,7 +263,7 @@ public enum HistoryRecorder {
                 continue
             }
             let carried = result == .done
-                ? (jobs[k.task]?.campaigns(carriedOn: k.date, visitDates: visitDates[k.task] ?? []).map(\.name) ?? []) : []
+                ? (scenario.job(k.task)?.campaigns(carriedOn: k.date, visitDates: visitDates[k.task] ?? []).map(\.name) ?? []) : []
             new.append(HistoryEntry(task: k.task, date: k.date, worker: k.worker, result: result.rawValue,
                                     campaigns: carried))
         }

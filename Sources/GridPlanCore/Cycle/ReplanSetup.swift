@@ -34,7 +34,8 @@ public struct RequiredVisit: Sendable, Hashable {
 ///
 /// - `disrupted`: the scenario with the absences as workers' `days_off`;
 /// - `remaining`: the disrupted scenario over the days from the re-plan date to the horizon's end,
-///   with the kept stops before that date added to its history (they count for gap rules and lateness);
+///   with the kept stops before that date added to its history (they count for gap rules and lateness),
+///   resolved once (`ResolvedScenario`): it is the scenario the re-plan plans;
 /// - `kept`: the routes before the date, exactly as they were;
 /// - `previous`: the old plan's visits from the date on, which the solver should change as little as it can;
 /// - `required`: urgent visits and the dates they must fall on.
@@ -43,12 +44,12 @@ public struct ReplanSetup: Sendable {
     public var from: CivilDate
     /// What happened.
     public var disruption: Disruption
-    /// The scenario as loaded (what `gridplan check` is run against).
-    public var original: Scenario
+    /// The scenario as loaded (what `gridplan check` is run against), resolved.
+    public var original: ResolvedScenario
     /// The original with the absences as days off.
     public var disrupted: Scenario
-    /// The disrupted scenario over `from` … the horizon's end, the kept stops added to its history.
-    public var remaining: Scenario
+    /// The disrupted scenario over `from` … the horizon's end, the kept stops added to its history, resolved.
+    public var remaining: ResolvedScenario
     /// The old plan's routes before `from`, unchanged.
     public var kept: [Route]
     /// The old plan's visits from `from` on.
@@ -64,8 +65,9 @@ public struct ReplanSetup: Sendable {
     ///   day … last day range, a worker or task id is unknown, an absence lies wholly before the date,
     ///   the plan is not for the scenario's horizon, or an urgent task cannot be visited in time
     ///   without breaking its `min_gap_days`.
-    public static func make(scenario: Scenario, plan: Plan, from: CivilDate, disruption: Disruption) throws
+    public static func make(scenario resolved: ResolvedScenario, plan: Plan, from: CivilDate, disruption: Disruption) throws
         -> ReplanSetup {
+        let scenario = resolved.scenario
         let h = scenario.horizon
         guard plan.horizon.start == h.start, plan.horizon.days == h.days else {
             throw CycleInputError("the plan covers \(plan.horizon.start.iso) (\(plan.horizon.days) days) but the "
@@ -102,7 +104,7 @@ public struct ReplanSetup: Sendable {
                                     calendar: h.calendar)
         struct Key: Hashable { var task: String; var date: CivilDate; var worker: String }
         var onFile = Set(scenario.history.map { Key(task: $0.task, date: $0.date, worker: $0.worker) })
-        let allJobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let allJobs = resolved.jobsById
         let planDates = CampaignDeliveries.regularVisitDates(in: plan.routes)
         for r in kept {
             for s in r.stops where onFile.insert(Key(task: s.task, date: r.date, worker: r.worker)).inserted {
@@ -129,9 +131,9 @@ public struct ReplanSetup: Sendable {
         }
         let previous = order.map { KeptVisit(task: $0.0, date: $0.1, workers: byTaskDay[$0.0 + "\u{1}" + $0.1.iso]!.sorted()) }
 
-        let jobs = Dictionary(remaining.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let calendar = WorkingCalendar(horizon: remaining.horizon)
-        let firstDays = Array(calendar.workingDays.prefix(2))
+        let resolvedRemaining = ResolvedScenario(remaining)
+        let jobs = resolvedRemaining.jobsById
+        let firstDays = Array(resolvedRemaining.calendar.workingDays.prefix(2))
         var required: [RequiredVisit] = []
         for id in disruption.urgent {
             guard let job = jobs[id] else {
@@ -147,8 +149,8 @@ public struct ReplanSetup: Sendable {
             }
             required.append(RequiredVisit(task: id, dates: firstDays))
         }
-        return ReplanSetup(from: from, disruption: disruption, original: scenario, disrupted: disrupted,
-                           remaining: remaining, kept: kept, previous: previous, required: required, notes: notes)
+        return ReplanSetup(from: from, disruption: disruption, original: resolved, disrupted: disrupted,
+                           remaining: resolvedRemaining, kept: kept, previous: previous, required: required, notes: notes)
     }
 
     /// The whole-horizon plan: the kept routes, then `remainingPlan`'s routes, with the late list and
@@ -175,7 +177,7 @@ public struct ReplanSetup: Sendable {
         if kpis.campaignVisitsOwed != nil {
             let given = Dictionary(((oldPlan.missedCampaigns ?? []) + (sub.missedCampaigns ?? [])).map { ($0.household + "\u{1}" + $0.campaign, $0) },
                                    uniquingKeysWith: { _, new in new })
-            missed = CampaignDeliveries.outcomes(of: routes, jobs: original.jobs())
+            missed = CampaignDeliveries.outcomes(of: routes, jobs: original.jobs)
                 .filter { $0.isDue(in: original.horizon) && !$0.isKept }
                 .map { o in
                     given[o.household + "\u{1}" + o.campaign.name] ?? MissedCampaign(

@@ -1,17 +1,23 @@
 import Foundation
 import Yams
 
-/// What loading a scenario gives: the scenario when it has no error, and every finding.
+/// What loading a scenario gives: the scenario when it has no error, resolved once for the planner,
+/// and every finding.
 public struct ScenarioLoadResult: Sendable {
-    /// The scenario; nil exactly when `diagnostics` holds an error (warnings still give a scenario).
-    public var scenario: Scenario?
+    /// The scenario with its jobs, calendar, travel model and indexes (`ResolvedScenario`), built here
+    /// once for the solver, the reports and the cycle; nil exactly when `scenario` is.
+    public let resolved: ResolvedScenario?
     /// Every error, warning and note, sorted by file, line and column.
     public var diagnostics: [Diagnostic]
 
+    /// Resolves `scenario` (`ResolvedScenario`).
     public init(scenario: Scenario?, diagnostics: [Diagnostic]) {
-        self.scenario = scenario
+        resolved = scenario.map(ResolvedScenario.init)
         self.diagnostics = diagnostics
     }
+
+    /// The scenario; nil exactly when `diagnostics` holds an error (warnings still give a scenario).
+    public var scenario: Scenario? { resolved?.scenario }
 
     /// Whether any finding is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -13,11 +13,11 @@ public struct TaskOutcome: Sendable, Hashable {
 extension KPIs {
     /// Every job's visit dates and lateness in `routes` (format §2). Campaign-only stops are no
     /// visits of the rhythm: they count for neither.
-    public static func outcomes(of routes: [Route], in scenario: Scenario) -> [TaskOutcome] {
-        let calendar = WorkingCalendar(horizon: scenario.horizon)
+    public static func outcomes(of routes: [Route], in scenario: ResolvedScenario) -> [TaskOutcome] {
+        let calendar = scenario.calendar
         var dates: [String: Set<CivilDate>] = [:]
         for r in routes { for s in r.stops where !s.isCampaignOnly { dates[s.task, default: []].insert(r.date) } }
-        return scenario.jobs().map { job in
+        return scenario.jobs.map { job in
             let v = (dates[job.id] ?? []).sorted()
             let rule = job.dueRule
             let (late, missed) = rule.lateness(visits: v, calendar: calendar)
@@ -35,9 +35,9 @@ extension KPIs {
     ///
     /// Decimals are rounded as written in plan.json (km 0.001, ratios 0.0001), so a plan's reported
     /// KPIs and the recomputed ones compare equal.
-    public static func compute(routes: [Route], scenario: Scenario) -> KPIs {
+    public static func compute(routes: [Route], scenario: ResolvedScenario) -> KPIs {
         let outcomes = outcomes(of: routes, in: scenario)
-        let jobsById = Dictionary(outcomes.map { ($0.job.id, $0.job) }, uniquingKeysWith: { a, _ in a })
+        let jobsById = scenario.jobsById
         let due = outcomes.filter(\.isDue)
         let lateTaskDays = outcomes.reduce(0) { $0 + $1.lateDays }
         let onTime = due.isEmpty ? 1.0 : Double(due.filter { $0.lateDays == 0 }.count) / Double(due.count)
@@ -64,13 +64,13 @@ extension KPIs {
         }.count
         let continuity = householdEvents.isEmpty ? 1.0 : Double(preferred) / Double(householdEvents.count)
 
-        let calendar = WorkingCalendar(horizon: scenario.horizon)
+        let calendar = scenario.calendar
         var workByWorker: [String: Int] = [:]
         var travelKm = 0.0, travelMin = 0, workMin = 0
         for r in routes {
             travelKm += r.travelKm
             travelMin += r.travelMin
-            let w = r.workingMinutes(breakTime: scenario.workers.first { $0.id == r.worker }?.breakTime)
+            let w = r.workingMinutes(breakTime: scenario.worker(r.worker)?.breakTime)
             workMin += w
             workByWorker[r.worker, default: 0] += w
         }
@@ -89,7 +89,7 @@ extension KPIs {
             continuity: Plan.round(continuity, places: 4),
             dailySpreadMaxMin: dailySpreads(routes: routes, scenario: scenario).values.max(),
             regularWeekdayRate: regularWeekdayRate(outcomes))
-        let campaigns = CampaignDeliveries.outcomes(of: routes, jobs: outcomes.map(\.job))
+        let campaigns = CampaignDeliveries.outcomes(of: routes, jobs: scenario.jobs)
             .filter { $0.isDue(in: scenario.horizon) }
         if !campaigns.isEmpty {
             kpis.campaignVisitsOwed = campaigns.count
@@ -100,11 +100,11 @@ extension KPIs {
 
     /// Per worker with at least two working days in the horizon and a route: its fullest working
     /// day's working minutes less its emptiest's (0 on a working day without a route).
-    public static func dailySpreads(routes: [Route], scenario: Scenario) -> [String: Int] {
-        let calendar = WorkingCalendar(horizon: scenario.horizon)
+    public static func dailySpreads(routes: [Route], scenario: ResolvedScenario) -> [String: Int] {
+        let calendar = scenario.calendar
         var minutes: [String: [CivilDate: Int]] = [:]
         for r in routes {
-            let b = scenario.workers.first { $0.id == r.worker }?.breakTime
+            let b = scenario.worker(r.worker)?.breakTime
             minutes[r.worker, default: [:]][r.date, default: 0] += r.workingMinutes(breakTime: b)
         }
         var out: [String: Int] = [:]
@@ -134,6 +134,18 @@ extension KPIs {
             }
         }
         return all == 0 ? nil : Plan.round(Double(same) / Double(all), places: 4)
+    }
+}
+
+extension KPIs {
+    /// `outcomes(of:in:)` for a scenario not resolved yet (it is resolved for this call).
+    public static func outcomes(of routes: [Route], in scenario: Scenario) -> [TaskOutcome] {
+        outcomes(of: routes, in: ResolvedScenario(scenario))
+    }
+
+    /// `compute(routes:scenario:)` for a scenario not resolved yet (it is resolved for this call).
+    public static func compute(routes: [Route], scenario: Scenario) -> KPIs {
+        compute(routes: routes, scenario: ResolvedScenario(scenario))
     }
 }
 

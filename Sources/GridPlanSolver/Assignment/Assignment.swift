@@ -78,9 +78,9 @@ public enum Assignment {
     /// Runs the assignment.
     ///
     /// - Throws: `LinearModelError` only when the LP file cannot be written or the model is invalid.
-    public static func assign(_ scenario: Scenario, options: AssignmentOptions) throws -> AssignmentResult {
+    public static func assign(_ scenario: ResolvedScenario, options: AssignmentOptions) throws -> AssignmentResult {
         let began = Date()
-        let calendar = WorkingCalendar(horizon: scenario.horizon)
+        let calendar = scenario.calendar
         let include = Set(options.cycle.required.map(\.task)).union(CampaignVisits.openInHorizon(scenario))
         let (allParts, allUncovered) = Decomposition.parts(of: scenario, include: include, cycle: options.cycle,
                                                            helpers: options.helpers)

@@ -16,10 +16,10 @@ enum Decomposition {
     /// worker covers (they belong to no part and stay unvisited). Jobs in `include` are planned even when
     /// not due (urgent visits of a re-plan).
     /// Workers in `helpers` are the shortfall re-solve's stand-ins (`WorkerInfo.isHelper`).
-    static func parts(of scenario: Scenario, include: Set<String> = [], cycle: CycleObjective = CycleObjective(),
+    static func parts(of scenario: ResolvedScenario, include: Set<String> = [], cycle: CycleObjective = CycleObjective(),
                       helpers: Set<String> = []) -> (parts: [AssignmentInstance], uncovered: [Job]) {
-        let calendar = WorkingCalendar(horizon: scenario.horizon)
-        let travel = TravelModel(scenario: scenario)
+        let calendar = scenario.calendar
+        let travel = scenario.travelModel
         let workers = scenario.workers
         let dates = scenario.horizon.dates
 
@@ -51,7 +51,7 @@ enum Decomposition {
             if let l = lastVisit[e.task], l.date == e.date { lastVisit[e.task]!.workers.insert(e.worker); continue }
             lastVisit[e.task] = (e.date, [e.worker])
         }
-        let due = scenario.jobs().filter { $0.dueRule.isDue(in: calendar) || include.contains($0.id) }
+        let due = scenario.jobs.filter { $0.dueRule.isDue(in: calendar) || include.contains($0.id) }
         var uncovered: [Job] = []
         var jobsByRoot: [Int: [Job]] = [:]
         for j in due {

@@ -11,8 +11,8 @@ public struct Eligibility: Sendable {
     public let calendar: WorkingCalendar
     public let workers: [Worker]
 
-    public init(scenario: Scenario) {
-        calendar = WorkingCalendar(horizon: scenario.horizon)
+    public init(scenario: ResolvedScenario) {
+        calendar = scenario.calendar
         workers = scenario.workers
     }
 

@@ -7,9 +7,8 @@ import GridPlanCore
 enum CampaignVisits {
     /// The visits with the dates of campaign households pinned (no `movableDates`, so routing keeps
     /// their first visit where the assignment put it), and the extra minutes per job and date.
-    static func pin(_ visits: [PlannedVisit], scenario: Scenario) -> ([PlannedVisit], [String: [CivilDate: Int]]) {
-        let owing = Dictionary(scenario.jobs().filter { !$0.campaigns.isEmpty }.map { ($0.id, $0) },
-                               uniquingKeysWith: { a, _ in a })
+    static func pin(_ visits: [PlannedVisit], scenario: ResolvedScenario) -> ([PlannedVisit], [String: [CivilDate: Int]]) {
+        let owing = scenario.jobsById.filter { !$0.value.campaigns.isEmpty }
         guard !owing.isEmpty else { return (visits, [:]) }
         var dates: [String: [CivilDate]] = [:]
         for v in visits where owing[v.job] != nil && !v.isCampaignOnly { dates[v.job, default: []].append(v.date) }
@@ -33,9 +32,9 @@ enum CampaignVisits {
     }
 
     /// Jobs owing a campaign whose deadline falls in the horizon: planned even when not due.
-    static func openInHorizon(_ scenario: Scenario) -> Set<String> {
+    static func openInHorizon(_ scenario: ResolvedScenario) -> Set<String> {
         let h = scenario.horizon
-        return Set(scenario.jobs().filter { $0.campaigns.contains { $0.by >= h.start && $0.by <= h.end } }.map(\.id))
+        return Set(scenario.jobs.filter { $0.campaigns.contains { $0.by >= h.start && $0.by <= h.end } }.map(\.id))
     }
 
     /// The largest extra minutes a visit of `job` on `date` may carry (its open campaigns due on or after the date).

@@ -34,7 +34,8 @@ public enum Replanner {
         o.cycle = CycleObjective(previous: setup.previous, changePenalty: options.cycle.changePenalty,
                                  required: setup.required)
         var sub = try Planner.plan(setup.remaining, options: o)
-        let (routes, notFirst) = UrgentFirst.reorder(sub.routes, urgent: Set(setup.disruption.urgent), scenario: setup.remaining)
+        let (routes, notFirst) = UrgentFirst.reorder(sub.routes, urgent: Set(setup.disruption.urgent),
+                                                     scenario: setup.remaining)
         sub.routes = routes
         let plan = setup.merge(remainingPlan: sub, oldPlan: oldPlan)
         return ReplanResult(plan: plan, changes: PlanChanges.between(old: oldPlan, new: plan, from: setup.from, setup: setup),

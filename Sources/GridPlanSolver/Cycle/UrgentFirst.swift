@@ -11,11 +11,11 @@ enum UrgentFirst {
     /// `routes` with each urgent single-worker stop moved to the front of its route where feasible.
     ///
     /// - Returns: the routes, and the urgent tasks that could not be put first (left in place).
-    static func reorder(_ routes: [Route], urgent: Set<String>, scenario: Scenario) -> ([Route], [String]) {
+    static func reorder(_ routes: [Route], urgent: Set<String>, scenario: ResolvedScenario) -> ([Route], [String]) {
         guard !urgent.isEmpty else { return (routes, []) }
-        let travel = TravelModel(scenario: scenario)
-        let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let workers = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let travel = scenario.travelModel
+        let jobs = scenario.jobsById
+        let workers = scenario.workersById
         var out = routes
         var notFirst: [String] = []
         for (i, r) in routes.enumerated() {
@@ -39,42 +39,18 @@ enum UrgentFirst {
         return (out, notFirst)
     }
 
-    /// The route with its stops in `order`, each started as early as travel, window and break allow,
-    /// keeping each stop's length; nil when the day no longer fits.
+    /// The route with its stops in `order`, each started as early as its `DayTimeline` allows (travel,
+    /// window, break), keeping each stop's length, and left as late as the first stop allows; nil when
+    /// the day no longer fits. Not compacted: the urgent stop is to be reached as early as it can be.
     static func retime(_ r: Route, order: [Stop], worker w: Worker, jobs: [String: Job], travel: TravelModel) -> Route? {
-        var stops: [Stop] = []
-        var prev = w.start
-        var t = w.shift.start.minutes
-        var travelMin = 0, travelKm = 0.0
-        var routeStart: Int?
+        var errands: [DayRoute.Errand] = []
         for s in order {
             guard let job = jobs[s.task] else { return nil }
-            let length = s.end.minutes - s.start.minutes
-            let leg = travel.leg(from: prev, to: s.task, worker: w)
-            if routeStart == nil {
-                // Leave as late as possible for the first stop, never before the shift starts.
-                let earliest = max(WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: w.breakTime),
-                                   job.window?.start.minutes ?? 0)
-                t = max(w.shift.start.minutes, earliest - leg.minutes)
-                routeStart = t
-            }
-            let arrive = WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: w.breakTime)
-            var start = max(arrive, job.window?.start.minutes ?? 0)
-            if let b = w.breakTime, start < b.end.minutes, start + length > b.start.minutes { start = max(start, b.end.minutes) }
-            if let win = job.window, start + length > win.end.minutes { return nil }
-            stops.append(Stop(task: s.task, kind: s.kind, arrive: TimeOfDay(minutes: arrive), start: TimeOfDay(minutes: start),
-                              end: TimeOfDay(minutes: start + length), travelMin: leg.minutes,
-                              travelKm: Plan.round(leg.km, places: 6), with: s.with))
-            travelMin += leg.minutes
-            travelKm += leg.km
-            t = start + length
-            prev = s.task
+            errands.append(DayRoute.Errand(task: s.task, kind: s.kind, duration: s.end.minutes - s.start.minutes,
+                                           window: DayRoute.window(of: job, for: w), with: s.with, campaign: s.campaign))
         }
-        let home = travel.leg(from: prev, to: w.end, worker: w)
-        let end = WeekRouter.arrival(depart: t, travel: home.minutes, breakTime: w.breakTime)
-        guard end <= w.shift.end.minutes, let begin = routeStart else { return nil }
-        return Route(worker: r.worker, date: r.date, start: TimeOfDay(minutes: begin), end: TimeOfDay(minutes: end),
-                     travelMin: travelMin + home.minutes, travelKm: Plan.round(travelKm + home.km, places: 6),
-                     serviceMin: r.serviceMin, stops: stops)
+        let day = DayRoute(worker: w, errands: errands, travel: travel)
+        guard !errands.isEmpty, let starts = day.earliestStarts() else { return nil }
+        return day.route(on: r.date, starts: starts)
     }
 }

@@ -6,10 +6,10 @@ import GridPlanCore
 /// `min_gap` never applies: nobody eligible (grid, skills, pair), a window leaving no room for the
 /// campaign's minutes, no working day of an eligible worker on or before the deadline, and capacity.
 struct CampaignDiagnosis {
-    let scenario: Scenario
+    let scenario: ResolvedScenario
     let eligibility: Eligibility
 
-    init(scenario: Scenario) {
+    init(scenario: ResolvedScenario) {
         self.scenario = scenario
         eligibility = Eligibility(scenario: scenario)
     }
@@ -17,10 +17,9 @@ struct CampaignDiagnosis {
     /// Every campaign owed with its deadline in the horizon that `routes` do not deliver by it, in
     /// household order, then by deadline, each with its reason.
     func missed(in routes: [Route]) -> [MissedCampaign] {
-        let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return CampaignDeliveries.outcomes(of: routes, jobs: scenario.jobs())
+        CampaignDeliveries.outcomes(of: routes, jobs: scenario.jobs)
             .filter { $0.isDue(in: scenario.horizon) && !$0.isKept }
-            .compactMap { o in jobs[o.household].map { diagnose(o.campaign, of: $0, routes: routes) } }
+            .compactMap { o in scenario.job(o.household).map { diagnose(o.campaign, of: $0, routes: routes) } }
     }
 
     /// The reason campaign `c` of `household` is not delivered by its deadline in `routes`.

@@ -5,13 +5,13 @@ import GridPlanCore
 /// grid head can act on them: nobody eligible (grid, skills), a window outside every shift, no
 /// working day, the gap rules, and finally capacity.
 public struct LateDiagnosis: Sendable {
-    let scenario: Scenario
+    let scenario: ResolvedScenario
     let calendar: WorkingCalendar
     let eligibility: Eligibility
 
-    public init(scenario: Scenario) {
+    public init(scenario: ResolvedScenario) {
         self.scenario = scenario
-        calendar = WorkingCalendar(horizon: scenario.horizon)
+        calendar = scenario.calendar
         eligibility = Eligibility(scenario: scenario)
     }
 

@@ -97,8 +97,9 @@ public enum Planner {
     /// rates, and the clock is only a watchdog at twice each step's share (a run can take up to about
     /// twice the limit on a machine that much slower; only a watchdog that fires makes two runs differ,
     /// and the stage says `stopped_by: clock`).
+    /// - Parameter scenario: resolved once (`ScenarioLoadResult.resolved`); every step takes this one.
     /// - Throws: `PlanError` for invalid options, `LinearModelError` when the LP file cannot be written.
-    public static func plan(_ scenario: Scenario, options: PlanOptions) throws -> GridPlanCore.Plan {
+    public static func plan(_ scenario: ResolvedScenario, options: PlanOptions) throws -> GridPlanCore.Plan {
         let began = Date()
         let limit = options.timeLimitSeconds ?? scenario.solver.timeLimitSeconds ?? defaultTimeLimitSeconds
         let gap = options.mipGap ?? scenario.solver.mipGap ?? defaultMIPGap
@@ -140,7 +141,7 @@ public enum Planner {
 
         let routes = CampaignDeliveries.annotated(
             repair.routes.filter { !$0.stops.isEmpty }.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) },
-            jobs: scenario.jobs())
+            jobs: scenario.jobs)
         let diagnosis = LateDiagnosis(scenario: scenario)
         var late: [LateTask] = []
         for o in KPIs.outcomes(of: routes, in: scenario) where o.lateDays > 0 {
@@ -170,20 +171,24 @@ public enum Planner {
             stages: assignment.stages, lateness: lateness,
             assignmentContinuity: assignmentContinuity(assignment.visits, scenario: scenario))
         return GridPlanCore.Plan(
-            scenario: ScenarioReference(madeFrom: scenario),
+            scenario: ScenarioReference(madeFrom: scenario.scenario),
             horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),
             solver: solver, routes: routes, late: late, kpis: kpis, shortfall: shortfall, missedCampaigns: missedCampaigns)
     }
 }
 
 extension Planner {
+    /// `plan(_:options:)` for a scenario not resolved yet (it is resolved for this call).
+    public static func plan(_ scenario: Scenario, options: PlanOptions) throws -> GridPlanCore.Plan {
+        try plan(ResolvedScenario(scenario), options: options)
+    }
+
     /// Household visits of the assignment made by the preferred worker (one of a pair counts) ÷ household
     /// visits, as `kpis.continuity` counts them on routes; nil without household visits.
-    static func assignmentContinuity(_ visits: [PlannedVisit], scenario: Scenario) -> Double? {
-        let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    static func assignmentContinuity(_ visits: [PlannedVisit], scenario: ResolvedScenario) -> Double? {
         var all = 0, kept = 0
         for v in visits {
-            guard !v.isCampaignOnly, let j = jobs[v.job], j.kind == .visit else { continue }
+            guard !v.isCampaignOnly, let j = scenario.job(v.job), j.kind == .visit else { continue }
             all += 1
             if let p = j.preferredWorker, v.workers.contains(p) { kept += 1 }
         }

@@ -10,7 +10,8 @@ import GridPlanCore
 /// at most `attemptsPerVisit` re-routings per visit and `totalAttempts` in all, none started after
 /// `deadline` (only that last cap depends on the clock).
 struct Repair {
-    let scenario: Scenario
+    /// Resolved once for the whole repair: every attempt routes it again, without re-deriving it.
+    let scenario: ResolvedScenario
     let calendar: WorkingCalendar
     let eligibility: Eligibility
     let jobs: [String: Job]
@@ -35,11 +36,11 @@ struct Repair {
 
     /// - Parameter routes: what routing made; the visits in them are read back from their stops
     ///   (routing may have moved a visit to one of its `movableDates`).
-    init(scenario: Scenario, routes: [Route], options: RoutingOptions) {
+    init(scenario: ResolvedScenario, routes: [Route], options: RoutingOptions) {
         self.scenario = scenario
-        calendar = WorkingCalendar(horizon: scenario.horizon)
+        calendar = scenario.calendar
         eligibility = Eligibility(scenario: scenario)
-        jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        jobs = scenario.jobsById
         self.options = options
         var byKey: [WorkerDay: Route] = [:]
         for r in routes { byKey[WorkerDay(worker: r.worker, date: r.date)] = r }
@@ -144,7 +145,7 @@ struct Repair {
     /// undelivered (the plan lists them in `missed_campaigns`).
     mutating func deliverMissedCampaigns() {
         let h = scenario.horizon
-        let missed = CampaignDeliveries.outcomes(of: routes, jobs: scenario.jobs())
+        let missed = CampaignDeliveries.outcomes(of: routes, jobs: scenario.jobs)
             .filter { $0.isDue(in: h) && !$0.isKept }
         var byHousehold: [String: [CampaignDue]] = [:]
         var order: [String] = []

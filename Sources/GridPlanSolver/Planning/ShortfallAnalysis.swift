@@ -10,17 +10,17 @@ import GridPlanCore
 /// minimises lateness first, as the plan did, then the helpers' minutes (`helperMinuteCost`), so
 /// helpers take only what the staff cannot. The minutes reported are the helpers' routed working
 /// time, not an estimate; a helper visit its route cannot hold does not count as bringing its task on time.
+/// The two scenarios it makes (the staff with the helpers, the helpers alone) are resolved once each.
 enum ShortfallAnalysis {
     /// Share of the plan's time limit the re-solve may use.
     static let timeShare = 0.15
 
     /// The shortfall of a plan whose late list is `late`, or nil when no task is late for capacity.
-    static func measure(_ scenario: Scenario, late: [LateTask], timeLimitSeconds: Double, mipGap: Double, threads: Int,
-                        cycle: CycleObjective) -> Shortfall? {
+    static func measure(_ scenario: ResolvedScenario, late: [LateTask], timeLimitSeconds: Double, mipGap: Double,
+                        threads: Int, cycle: CycleObjective) -> Shortfall? {
         let capacityLate = late.filter { $0.reason == .capacity }
         guard !capacityLate.isEmpty else { return nil }
-        let jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let lateJobs = capacityLate.compactMap { jobs[$0.task] }
+        let lateJobs = capacityLate.compactMap { scenario.job($0.task) }
         let grids = Array(Set(lateJobs.map(\.grid))).sorted()
 
         var helpers: [Worker] = []
@@ -37,14 +37,14 @@ enum ShortfallAnalysis {
         }
         guard !helpers.isEmpty else { return nil }
 
-        var helped = scenario
+        var helped = scenario.scenario
         helped.workers += helpers
         var options = AssignmentOptions(timeLimitSeconds: timeLimitSeconds * timeShare, mipGap: mipGap, threads: threads)
         options.cycle = cycle
         options.watchdogSeconds = timeLimitSeconds * timeShare * Planner.watchdogFactor
         options.helpers = Set(helpers.map(\.id))
         options.onlyPartsWith = Set(capacityLate.map(\.task))
-        guard let result = try? Assignment.assign(helped, options: options) else { return nil }
+        guard let result = try? Assignment.assign(ResolvedScenario(helped), options: options) else { return nil }
 
         // The helpers' days, routed among the helpers alone (so no visit moves back to the staff).
         var helpersOnly = helped
@@ -57,7 +57,7 @@ enum ShortfallAnalysis {
         }
         var routing = RoutingOptions(timeLimitSeconds: max(1, timeLimitSeconds * 0.05) * Planner.watchdogFactor, seed: 1)
         routing.workSeconds = max(1, timeLimitSeconds * 0.05)
-        let routed = WeekRouting.route(scenario: helpersOnly, visits: helperVisits, options: routing)
+        let routed = WeekRouting.route(scenario: ResolvedScenario(helpersOnly), visits: helperVisits, options: routing)
         let unplaced = Set(routed.unplaced.map { VisitKey(job: $0.job, date: $0.date) })
 
         var needs: [ShortfallNeed] = []
@@ -69,7 +69,7 @@ enum ShortfallAnalysis {
         }
         needs.sort { ($0.date, $0.grid) < ($1.date, $1.grid) }
 
-        let calendar = WorkingCalendar(horizon: scenario.horizon)
+        let calendar = scenario.calendar
         var dates: [String: [CivilDate]] = [:]
         for v in result.visits where !v.isCampaignOnly && !unplaced.contains(VisitKey(job: v.job, date: v.date)) {
             dates[v.job, default: []].append(v.date)

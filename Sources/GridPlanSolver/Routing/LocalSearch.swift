@@ -233,6 +233,7 @@ extension RoutingSearch {
         for s in state.routes.indices where state.routes[s].seq.count >= 3 && state.routes[s].seq.count <= maxStops {
             let route = state.routes[s]
             let slot = problem.slots[s]
+            let day = slot.timeline
             let stops = route.seq
             let k = stops.count
             var bestCost = route.cost - stops.reduce(0) { $0 + (slotCostOf($1, s)) }
@@ -245,7 +246,7 @@ extension RoutingSearch {
                 if order.count == k {
                     let d = time(s, prev, slot.endNode)
                     let c = cost + self.cost(s, prev, slot.endNode)
-                    guard c < bestCost - 1e-9, arrival(depart: t, travel: d, slot: slot) <= slot.latestEnd + eps,
+                    guard c < bestCost - 1e-9, day.arrival(depart: t, travel: d) <= slot.latestEnd + eps,
                           travelTime + d + serviceTotal <= slot.maxDuration + eps else { return }
                     bestCost = c
                     bestOrder = order
@@ -254,7 +255,7 @@ extension RoutingSearch {
                 for i in 0..<k where !used[i] {
                     let job = core[stops[i]]
                     let d = time(s, prev, job.node)
-                    let st = serviceStart(arrival: arrival(depart: t, travel: d, slot: slot), job: job, slot: slot)
+                    let st = day.step(leave: t, travel: d, opens: job.earliestStart, duration: job.serviceTime)
                     if st > job.latestStart + eps { continue }
                     used[i] = true
                     order.append(stops[i])

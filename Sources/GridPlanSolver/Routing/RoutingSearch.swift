@@ -73,7 +73,8 @@ public struct SearchParameters: Sendable {
 /// Periodic problems choose, for each job, the pattern whose days are cheapest to insert into.
 ///
 /// Every route the search keeps is feasible: capacity, duration, visit cap, time windows, the break
-/// (travel split around it, no service in it) and the slot's end time.
+/// (travel split around it, no service in it) and the slot's end time. Its schedules are the forward
+/// pass of the slot's `DayTimeline`, run incrementally here by calling the timeline's `step`.
 public final class RoutingSearch {
     let problem: RoutingProblem
     let nodeCount: Int
@@ -91,7 +92,8 @@ public final class RoutingSearch {
     /// Jobs by increasing cost from each job (itself first), at most `neighbourCount`.
     let neighbours: [[Int]]
     var rng: Xoshiro256
-    let eps = 1e-7
+    /// Slack of time comparisons: the timeline's.
+    let eps = DayTimeline.tolerance
     /// The jobs' scalar data (no reference-counted fields: cheap to read in the hot loops).
     let core: [JobCore]
     /// `slotCostFlat[job * slotCount + slot]`; zero for jobs without slot costs.
@@ -211,23 +213,10 @@ public final class RoutingSearch {
     @inline(__always) func cost(_ s: Int, _ a: Int, _ b: Int) -> Double { costPtr[slotsPtr[s].profile][a * nodeCount + b] }
     @inline(__always) func time(_ s: Int, _ a: Int, _ b: Int) -> Double { timePtr[slotsPtr[s].profile][a * nodeCount + b] }
 
-    /// Arrival after leaving at `t` for a leg of `d`, the break (if any) splitting the travel.
-    @inline(__always) func arrival(depart t: Double, travel d: Double, slot: RouteSlot) -> Double {
-        guard d > 0, let b = slot.breakInterval else { return t + d }
-        if t + d <= b.start + eps || t >= b.end - eps { return t + d }
-        return b.end + d - max(0, b.start - t)
-    }
-
-    /// Earliest service start at or after arrival `a`: the window opens, and service may not overlap the break.
-    @inline(__always) func serviceStart(arrival a: Double, job: JobCore, slot: RouteSlot) -> Double {
-        var st = max(a, job.earliestStart)
-        if let b = slot.breakInterval, st < b.end - eps, st + job.serviceTime > b.start + eps { st = b.end }
-        return st
-    }
-
-    /// Recomputes a route's schedule, totals and feasibility.
+    /// Recomputes a route's schedule (the timeline's forward pass), totals and feasibility.
     func refresh(_ r: inout RouteState, slot s: Int) {
         let slot = slotsPtr[s]
+        let day = slot.timeline
         r.start.removeAll(keepingCapacity: true)
         r.load = 0; r.work = 0; r.cost = 0; r.visits = 0; r.feasible = true
         var t = slot.earliestStart
@@ -235,7 +224,7 @@ public final class RoutingSearch {
         for j in r.seq {
             let job = corePtr[j]
             let d = time(s, prev, job.node)
-            let st = serviceStart(arrival: arrival(depart: t, travel: d, slot: slot), job: job, slot: slot)
+            let st = day.step(leave: t, travel: d, opens: job.earliestStart, duration: job.serviceTime)
             if st > job.latestStart + eps { r.feasible = false }
             r.start.append(st)
             t = st + job.serviceTime
@@ -249,7 +238,7 @@ public final class RoutingSearch {
             let d = time(s, prev, slot.endNode)
             r.work += d
             r.cost += cost(s, prev, slot.endNode)
-            if arrival(depart: t, travel: d, slot: slot) > slot.latestEnd + eps { r.feasible = false }
+            if day.arrival(depart: t, travel: d) > slot.latestEnd + eps { r.feasible = false }
         }
         r.excess = r.load > slot.capacity + eps ? r.load - slot.capacity : 0
         if (r.excess > 0 && loadPenalty == .infinity) || r.work > slot.maxDuration + eps || r.visits > slot.maxVisits {
@@ -272,12 +261,15 @@ public final class RoutingSearch {
     @inline(__always) func timeFeasible(_ seq: UnsafeBufferPointer<Int>, _ start: UnsafeBufferPointer<Double>,
                                         _ latest: UnsafeBufferPointer<Double>, slot s: Int, job j: Int, at pos: Int) -> Bool {
         let slot = slotsPtr[s]
+        let day = slot.timeline
         let job = corePtr[j]
         let count = seq.count
         let prevNode = pos == 0 ? slot.startNode : corePtr[seq[pos - 1]].node
         let dep = pos == 0 ? slot.earliestStart : start[pos - 1] + corePtr[seq[pos - 1]].serviceTime
         if slot.breakInterval == nil {
-            let st = max(dep + time(s, prevNode, job.node), job.earliestStart)
+            // Without a break the step is `max(leave + travel, opens)`, and the latest starts bound the rest.
+            let st = day.step(leave: dep, travel: time(s, prevNode, job.node), opens: job.earliestStart,
+                              duration: job.serviceTime)
             if st > job.latestStart + eps { return false }
             let nextNode = pos == count ? slot.endNode : corePtr[seq[pos]].node
             let arr = st + job.serviceTime + time(s, job.node, nextNode)
@@ -286,21 +278,21 @@ public final class RoutingSearch {
         }
         var t = dep
         var prev = prevNode
-        var st = serviceStart(arrival: arrival(depart: t, travel: time(s, prev, job.node), slot: slot), job: job, slot: slot)
+        var st = day.step(leave: t, travel: time(s, prev, job.node), opens: job.earliestStart, duration: job.serviceTime)
         if st > job.latestStart + eps { return false }
         t = st + job.serviceTime
         prev = job.node
         var k = pos
         while k < count {
             let o = corePtr[seq[k]]
-            st = serviceStart(arrival: arrival(depart: t, travel: time(s, prev, o.node), slot: slot), job: o, slot: slot)
+            st = day.step(leave: t, travel: time(s, prev, o.node), opens: o.earliestStart, duration: o.serviceTime)
             if st > o.latestStart + eps { return false }
             if st <= start[k] + eps { return true }  // back on the old schedule from here
             t = st + o.serviceTime
             prev = o.node
             k += 1
         }
-        return arrival(depart: t, travel: time(s, prev, slot.endNode), slot: slot) <= slot.latestEnd + eps
+        return day.arrival(depart: t, travel: time(s, prev, slot.endNode)) <= slot.latestEnd + eps
     }
 
     // MARK: - Insertion

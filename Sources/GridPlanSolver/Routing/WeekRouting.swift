@@ -76,9 +76,14 @@ public enum WeekRouting {
     /// Routes `visits` for `scenario`.
     ///
     /// - Complexity: per group, O(n²) travel legs for n locations, then an iteration-bounded search.
-    public static func route(scenario: Scenario, visits: [PlannedVisit], options: RoutingOptions) -> WeekRoutingResult {
+    public static func route(scenario: ResolvedScenario, visits: [PlannedVisit], options: RoutingOptions) -> WeekRoutingResult {
         var builder = WeekRouter(scenario: scenario, options: options)
         return builder.run(visits)
+    }
+
+    /// `route(scenario:visits:options:)` for a scenario not resolved yet (it is resolved for this call).
+    public static func route(scenario: Scenario, visits: [PlannedVisit], options: RoutingOptions) -> WeekRoutingResult {
+        route(scenario: ResolvedScenario(scenario), visits: visits, options: options)
     }
 }
 
@@ -91,7 +96,7 @@ struct PinnedStop {
 
 /// The working state of one `WeekRouting.route` call.
 struct WeekRouter {
-    let scenario: Scenario
+    let scenario: ResolvedScenario
     let options: RoutingOptions
     let jobs: [String: Job]
     let workers: [String: Worker]
@@ -111,13 +116,13 @@ struct WeekRouter {
         return Int(seconds * WeekRouter.iterationsPerSecond(visits: count))
     }
 
-    init(scenario: Scenario, options: RoutingOptions) {
+    init(scenario: ResolvedScenario, options: RoutingOptions) {
         self.scenario = scenario
         self.options = options
-        jobs = Dictionary(scenario.jobs().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        workers = Dictionary(scenario.workers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        calendar = WorkingCalendar(horizon: scenario.horizon)
-        travel = TravelModel(scenario: scenario)
+        jobs = scenario.jobsById
+        workers = scenario.workersById
+        calendar = scenario.calendar
+        travel = scenario.travelModel
         began = clock.now
     }
 
@@ -152,12 +157,6 @@ struct WeekRouter {
     func eligible(_ worker: Worker, _ job: Job, on date: CivilDate) -> Bool {
         calendar.isWorkingDay(date, for: worker) && job.allows(weekdayOf: date) && worker.covers(grid: job.grid)
             && job.skills.allSatisfy(worker.skills.contains) && !job.windowIsEmpty
-    }
-
-    /// The window a stop of `job` must lie in for `worker`: the job's window within the shift.
-    func stopWindow(_ job: Job, _ worker: Worker) -> (Int, Int) {
-        let w = job.window ?? worker.shift
-        return (max(w.start.minutes, worker.shift.start.minutes), min(w.end.minutes, worker.shift.end.minutes))
     }
 
     mutating func run(_ visits: [PlannedVisit]) -> WeekRoutingResult {
@@ -216,43 +215,17 @@ struct WeekRouter {
 
     // MARK: - Pairs
 
-    /// Arrival in whole minutes with the break splitting travel.
-    static func arrival(depart t: Int, travel d: Int, breakTime: TimeWindow?) -> Int {
-        guard d > 0, let b = breakTime else { return t + d }
-        let bs = b.start.minutes, be = b.end.minutes
-        if t + d <= bs || t >= be { return t + d }
-        return be + d - max(0, bs - t)
-    }
-
-    /// The latest whole minute at or after `shiftStart` to leave and still arrive by `arriveBy`
-    /// (arrival is non-decreasing in the departure time, so this bisects).
-    static func latestDeparture(shiftStart: Int, travel d: Int, arriveBy: Int, breakTime: TimeWindow?) -> Int {
-        var lo = shiftStart, hi = max(shiftStart, arriveBy)
-        if arrival(depart: hi, travel: d, breakTime: breakTime) <= arriveBy { return hi }
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if arrival(depart: mid, travel: d, breakTime: breakTime) <= arriveBy { lo = mid } else { hi = mid }
-        }
-        return lo
-    }
-
-    /// Whether a worker's day holding only `stops` (sorted by start) is feasible.
+    /// Whether a worker's day holding only `stops` (sorted by start) is feasible: its timeline reaches
+    /// every pinned stop by its minute, clear of the break, and the end place by the shift's end, and
+    /// the visit cap holds.
     func pinnedDayFeasible(_ worker: Worker, _ stops: [PinnedStop], on date: CivilDate) -> Bool {
-        var t = worker.shift.start.minutes
-        var prev = worker.start
-        var visitsCount = 0
-        for p in stops {
-            let leg = travel.leg(from: prev, to: p.job.id, worker: worker)
-            if WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: worker.breakTime) > p.start { return false }
-            let minutes = duration(p.job, on: date)
-            if let b = worker.breakTime, p.start < b.end.minutes, p.start + minutes > b.start.minutes { return false }
-            t = p.start + minutes
-            prev = p.job.id
-            if p.job.kind != .patrol { visitsCount += 1 }  // a campaign-only stop is at a door too
-        }
+        let visitsCount = stops.filter { $0.job.kind != .patrol }.count  // a campaign-only stop is at a door too
         if visitsCount > (worker.maxVisitsPerDay ?? .max) { return false }
-        let leg = travel.leg(from: prev, to: worker.end, worker: worker)
-        return WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: worker.breakTime) <= worker.shift.end.minutes
+        let day = DayRoute(worker: worker, errands: stops.map { p in
+            DayRoute.Errand(task: p.job.id, kind: p.job.kind, duration: duration(p.job, on: date),
+                            window: DayRoute.window(of: p.job, for: worker), pinnedAt: p.start)
+        }, travel: travel)
+        return day.earliestStarts() != nil
     }
 
     /// The minute at which every worker of a pair can start `job` on `date`, or nil.
@@ -262,7 +235,7 @@ struct WeekRouter {
     func commonStart(for job: Job, workers ws: [Worker], on date: CivilDate, pinned: [DayKey: [PinnedStop]]) -> Int? {
         var lo = 0, hi = 1440
         for w in ws {
-            let (a, b) = stopWindow(job, w)
+            let (a, b) = DayRoute.window(of: job, for: w)
             lo = max(lo, a)
             hi = min(hi, b - duration(job, on: date))
         }
@@ -387,14 +360,14 @@ struct WeekRouter {
         var slotKeys: [DayKey] = []
         var slotOf: [DayKey: Int] = [:]
         for (wi, w) in groupWorkers.enumerated() {
+            let day = DayTimeline(worker: w)
             for (di, d) in horizonDates.enumerated() where calendar.isWorkingDay(d, for: w) {
                 let key = DayKey(worker: w.id, date: d)
                 slotOf[key] = slots.count
                 slotKeys.append(key)
                 slots.append(RouteSlot(
                     vehicle: wi, day: di, startNode: node(w.start), endNode: node(w.end),
-                    earliestStart: Double(w.shift.start.minutes), latestEnd: Double(w.shift.end.minutes),
-                    breakInterval: w.breakTime.map { (Double($0.start.minutes), Double($0.end.minutes)) },
+                    earliestStart: day.opens, latestEnd: day.closes, breakInterval: day.breakInterval,
                     profile: speedProfile[w.speedKmh ?? scenario.travel.speedKmh]!,
                     maxVisits: w.maxVisitsPerDay ?? .max))
             }
@@ -454,56 +427,25 @@ struct WeekRouter {
         let solution = search.solve(params)
         var unplaced = Set<Int>()
         for j in solution.unserved { unplaced.insert(origin[j].visit) }
-        // Routes, timed in whole minutes.
+        // Routes, timed in whole minutes: the search's schedule, compacted (as late as its order allows
+        // without moving its end: no idling mid-day), leaving as late as the first stop allows.
         var routes: [Route] = []
         for sr in solution.routes {
             let key = slotKeys[sr.slot]
             let w = workers[key.worker]!
-            var stops: [Stop] = []
-            // The day as late as its order allows without moving its end: no idling mid-day.
-            let order = sr.jobs.map { visits[origin[$0].visit] }
-            let starts = DayCompaction.latestStarts(sr.jobs.indices.map { k in
-                let job = jobs[order[k].job]!
-                let d = duration(job, on: key.date)
-                let next = k + 1 < sr.jobs.count ? travel.leg(from: job.id, to: order[k + 1].job, worker: w).minutes : 0
-                return DayCompaction.Stop(start: Int(sr.serviceStarts[k].rounded()), duration: d,
-                                          latestStart: stopWindow(job, w).1 - d, legToNext: next,
-                                          fixed: origin[sr.jobs[k]].pinned)
-            }, breakTime: w.breakTime)
-            let firstStart = starts[0]
-            let firstLeg = travel.leg(from: w.start, to: visits[origin[sr.jobs[0]].visit].job, worker: w).minutes
-            let depart = WeekRouter.latestDeparture(shiftStart: w.shift.start.minutes, travel: firstLeg,
-                                                    arriveBy: firstStart, breakTime: w.breakTime)
-            let routeStart = depart
-            var prev = w.start
-            var t = depart
-            var travelMin = 0, serviceMin = 0
-            var travelKm = 0.0
-            for (k, j) in sr.jobs.enumerated() {
+            let errands = sr.jobs.enumerated().map { k, j -> DayRoute.Errand in
                 let o = origin[j]
                 let v = visits[o.visit]
                 let job = job(for: v)!
-                let leg = travel.leg(from: prev, to: job.id, worker: w)
-                let arrive = WeekRouter.arrival(depart: t, travel: leg.minutes, breakTime: w.breakTime)
-                let start = starts[k]
-                stops.append(Stop(task: job.id, kind: job.kind, arrive: TimeOfDay(minutes: arrive),
-                                  start: TimeOfDay(minutes: start), end: TimeOfDay(minutes: start + duration(job, on: key.date)),
-                                  travelMin: leg.minutes, travelKm: Plan.round(leg.km, places: 6),
-                                  with: o.pinned ? v.workers.filter { $0 != w.id }.sorted() : [],
-                                  campaign: v.isCampaignOnly ? v.campaignOnly : nil))
-                travelMin += leg.minutes
-                travelKm += leg.km
-                serviceMin += duration(job, on: key.date)
-                t = start + duration(job, on: key.date)
-                prev = job.id
+                return DayRoute.Errand(task: job.id, kind: job.kind, duration: duration(job, on: key.date),
+                                       window: DayRoute.window(of: job, for: w),
+                                       with: o.pinned ? v.workers.filter { $0 != w.id }.sorted() : [],
+                                       campaign: v.isCampaignOnly ? v.campaignOnly : nil,
+                                       pinnedAt: o.pinned ? Int(sr.serviceStarts[k].rounded()) : nil)
             }
-            let home = travel.leg(from: prev, to: w.end, worker: w)
-            travelMin += home.minutes
-            travelKm += home.km
-            let end = WeekRouter.arrival(depart: t, travel: home.minutes, breakTime: w.breakTime)
-            routes.append(Route(worker: w.id, date: key.date, start: TimeOfDay(minutes: routeStart),
-                                end: TimeOfDay(minutes: end), travelMin: travelMin,
-                                travelKm: Plan.round(travelKm, places: 6), serviceMin: serviceMin, stops: stops))
+            let day = DayRoute(worker: w, errands: errands, travel: travel)
+            let starts = day.timeline.compacted(day.stops, starts: sr.serviceStarts.map { Int($0.rounded()) })
+            routes.append(day.route(on: key.date, starts: starts))
         }
         return (routes, unplaced)
     }
