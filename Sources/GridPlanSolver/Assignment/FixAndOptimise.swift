@@ -102,16 +102,19 @@ enum FixAndOptimise {
                 }
                 guard freeCount > 0, freeCount <= maxFree else { continue }
                 done += 1
-                let sub = stageModel.fixing(fixed)
+                // Only the free columns go to GLPK (the fixed ones are folded into the rows).
+                let (sub, columns) = stageModel.reduced(fixing: fixed)
                 let options = MIPOptions(timeLimitSeconds: min(left, 30), mipGap: 1e-6, presolve: false, gomoryCuts: false,
                                          mirCuts: true, coverCuts: false, cliqueCuts: true, inParallel: inParallel,
-                                         nodeLimit: nodes, start: current)
+                                         nodeLimit: nodes, start: columns.map { current[$0] })
                 let r0 = try? GLPKSolver.solve(sub, options: options)
                 guard let r = r0, !r.values.isEmpty else { continue }
                 if r.hitTimeLimit { hitClock = true }
-                let v = stageModel.objective(of: r.values)
+                var full = current
+                for (k, c) in columns.enumerated() { full[c] = r.values[k] }
+                let v = stageModel.objective(of: full)
                 guard v < value - 1e-6 else { continue }
-                choice = model.choice(from: r.values, inst)
+                choice = model.choice(from: full, inst)
                 current = model.values(of: choice, inst, variableCount: n)
                 value = stageModel.objective(of: current)
                 improvements += 1

@@ -136,6 +136,39 @@ public struct LinearModel: Sendable {
         return m
     }
 
+    /// The sub-problem in which the given columns are fixed at values, with those columns taken out:
+    /// each row's right-hand side carries their contribution, the objective's constant their cost,
+    /// and rows left without a column are dropped. The same sub-problem as `fixing(_:)`, over only
+    /// the free columns, so GLPK's LP is as small as the neighbourhood.
+    /// - Returns: the model, and for each of its columns the index of the column it stands for.
+    public func reduced(fixing values: [(VariableHandle, Double)]) -> (model: LinearModel, columns: [Int]) {
+        var fixedValue = [Double?](repeating: nil, count: variables.count)
+        for (v, x) in values { fixedValue[v.index] = x }
+        var m = LinearModel(name: name)
+        m.objectiveConstant = objectiveConstant
+        var newIndex = [Int](repeating: -1, count: variables.count)
+        var columns: [Int] = []
+        for (i, v) in variables.enumerated() {
+            if let x = fixedValue[i] {
+                m.objectiveConstant += v.cost * x
+            } else {
+                newIndex[i] = m.variables.count
+                columns.append(i)
+                m.variables.append(v)
+            }
+        }
+        for r in rows {
+            var rhs = r.rhs
+            var cols: [Int] = [], coefs: [Double] = []
+            for (c, a) in zip(r.columns, r.coefficients) {
+                if let x = fixedValue[c] { rhs -= a * x } else { cols.append(newIndex[c]); coefs.append(a) }
+            }
+            guard !cols.isEmpty else { continue }
+            m.rows.append(Row(name: r.name, sense: r.sense, rhs: rhs, columns: cols, coefficients: coefs))
+        }
+        return (m, columns)
+    }
+
     /// Whether a column is binary or integer.
     public func isInteger(_ v: VariableHandle) -> Bool { variables[v.index].kind != .continuous }
 
