@@ -189,12 +189,34 @@ struct Repair {
     /// every visit of that date is placed again.
     private mutating func reroute(adding visit: PlannedVisit) -> Bool {
         let group = placed.filter { $0.date == visit.date }
-        // No movable dates: the other days' routes are fixed.
-        let result = WeekRouting.route(scenario: scenario, visits: group + [visit], options: options)
+        // Only the workers the visit touches are routed again: its workers, and whoever shares a pair
+        // visit with them that day (transitively). The date's other routes stay as they are, so a
+        // district's date is not re-routed whole for one visit (its fixed work would then outrun the
+        // watchdog on a busy machine, and two runs could differ). When routing hands a visit to a
+        // worker outside that set, the whole date is routed again instead.
+        var touched = Set(visit.workers)
+        var grew = true
+        while grew {
+            grew = false
+            for p in group where p.workers.count > 1 && !touched.isDisjoint(with: p.workers) && !touched.isSuperset(of: p.workers) {
+                touched.formUnion(p.workers)
+                grew = true
+            }
+        }
+        let related = group.filter { !touched.isDisjoint(with: $0.workers) }
+        if related.count < group.count, replace(visit.date, workers: touched, routing: related + [visit]) { return true }
+        return replace(visit.date, workers: nil, routing: group + [visit])
+    }
+
+    /// Routes `visits` (all on `date`; no movable dates: the other days' routes are fixed) and, when
+    /// every one is placed on routes of `workers` (any worker when nil), puts those routes in place of
+    /// the workers' routes of that date.
+    private mutating func replace(_ date: CivilDate, workers: Set<String>?, routing visits: [PlannedVisit]) -> Bool {
+        let result = WeekRouting.route(scenario: scenario, visits: visits, options: options)
         let made = result.routes.filter { !$0.stops.isEmpty }
-        guard made.allSatisfy({ $0.date == visit.date }) else { return false }
+        guard made.allSatisfy({ $0.date == date && (workers?.contains($0.worker) ?? true) }) else { return false }
         guard result.unplaced.isEmpty else { return false }
-        for key in routesByKey.keys where key.date == visit.date { routesByKey[key] = nil }
+        for key in routesByKey.keys where key.date == date && (workers?.contains(key.worker) ?? true) { routesByKey[key] = nil }
         for r in made { routesByKey[WorkerDay(worker: r.worker, date: r.date)] = r }
         placed = Repair.visits(in: routes)
         return true
