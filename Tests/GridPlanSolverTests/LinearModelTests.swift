@@ -78,8 +78,10 @@ final class LinearModelTests: XCTestCase {
         for (k, col) in columns.enumerated() { full[col] = r.values[k] }
         XCTAssertEqual(full, [1, 0, 0, 0])
         XCTAssertEqual(m.objective(of: full), -5, accuracy: 1e-9)
-        // The same sub-problem with the columns kept (`fixing`) has the same optimum.
-        let kept = try GLPKSolver.solve(m.fixing([(a, 1)]), options: MIPOptions(mipGap: 0))
+        // The whole model with `a = 1` as a row has the same optimum.
+        var whole = m
+        whole.addRow("fix_a", [(a, 1)], .equal, 1)
+        let kept = try GLPKSolver.solve(whole, options: MIPOptions(mipGap: 0))
         XCTAssertEqual(kept.objective, r.objective, accuracy: 1e-9)
     }
 }

@@ -124,22 +124,11 @@ public struct LinearModel: Sendable {
     /// A variable's objective coefficient.
     public func cost(of v: VariableHandle) -> Double { variables[v.index].cost }
 
-    /// The same model with the given columns fixed at values (their kind becomes continuous with
-    /// equal bounds): a sub-problem in which only the other columns may move.
-    public func fixing(_ values: [(VariableHandle, Double)]) -> LinearModel {
-        var m = self
-        for (v, x) in values {
-            m.variables[v.index].kind = .continuous
-            m.variables[v.index].lower = x
-            m.variables[v.index].upper = x
-        }
-        return m
-    }
-
     /// The sub-problem in which the given columns are fixed at values, with those columns taken out:
     /// each row's right-hand side carries their contribution, the objective's constant their cost,
-    /// and rows left without a column are dropped. The same sub-problem as `fixing(_:)`, over only
-    /// the free columns, so GLPK's LP is as small as the neighbourhood.
+    /// and rows left without a column are dropped. The same sub-problem as the whole model with
+    /// those columns' bounds set to their values, over only the free columns, so GLPK's LP is as small
+    /// as the neighbourhood.
     /// - Returns: the model, and for each of its columns the index of the column it stands for.
     public func reduced(fixing values: [(VariableHandle, Double)]) -> (model: LinearModel, columns: [Int]) {
         var fixedValue = [Double?](repeating: nil, count: variables.count)

@@ -184,16 +184,14 @@ struct Repair {
         return sets
     }
 
-    /// Re-routes the whole date of `visit` with the visit added (routing may hand a visit to another
-    /// eligible worker of the day, so the day is routed as a whole); keeps the result only when
-    /// every visit of that date is placed again.
+    /// Routes the date of `visit` again with the visit added, and keeps the result only when every
+    /// visit routed is placed. Only the workers the visit touches are routed: its workers, and whoever
+    /// shares a pair visit with them that day (transitively); the date's other routes stay as they are,
+    /// so a district's date is not routed whole for one visit (its fixed work would outrun the watchdog
+    /// on a busy machine, and two runs could differ). When that routing hands a visit to a worker
+    /// outside the set, the whole date is routed instead.
     private mutating func reroute(adding visit: PlannedVisit) -> Bool {
         let group = placed.filter { $0.date == visit.date }
-        // Only the workers the visit touches are routed again: its workers, and whoever shares a pair
-        // visit with them that day (transitively). The date's other routes stay as they are, so a
-        // district's date is not re-routed whole for one visit (its fixed work would then outrun the
-        // watchdog on a busy machine, and two runs could differ). When routing hands a visit to a
-        // worker outside that set, the whole date is routed again instead.
         var touched = Set(visit.workers)
         var grew = true
         while grew {
@@ -204,21 +202,29 @@ struct Repair {
             }
         }
         let related = group.filter { !touched.isDisjoint(with: $0.workers) }
-        if related.count < group.count, replace(visit.date, workers: touched, routing: related + [visit]) { return true }
-        return replace(visit.date, workers: nil, routing: group + [visit])
+        if related.count < group.count {
+            switch replace(visit.date, workers: touched, routing: related + [visit]) {
+            case .placed: return true
+            case .unplaced: return false
+            case .outsider: break
+            }
+        }
+        return replace(visit.date, workers: nil, routing: group + [visit]) == .placed
     }
+
+    enum Outcome { case placed, unplaced, outsider }
 
     /// Routes `visits` (all on `date`; no movable dates: the other days' routes are fixed) and, when
     /// every one is placed on routes of `workers` (any worker when nil), puts those routes in place of
     /// the workers' routes of that date.
-    private mutating func replace(_ date: CivilDate, workers: Set<String>?, routing visits: [PlannedVisit]) -> Bool {
+    private mutating func replace(_ date: CivilDate, workers: Set<String>?, routing visits: [PlannedVisit]) -> Outcome {
         let result = WeekRouting.route(scenario: scenario, visits: visits, options: options)
         let made = result.routes.filter { !$0.stops.isEmpty }
-        guard made.allSatisfy({ $0.date == date && (workers?.contains($0.worker) ?? true) }) else { return false }
-        guard result.unplaced.isEmpty else { return false }
+        guard result.unplaced.isEmpty, made.allSatisfy({ $0.date == date }) else { return .unplaced }
+        guard made.allSatisfy({ workers?.contains($0.worker) ?? true }) else { return .outsider }
         for key in routesByKey.keys where key.date == date && (workers?.contains(key.worker) ?? true) { routesByKey[key] = nil }
         for r in made { routesByKey[WorkerDay(worker: r.worker, date: r.date)] = r }
         placed = Repair.visits(in: routes)
-        return true
+        return .placed
     }
 }
