@@ -110,6 +110,44 @@ final class AssignmentModelTests: XCTestCase {
         XCTAssertEqual(try dates(regularity: Weights.defaultRegularity), [CivilDate(iso: "2026-11-25")!])
     }
 
+    func testTheRegularWeekdayChargeIsFullUpToAFortnightlyRhythmAndHalfForAMonthlyOne() throws {
+        // Three households every 7, 14 and 30 days, last visited on Wednesdays (18 Nov, 11 Nov, 28 Oct:
+        // each is due this week); the week of 23 Nov with Saturday 28 Nov worked in lieu. Off the usual weekday: 60, 60, 28 (60 × 14 / 30);
+        // on the extra Saturday another 60, 30 and 14 (60 × 7 / every_days) on top.
+        func charges(regularity: Double) throws -> [String: (off: Double, saturday: Double)] {
+            let policies = [7, 14, 30].map { Policy(category: "every\($0)", everyDays: $0, minGapDays: 3, durationMin: 20) }
+            var s = Fixture.scenario(days: 6, policies: policies, workers: [Fixture.worker("W01")],
+                                     households: [(7, "2026-11-18"), (14, "2026-11-11"), (30, "2026-10-28")].map {
+                                         Fixture.household("H\($0.0)", category: "every\($0.0)", lastVisit: CivilDate(iso: $0.1))
+                                     })
+            s.horizon.extraWorkdays = [Fixture.day(5)]
+            s.weights.regularity = regularity
+            let inst = try XCTUnwrap(Decomposition.parts(of: ResolvedScenario(s)).0.first)
+            var out: [String: (off: Double, saturday: Double)] = [:]
+            for (j, info) in inst.jobs.enumerated() {
+                func cost(_ date: CivilDate) throws -> Double {
+                    let d = try XCTUnwrap(inst.dates.firstIndex(of: date), "\(date) is a date of the part")
+                    return inst.visitCost(job: j, day: d) - inst.evennessCharge(job: j, day: d)
+                }
+                let wednesday = try cost(Fixture.day(2))
+                out[info.job.id] = (try cost(Fixture.day(3)) - wednesday, try cost(Fixture.day(5)) - wednesday)
+            }
+            return out
+        }
+        let on = try charges(regularity: Weights.defaultRegularity)
+        XCTAssertEqual(on["H7"]?.off ?? -1, 60, accuracy: 1e-9)
+        XCTAssertEqual(on["H14"]?.off ?? -1, 60, accuracy: 1e-9)
+        XCTAssertEqual(on["H30"]?.off ?? -1, 28, accuracy: 1e-9)
+        XCTAssertEqual(on["H7"]?.saturday ?? -1, 120, accuracy: 1e-9)
+        XCTAssertEqual(on["H14"]?.saturday ?? -1, 90, accuracy: 1e-9)
+        XCTAssertEqual(on["H30"]?.saturday ?? -1, 42, accuracy: 1e-9)
+        let off = try charges(regularity: 0)
+        for id in ["H7", "H14", "H30"] {
+            XCTAssertEqual(off[id]?.off ?? -1, 0, accuracy: 1e-9, id)
+            XCTAssertEqual(off[id]?.saturday ?? -1, 0, accuracy: 1e-9, id)
+        }
+    }
+
     func testTheReportedBoundNeverExceedsTheObjectiveAndTheFloorsNeverExceedTheLateness() throws {
         let r = try Assignment.assign(ResolvedScenario(Fixture.capacityBound()), options: AssignmentOptions(timeLimitSeconds: 8))
         XCTAssertLessThanOrEqual(r.bound, r.objective)

@@ -269,7 +269,9 @@ enum PartSolver {
         let nodes = budget.nodes
 
         func options(_ start: [Double], nodes: Int, share: Double) -> MIPOptions {
-            let watchdog = min(max(1, share * 6), max(0.5, budget.deadline.timeIntervalSinceNow))
+            // A watchdog, not the stop: the node limit ends the search long before it on any machine
+            // (when it fires, the stage says `clock` and the plan may differ from run to run).
+            let watchdog = min(max(5, share * 20), max(0.5, budget.deadline.timeIntervalSinceNow))
             return MIPOptions(timeLimitSeconds: watchdog, mipGap: mipGap, verbose: verbose, presolve: false,
                               gomoryCuts: false, mirCuts: true, coverCuts: false, cliqueCuts: true, inParallel: inParallel,
                               nodeLimit: nodes, start: start, progress: progress)
@@ -341,7 +343,7 @@ enum PartSolver {
             let b = min(z, max(st.bound, 0))
             stage1 = SolverStageReport(goal: "lateness", objective: Plan.round(z, places: 4), bound: Plan.round(b, places: 4),
                                        rootLP: st.root.map { Plan.round($0, places: 4) }, startObjective: startLateness,
-                                       stoppedBy: (z - b) <= mipGap * max(1, z) ? "gap" : st.stoppedBy)
+                                       stoppedBy: st.stoppedBy == "clock" ? "clock" : (z - b) <= mipGap * max(1, z) ? "gap" : st.stoppedBy)
             weightedFloor = b
         }
         let cap = search.latenessCap ?? search.lateness
@@ -370,7 +372,8 @@ enum PartSolver {
         let stage2 = SolverStageReport(goal: "all", objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
                                        rootLP: root2.map { Plan.round($0, places: 4) },
                                        startObjective: Plan.round(startObjective, places: 4),
-                                       stoppedBy: MIPResult.relativeGap(objective: objective, bound: bound) <= mipGap ? "gap" : stop2)
+                                       stoppedBy: stop2 == "clock" ? "clock"
+                                           : MIPResult.relativeGap(objective: objective, bound: bound) <= mipGap ? "gap" : stop2)
 
         // Unweighted late task-days: their own bound, from the same model with every late day weighing 1
         // (its LP always; a short branch-and-bound while the watchdog leaves room).

@@ -148,12 +148,15 @@ struct AssignmentInstance: Sendable {
         let info = jobs[j]
         var c = evennessCharge(job: j, day: d)
         if info.job.kind == .visit { c += weights.continuity }
-        // Off the usual weekday: the full charge for a weekly rhythm, less for slower ones (a monthly visit
-        // comes back after four or five weeks anyway, so it is the first to even out the days).
-        let charge = weights.regularity * min(1, 7 / Double(max(7, info.job.everyDays)))
-        if let wd = info.usualWeekday, dates[d].weekday != wd { c += charge }
+        // Off the usual weekday: the full charge for a weekly or fortnightly rhythm, less for slower ones
+        // (a monthly visit at half the charge still keeps its day, but is the first to even out the days).
+        if let wd = info.usualWeekday, dates[d].weekday != wd {
+            c += weights.regularity * min(1, 14 / Double(max(7, info.job.everyDays)))
+        }
         // A weekly-or-slower visit on an extra working day (a Saturday worked in lieu of a holiday) makes
-        // that weekday its usual one, which the next regular week does not offer: charged as a change.
+        // that weekday its usual one, which the next regular week does not offer: charged as a change,
+        // in full for a weekly rhythm and less for slower ones (the week that misses the day is further off).
+        let charge = weights.regularity * min(1, 7 / Double(max(7, info.job.everyDays)))
         if info.job.everyDays >= 7, !calendar.horizon.weekdays.contains(dates[d].weekday) { c += charge }
         return c
     }
