@@ -56,8 +56,9 @@ def read_csv(path):
 
 
 def forced_off(scenario_path, plan):
-    """Visits the KPI counts whose previous visit fell on a weekday this week does not work (a worked
-    Saturday, a Sunday, a holiday's weekday): no plan of this week can put them on that weekday."""
+    """Visits the KPI counts (households' and patrols' with a rhythm of 7 days or more) whose previous
+    visit fell on a weekday this week does not work (a worked Saturday, a Sunday, a holiday's weekday):
+    no plan of this week can put them on that weekday. The roster states the same figures."""
     sc = yaml.safe_load(open(scenario_path, encoding="utf-8"))
     base = os.path.dirname(scenario_path)
     every = {p["category"]: p["every_days"] for p in sc.get("policies", [])}
@@ -68,13 +69,17 @@ def forced_off(scenario_path, plan):
             rhythm[h["id"]] = min(days)
         if h.get("last_visit"):
             past.setdefault(h["id"], set()).add(h["last_visit"])
+    for pt in read_csv(os.path.join(base, sc["patrols"])) if sc.get("patrols") else []:
+        rhythm[pt["id"]] = int(pt["every_days"])
+        if pt.get("last_visit"):
+            past.setdefault(pt["id"], set()).add(pt["last_visit"])
     if sc.get("history"):
         for r in read_csv(os.path.join(base, sc["history"])):
             past.setdefault(r["task"], set()).add(r["date"])
     planned = {}
     for r in plan["routes"]:
         for st in r["stops"]:
-            if st["kind"] == "visit":
+            if st["kind"] in ("visit", "patrol"):
                 planned.setdefault(st["task"], set()).add(r["date"])
     worked = {datetime.date.fromisoformat(r["date"]).weekday() for r in plan["routes"]}
     counted = forced = 0

@@ -46,6 +46,22 @@ extension ReportContext {
         return out
     }
 
+    /// The usual-weekday figure explained when some visits could not be on their weekday whatever the
+    /// plan (their previous visit fell on a weekday this horizon does not work, such as a Saturday
+    /// worked in lieu of a holiday); nil otherwise.
+    func regularWeekdayLine() -> String? {
+        let d = KPIs.regularWeekdayDetail(KPIs.outcomes(of: plan.routes, in: resolved), calendar: calendar)
+        guard d.forcedOff > 0, let rest = d.rateWhereOffered else { return nil }
+        let all = Format.percent(Double(d.same) / Double(d.counted)), others = Format.percent(rest)
+        if strings.locale == .en {
+            return "\(all) of \(d.counted) visits are on their usual weekday. The last visit of \(d.forcedOff) of them fell on a "
+                + "weekday this period does not work (such as a Saturday worked in lieu of a holiday), so no plan could keep "
+                + "them on it; of the other \(d.counted - d.forcedOff), \(others) are."
+        }
+        return "\(d.counted) 次走访中 \(all) 在固定走访日。其中 \(d.forcedOff) 次的上次走访在本期不上班的星期几"
+            + "（如调休上班的周六），任何方案都无法安排在同一天；其余 \(d.counted - d.forcedOff) 次中 \(others) 在固定走访日。"
+    }
+
     /// `glpk 5.0 · optimal · gap 0.68% · 1.4 s`.
     func solverLine() -> String {
         let s = plan.solver
@@ -106,6 +122,9 @@ enum RosterHTML {
 
         b += "<section><h2>\(Escape.html(t[.kpis]))</h2>\n\(HTMLPage.figures(c.kpiFigures()))"
         if let proven = c.provenLine() { b += "<p class=\"proven\">\(Escape.html(t[.proven])): \(Escape.html(proven))</p>" }
+        if let regular = c.regularWeekdayLine() {
+            b += "<p class=\"proven\">\(Escape.html(t[.regularWeekday])): \(Escape.html(regular))</p>"
+        }
         b += "</section>\n"
 
         // Workers × days.

@@ -38,7 +38,7 @@ extension ReportContext {
             if !s.beyondHelpers.isEmpty {
                 out += " \(s.beyondHelpers.count) of those still late need a skill or a pair visit a helper cannot give."
             }
-            out += " Measured by planning the week again with one helper without special skills per grid, on the grid's usual shift."
+            out += " Measured by planning the same days again with one helper without special skills per grid, on the grid's usual shift."
         } else {
             out = "再增加约 \(hours) 个工时（\(dayRange())，网格 \(gridList())），可使因人手不足而逾期的 \(s.lateTasks) 项任务中 "
                 + "\(s.tasksOnTime) 项按时完成（这些任务的逾期天数 \(s.lateTaskDays) → \(s.lateTaskDaysWithHelp)）。"

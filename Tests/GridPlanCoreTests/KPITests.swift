@@ -98,4 +98,29 @@ final class KPITests: XCTestCase {
         XCTAssertEqual(k.onTimeRate, 0)
         XCTAssertEqual(k.lateTaskDays, 5 * 4)
     }
+
+    func testTheRegularWeekdayDetailCountsTheVisitsNoPlanCouldKeepOnTheirWeekday() {
+        // Mon 23 – Sun 29 Nov, Friday 27 a holiday: the week works Monday to Thursday. Weekly households:
+        // A last visited Sat 21 (a weekday not worked) → Mon: counted, forced off;
+        // B Mon 16 → Mon: on its weekday; C Tue 17 → Wed: off by the plan's choice;
+        // D Fri 20 → Thu: forced off (Friday is a holiday). 4 counted, 1 on its weekday, 2 forced off,
+        // so 1 of the 2 the week could keep: 50 %.
+        let shift = TimeWindow(text: "08:30-17:30")!
+        let s = Scenario(
+            name: "regular", horizon: Horizon(start: d("2026-11-23"), days: 7, holidays: [d("2026-11-27")]),
+            policies: [Policy(category: "A", everyDays: 7, durationMin: 30)],
+            workers: [Worker(id: "W01", name: "", grids: ["G1"], start: "O", shift: shift)],
+            households: [("A", "2026-11-21"), ("B", "2026-11-16"), ("C", "2026-11-17"), ("D", "2026-11-20")].map {
+                Household(id: $0.0, grid: "G1", location: here, categories: ["A"], lastVisit: d($0.1))
+            })
+        let routes = [("2026-11-23", ["A", "B"]), ("2026-11-25", ["C"]), ("2026-11-26", ["D"])].map { date, tasks in
+            Route(worker: "W01", date: d(date), start: t("08:30"), end: t("12:00"), travelMin: 0, travelKm: 0,
+                  serviceMin: 30 * tasks.count, stops: tasks.map { stop($0, .visit, "09:00", "09:30") })
+        }
+        let resolved = ResolvedScenario(s)
+        let detail = KPIs.regularWeekdayDetail(KPIs.outcomes(of: routes, in: resolved), calendar: resolved.calendar)
+        XCTAssertEqual(detail, RegularWeekdayDetail(counted: 4, same: 1, forcedOff: 2))
+        XCTAssertEqual(detail.rateWhereOffered ?? -1, 0.5, accuracy: 1e-12)
+        XCTAssertEqual(KPIs.compute(routes: routes, scenario: s).regularWeekdayRate, 0.25, "the KPI itself counts them all")
+    }
 }

@@ -187,4 +187,36 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(md.contains("| =cmd\\|' /C calc'\\!A0 (W03) |"), "a | in a name cannot break the table")
         XCTAssertTrue(md.contains("- 按时率: 80.0%"))
     }
+
+    func testTheRosterExplainsVisitsNoPlanCouldKeepOnTheirUsualWeekday() throws {
+        // H002's last visit moves to Friday 20 Nov; this week's Friday is a holiday, so its Tuesday
+        // visit cannot be on its weekday. H001 (Monday, as last time) is. Without the move, no line.
+        func roster(_ locale: ReportLocale, fridayLastVisit: Bool) throws -> (html: String, md: String) {
+            var s = Fixture.scenario(locale: locale)
+            if fridayLastVisit {
+                s.history = s.history.map { e in
+                    e.task == "H002" && e.date == Fixture.d("2026-11-18") ? HistoryEntry(task: "H002", date: Fixture.d("2026-11-20"), worker: "W02") : e
+                }
+            }
+            let files = try ReportWriter.render(plan: Fixture.planA(scenario: s), scenario: s)
+            func text(_ name: String) throws -> String {
+                String(decoding: try XCTUnwrap(files.first { $0.relativePath == name }).contents, as: UTF8.self)
+            }
+            return (try text("roster.html"), try text("roster.md"))
+        }
+        let en = try roster(.en, fridayLastVisit: true)
+        for text in [en.html, en.md] {
+            XCTAssertTrue(text.contains("50% of 2 visits are on their usual weekday. The last visit of 1 of them fell on a weekday this period does not work"), text)
+            XCTAssertTrue(text.contains("of the other 1, 100% are."))
+        }
+        let zh = try roster(.zhHans, fridayLastVisit: true)
+        for text in [zh.html, zh.md] {
+            XCTAssertTrue(text.contains("2 次走访中 50% 在固定走访日。其中 1 次的上次走访在本期不上班的星期几"), text)
+        }
+        for locale in [ReportLocale.en, .zhHans] {
+            let plain = try roster(locale, fridayLastVisit: false)
+            XCTAssertFalse(plain.html.contains("this period does not work") || plain.html.contains("本期不上班"), "\(locale)")
+            XCTAssertFalse(plain.md.contains("this period does not work") || plain.md.contains("本期不上班"), "\(locale)")
+        }
+    }
 }

@@ -137,6 +137,44 @@ extension KPIs {
     }
 }
 
+/// What stands behind `regular_weekday_rate`: the visits it counts, those on their previous visit's
+/// weekday, and those whose previous visit fell on a weekday the horizon does not work (a Saturday
+/// worked in lieu of a holiday, a Sunday), which no plan of this horizon can keep on that weekday.
+public struct RegularWeekdayDetail: Sendable, Equatable {
+    public var counted: Int
+    public var same: Int
+    public var forcedOff: Int
+
+    public init(counted: Int, same: Int, forcedOff: Int) {
+        self.counted = counted
+        self.same = same
+        self.forcedOff = forcedOff
+    }
+
+    /// The share on their weekday among the visits the horizon could keep there; nil without any.
+    public var rateWhereOffered: Double? {
+        counted > forcedOff ? Double(same) / Double(counted - forcedOff) : nil
+    }
+}
+
+extension KPIs {
+    /// The counts behind `regularWeekdayRate(_:)`, with the visits no plan of the horizon could keep
+    /// on their weekday (their previous visit's weekday has no working day in `calendar`).
+    public static func regularWeekdayDetail(_ outcomes: [TaskOutcome], calendar: WorkingCalendar) -> RegularWeekdayDetail {
+        let worked = Set(calendar.workingDays.map(\.weekday))
+        var out = RegularWeekdayDetail(counted: 0, same: 0, forcedOff: 0)
+        for o in outcomes where o.job.everyDays >= 7 {
+            let visits = Set([o.job.lastVisit].compactMap { $0 } + o.job.pastVisits + o.visitDates).sorted()
+            for d in o.visitDates {
+                guard let p = visits.last(where: { $0 < d }) else { continue }
+                out.counted += 1
+                if p.weekday == d.weekday { out.same += 1 } else if !worked.contains(p.weekday) { out.forcedOff += 1 }
+            }
+        }
+        return out
+    }
+}
+
 extension KPIs {
     /// `outcomes(of:in:)` for a scenario not resolved yet (it is resolved for this call).
     public static func outcomes(of routes: [Route], in scenario: Scenario) -> [TaskOutcome] {
