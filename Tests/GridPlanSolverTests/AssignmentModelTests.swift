@@ -148,6 +148,18 @@ final class AssignmentModelTests: XCTestCase {
         }
     }
 
+    func testAWatchdogThatLeavesNoRoomIsReportedAsTheClock() throws {
+        // The capacity-bound fixture branches in both stages. With a watchdog already past, neither
+        // branch-and-bound runs: the answer is the clock's, and both stages must say so.
+        func stops(watchdog: Double?) throws -> [String] {
+            var options = AssignmentOptions(timeLimitSeconds: 8)
+            options.watchdogSeconds = watchdog
+            return try Assignment.assign(ResolvedScenario(Fixture.capacityBound()), options: options).stages.map(\.stoppedBy)
+        }
+        XCTAssertEqual(try stops(watchdog: 0), ["clock", "clock"])
+        XCTAssertFalse(try stops(watchdog: nil).contains("clock"), "with room, the stages stop by gap, nodes or work")
+    }
+
     func testTheReportedBoundNeverExceedsTheObjectiveAndTheFloorsNeverExceedTheLateness() throws {
         let r = try Assignment.assign(ResolvedScenario(Fixture.capacityBound()), options: AssignmentOptions(timeLimitSeconds: 8))
         XCTAssertLessThanOrEqual(r.bound, r.objective)

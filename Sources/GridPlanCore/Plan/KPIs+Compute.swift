@@ -124,16 +124,8 @@ extension KPIs {
     /// The previous visit is the latest one before the visit's date, whichever list it is on: a
     /// re-planned week's history may hold dates inside the horizon, on or after a planned visit.
     static func regularWeekdayRate(_ outcomes: [TaskOutcome]) -> Double? {
-        var same = 0, all = 0
-        for o in outcomes where o.job.everyDays >= 7 {
-            let visits = Set([o.job.lastVisit].compactMap { $0 } + o.job.pastVisits + o.visitDates).sorted()
-            for d in o.visitDates {
-                guard let p = visits.last(where: { $0 < d }) else { continue }
-                all += 1
-                if p.weekday == d.weekday { same += 1 }
-            }
-        }
-        return all == 0 ? nil : Plan.round(Double(same) / Double(all), places: 4)
+        let d = regularWeekdayDetail(outcomes)
+        return d.counted == 0 ? nil : Plan.round(Double(d.same) / Double(d.counted), places: 4)
     }
 }
 
@@ -159,16 +151,17 @@ public struct RegularWeekdayDetail: Sendable, Equatable {
 
 extension KPIs {
     /// The counts behind `regularWeekdayRate(_:)`, with the visits no plan of the horizon could keep
-    /// on their weekday (their previous visit's weekday has no working day in `calendar`).
-    public static func regularWeekdayDetail(_ outcomes: [TaskOutcome], calendar: WorkingCalendar) -> RegularWeekdayDetail {
-        let worked = Set(calendar.workingDays.map(\.weekday))
+    /// on their weekday (their previous visit's weekday has no working day in `calendar`; none
+    /// without a calendar).
+    public static func regularWeekdayDetail(_ outcomes: [TaskOutcome], calendar: WorkingCalendar? = nil) -> RegularWeekdayDetail {
+        let worked = calendar.map { Set($0.workingDays.map(\.weekday)) }
         var out = RegularWeekdayDetail(counted: 0, same: 0, forcedOff: 0)
         for o in outcomes where o.job.everyDays >= 7 {
             let visits = Set([o.job.lastVisit].compactMap { $0 } + o.job.pastVisits + o.visitDates).sorted()
             for d in o.visitDates {
                 guard let p = visits.last(where: { $0 < d }) else { continue }
                 out.counted += 1
-                if p.weekday == d.weekday { out.same += 1 } else if !worked.contains(p.weekday) { out.forcedOff += 1 }
+                if p.weekday == d.weekday { out.same += 1 } else if let w = worked, !w.contains(p.weekday) { out.forcedOff += 1 }
             }
         }
         return out

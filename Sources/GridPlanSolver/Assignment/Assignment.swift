@@ -276,6 +276,9 @@ enum PartSolver {
                               gomoryCuts: false, mirCuts: true, coverCuts: false, cliqueCuts: true, inParallel: inParallel,
                               nodeLimit: nodes, start: start, progress: progress)
         }
+        /// What a stage reports: `clock` whenever the watchdog had a hand in it, else `gap` when the
+        /// gap is met, else what stopped it.
+        func reported(_ stop: String, gapMet: Bool) -> String { stop == "clock" ? "clock" : gapMet ? "gap" : stop }
         func stoppedBy(_ r: MIPResult?, clock: Bool) -> String {
             guard let r else { return clock ? "clock" : "work" }
             if r.hitTimeLimit || clock { return "clock" }
@@ -343,7 +346,7 @@ enum PartSolver {
             let b = min(z, max(st.bound, 0))
             stage1 = SolverStageReport(goal: "lateness", objective: Plan.round(z, places: 4), bound: Plan.round(b, places: 4),
                                        rootLP: st.root.map { Plan.round($0, places: 4) }, startObjective: startLateness,
-                                       stoppedBy: st.stoppedBy == "clock" ? "clock" : (z - b) <= mipGap * max(1, z) ? "gap" : st.stoppedBy)
+                                       stoppedBy: reported(st.stoppedBy, gapMet: (z - b) <= mipGap * max(1, z)))
             weightedFloor = b
         }
         let cap = search.latenessCap ?? search.lateness
@@ -372,8 +375,7 @@ enum PartSolver {
         let stage2 = SolverStageReport(goal: "all", objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
                                        rootLP: root2.map { Plan.round($0, places: 4) },
                                        startObjective: Plan.round(startObjective, places: 4),
-                                       stoppedBy: stop2 == "clock" ? "clock"
-                                           : MIPResult.relativeGap(objective: objective, bound: bound) <= mipGap ? "gap" : stop2)
+                                       stoppedBy: reported(stop2, gapMet: MIPResult.relativeGap(objective: objective, bound: bound) <= mipGap))
 
         // Unweighted late task-days: their own bound, from the same model with every late day weighing 1
         // (its LP always; a short branch-and-bound while the watchdog leaves room).
