@@ -53,9 +53,9 @@ final class PlanRunTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
-    func testThePlannerGetsTheTimeLimitLessLoadingAndAWritingReserve() {
-        XCTAssertEqual(PlanRun.plannerTimeLimit(total: 60, elapsed: 2), 49)
-        XCTAssertEqual(PlanRun.plannerTimeLimit(total: 2, elapsed: 0), 1.5)
-        XCTAssertEqual(PlanRun.plannerTimeLimit(total: 1, elapsed: 3), 1)
+    func testThePlannerGetsTheTimeLimitLessAFixedReserveForLoadingAndWriting() {
+        XCTAssertEqual(PlanRun.plannerTimeLimit(total: 60), 51)
+        XCTAssertEqual(PlanRun.plannerTimeLimit(total: 2), 1.5)
+        XCTAssertEqual(PlanRun.plannerTimeLimit(total: 1), 1)
     }
 }

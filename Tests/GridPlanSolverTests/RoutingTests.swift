@@ -23,6 +23,33 @@ final class WeekRoutingTests: XCTestCase {
         assertValid(result, s)
     }
 
+    /// A week of 200 visits for four workers, every fifth one on each weekday.
+    func busyWeek() -> (Scenario, [PlannedVisit]) {
+        let hs = (0..<200).map { F.household("H\($0)", at: F.east(Double($0 % 20) * 120, north: Double($0 / 20) * 120)) }
+        let s = F.scenario(workers: (1...4).map { F.worker("W\($0)") }, households: hs)
+        let visits = hs.enumerated().map { i, h in
+            F.visit(h.id, by: ["W\(i % 4 + 1)"], on: F.monday.adding(days: (i / 4) % 5))
+        }
+        return (s, visits)
+    }
+
+    func test_a_search_the_watchdog_stops_before_its_iterations_are_done_says_so() {
+        let (s, visits) = busyWeek()
+        // Work for a million seconds, a watchdog of a few hundredths: thousands of iterations cut short.
+        var stopped = RoutingOptions(timeLimitSeconds: 0.01, seed: 7)
+        stopped.workSeconds = 1_000_000
+        let cut = WeekRouting.route(scenario: s, visits: visits, options: stopped)
+        XCTAssertTrue(cut.hitClock)
+        assertValid(cut, s)
+        // A small amount of work well inside its watchdog: done by iterations.
+        var done = RoutingOptions(timeLimitSeconds: 60, seed: 7)
+        done.workSeconds = 0.001
+        let whole = WeekRouting.route(scenario: s, visits: visits, options: done)
+        XCTAssertFalse(whole.hitClock)
+        XCTAssertEqual(whole.unplaced, [])
+        assertValid(whole, s)
+    }
+
     func test_route_leaves_as_late_as_the_first_stop_allows() {
         let hs = [F.household("H1", at: F.east(600), window: (10 * 60, 11 * 60))]
         let s = F.scenario(workers: [F.worker("W1")], households: hs)

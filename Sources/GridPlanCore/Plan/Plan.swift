@@ -96,10 +96,14 @@ public struct SolverReport: Sendable, Hashable, Codable {
     /// The assignment's continuity (household visits by the preferred worker ÷ household visits,
     /// before routing), beside `kpis.continuity` of the routed plan: routing keeps what the assignment chose.
     public var assignmentContinuity: Double?
+    /// The steps after the assignment whose watchdog stopped them before their work was done (`routing`,
+    /// `repair`; optional extension, absent when none did): only then, or when a stage says
+    /// `stopped_by: clock`, can two runs of the same scenario and options differ.
+    public var clockStops: [String]?
 
     public init(backend: String, status: String, objective: Double, bound: Double, gap: Double, seconds: Double,
                 parts: [SolverPartReport]? = nil, stages: [SolverStageReport]? = nil, lateness: LatenessReport? = nil,
-                assignmentContinuity: Double? = nil) {
+                assignmentContinuity: Double? = nil, clockStops: [String]? = nil) {
         self.backend = backend
         self.status = status
         self.objective = objective
@@ -110,11 +114,13 @@ public struct SolverReport: Sendable, Hashable, Codable {
         self.stages = stages
         self.lateness = lateness
         self.assignmentContinuity = assignmentContinuity
+        self.clockStops = clockStops
     }
 
     enum CodingKeys: String, CodingKey {
         case backend, status, objective, bound, gap, seconds, parts, stages, lateness
         case assignmentContinuity = "assignment_continuity"
+        case clockStops = "clock_stops"
     }
 }
 

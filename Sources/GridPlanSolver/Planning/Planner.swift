@@ -91,6 +91,12 @@ public enum Planner {
     /// Routing work per repair attempt (one date re-routed), in nominal seconds.
     static let repairRoutingSeconds = 0.3
 
+    /// `solver.clock_stops`: the steps after the assignment that the watchdog stopped, nil when none did.
+    static func clockStops(routing: Bool, repair: Bool) -> [String]? {
+        let steps = [routing ? "routing" : nil, repair ? "repair" : nil].compactMap { $0 }
+        return steps.isEmpty ? nil : steps
+    }
+
     /// Plans `scenario`.
     ///
     /// The same scenario and options give the same plan: the time limit sets each step's work at fixed
@@ -169,7 +175,8 @@ public enum Planner {
             gap: GridPlanCore.Plan.round(assignment.gap, places: 6),
             seconds: GridPlanCore.Plan.round(Date().timeIntervalSince(began), places: 2), parts: assignment.parts,
             stages: assignment.stages, lateness: lateness,
-            assignmentContinuity: assignmentContinuity(assignment.visits, scenario: scenario))
+            assignmentContinuity: assignmentContinuity(assignment.visits, scenario: scenario),
+            clockStops: clockStops(routing: routed.hitClock, repair: repair.hitClock))
         return GridPlanCore.Plan(
             scenario: ScenarioReference(madeFrom: scenario.scenario),
             horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),

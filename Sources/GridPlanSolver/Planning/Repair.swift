@@ -25,6 +25,8 @@ struct Repair {
     /// No new attempt starts after this moment (the run's time limit).
     var deadline = Date.distantFuture
     private var attempts = 0
+    /// Set when the deadline kept an attempt from starting, or a re-routing's watchdog stopped it.
+    private(set) var hitClock = false
     /// Visits dropped for good.
     private(set) var dropped: [PlannedVisit] = []
 
@@ -105,7 +107,8 @@ struct Repair {
             return a.workers.lexicographicallyPrecedes(b.workers)
         }
         for c in candidates.prefix(attemptsPerVisit) {
-            guard attempts < totalAttempts, Date() < deadline else { return false }
+            guard attempts < totalAttempts else { return false }
+            guard Date() < deadline else { hitClock = true; return false }
             attempts += 1
             let moved = PlannedVisit(job: v.job, date: c.date, workers: c.workers)
             if reroute(adding: moved) { return true }
@@ -130,7 +133,8 @@ struct Repair {
             return a.workers.lexicographicallyPrecedes(b.workers)
         }
         for c in candidates.prefix(attemptsPerVisit) {
-            guard attempts < totalAttempts, Date() < deadline else { return false }
+            guard attempts < totalAttempts else { return false }
+            guard Date() < deadline else { hitClock = true; return false }
             attempts += 1
             if reroute(adding: PlannedVisit(job: v.job, date: c.date, workers: c.workers, campaignOnly: v.campaignOnly)) {
                 return true
@@ -219,6 +223,7 @@ struct Repair {
     /// the workers' routes of that date.
     private mutating func replace(_ date: CivilDate, workers: Set<String>?, routing visits: [PlannedVisit]) -> Outcome {
         let result = WeekRouting.route(scenario: scenario, visits: visits, options: options)
+        if result.hitClock { hitClock = true }
         let made = result.routes.filter { !$0.stops.isEmpty }
         guard result.unplaced.isEmpty, made.allSatisfy({ $0.date == date }) else { return .unplaced }
         guard made.allSatisfy({ workers?.contains($0.worker) ?? true }) else { return .outsider }

@@ -28,10 +28,14 @@ public struct WeekRoutingResult: Sendable {
     public var routes: [Route]
     /// Visits that could not be fitted into any valid route (in input order).
     public var unplaced: [PlannedVisit]
+    /// Whether the watchdog (`RoutingOptions.timeLimitSeconds`) stopped a group's search before its
+    /// iterations were done: only then does the result depend on the machine.
+    public var hitClock: Bool
 
-    public init(routes: [Route], unplaced: [PlannedVisit]) {
+    public init(routes: [Route], unplaced: [PlannedVisit], hitClock: Bool = false) {
         self.routes = routes
         self.unplaced = unplaced
+        self.hitClock = hitClock
     }
 }
 
@@ -105,6 +109,8 @@ struct WeekRouter {
     let clock = ContinuousClock()
     let began: ContinuousClock.Instant
     var visitsTotal = 0
+    /// Set when a group's search stopped by the watchdog before its iterations were done.
+    var hitClock = false
 
     /// Search iterations per nominal second for a group of `visits` visits: a rate measured on the
     /// district week and halved, so that the iteration count, not the clock, ends each search.
@@ -210,7 +216,7 @@ struct WeekRouter {
             for k in pinned.keys { pinned[k]!.removeAll { failedPairs.contains($0.visit) } }
         }
         routes.sort { a, b in a.date != b.date ? a.date < b.date : a.worker < b.worker }
-        return WeekRoutingResult(routes: routes, unplaced: unplaced.sorted().map { visits[$0] })
+        return WeekRoutingResult(routes: routes, unplaced: unplaced.sorted().map { visits[$0] }, hitClock: hitClock)
     }
 
     // MARK: - Pairs
@@ -425,6 +431,7 @@ struct WeekRouter {
                                       initialTemperature: 10, finalTemperature: 0.5, polishEveryBest: false,
                                       exactSequencingMaxStops: 8)
         let solution = search.solve(params)
+        if movable > 0, let m = params.maxIterations, solution.iterations < m { hitClock = true }
         var unplaced = Set<Int>()
         for j in solution.unserved { unplaced.insert(origin[j].visit) }
         // Routes, timed in whole minutes: the search's schedule, compacted (as late as its order allows
