@@ -16,7 +16,7 @@ extension GridPlan {
                 plan cannot be read.
                 """)
 
-        @Argument(help: "The scenario YAML file the plan was made for.")
+        @Argument(help: "The scenario YAML file the plan was made for (or a folder holding scenario.yaml).")
         var scenario: String
 
         @Argument(help: "The plan to check (plan.json written by 'gridplan plan').")

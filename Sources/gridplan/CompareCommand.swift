@@ -33,7 +33,7 @@ extension GridPlan {
                 Exit status: 0 success, 1 failure while solving or writing, 2 invalid input or usage.
                 """)
 
-        @Argument(help: ArgumentHelp("Scenario YAML or plan.json files; the first is the baseline.", valueName: "input"))
+        @Argument(help: ArgumentHelp("Scenario YAML files (or folders holding scenario.yaml) or plan.json files; the first is the baseline.", valueName: "input"))
         var inputs: [String]
 
         @Option(name: .customLong("html"), help: ArgumentHelp("Also write a printable HTML report to this file.", valueName: "file"))

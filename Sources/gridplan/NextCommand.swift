@@ -23,7 +23,7 @@ extension GridPlan {
                 Exit status: 0 written, 1 cannot write, 2 a bad scenario or output path.
                 """)
 
-        @Argument(help: ArgumentHelp("The scenario YAML file of this period.", valueName: "scenario"))
+        @Argument(help: ArgumentHelp("The scenario YAML file of this period (or a folder holding scenario.yaml).", valueName: "scenario"))
         var scenario: String
 
         @Option(name: .customLong("out"), help: ArgumentHelp("Where to write the new scenario.", valueName: "file"))

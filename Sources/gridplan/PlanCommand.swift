@@ -18,7 +18,7 @@ extension GridPlan {
                 failed, 2 invalid scenario or usage.
                 """)
 
-        @Argument(help: "The scenario YAML file.")
+        @Argument(help: "The scenario YAML file (or a folder holding scenario.yaml).")
         var scenario: String
 
         @Option(name: .long, help: ArgumentHelp("Folder for plan.json (default: ./plan-<scenario file stem>).", valueName: "DIR"))
@@ -114,8 +114,14 @@ extension GridPlan {
             print(String(format: "travel: %.1f km, %d min; utilisation %@–%@", k.travelKm, k.travelMin,
                          pct(k.utilisationMin), pct(k.utilisationMax)))
             print("solver: \(s.backend) \(s.status), gap \(pct(s.gap)), \(String(format: "%.1f", s.seconds)) s")
+            let clocked = ((s.stages ?? []).contains { $0.stoppedBy == "clock" } ? ["the assignment"] : []) + (s.clockStops ?? [])
+            if !clocked.isEmpty {
+                print("note: the clock stopped \(clocked.joined(separator: ", ")) before its work was done (a slow or busy "
+                      + "machine, or a short --time-limit); a second run may give a different plan")
+            }
             if let l = s.lateness, l.plannedLateTaskDays > 0 {
-                print("proven: no plan with this staffing can have fewer than \(l.lateTaskDaysFloor) late task-days "
+                print("proven: at the model's estimate of each worker's day, no plan with this staffing can have "
+                      + "fewer than \(l.lateTaskDaysFloor) late task-days "
                       + "(\(l.weightedLateDaysFloor) priority-weighted; this plan \(l.weightedLateDays) in its assignment)"
                       + (l.droppedVisits > 0 ? "; routing could not fit \(l.droppedVisits) planned visits" : ""))
             }

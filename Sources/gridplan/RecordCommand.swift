@@ -26,7 +26,7 @@ extension GridPlan {
                 plan or results row (nothing is written).
                 """)
 
-        @Argument(help: ArgumentHelp("The scenario YAML file the plan was made for.", valueName: "scenario"))
+        @Argument(help: ArgumentHelp("The scenario YAML file the plan was made for (or a folder holding scenario.yaml).", valueName: "scenario"))
         var scenario: String
 
         @Option(name: .customLong("plan"), help: ArgumentHelp("The plan.json whose stops were carried out.", valueName: "plan"))

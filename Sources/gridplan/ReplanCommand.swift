@@ -26,7 +26,7 @@ extension GridPlan {
                 Exit status: 0 re-planned, 1 solving or writing failed, 2 invalid input.
                 """)
 
-        @Argument(help: ArgumentHelp("The scenario YAML file the plan was made for.", valueName: "scenario"))
+        @Argument(help: ArgumentHelp("The scenario YAML file the plan was made for (or a folder holding scenario.yaml).", valueName: "scenario"))
         var scenario: String
 
         @Option(name: .customLong("plan"), help: ArgumentHelp("The plan being carried out.", valueName: "plan"))

@@ -34,7 +34,7 @@ extension GridPlan {
                 Exit status: 0 when there is no error (warnings allowed), 2 otherwise.
                 """)
 
-        @Argument(help: ArgumentHelp("The scenario YAML file.", valueName: "scenario"))
+        @Argument(help: ArgumentHelp("The scenario YAML file (or a folder holding scenario.yaml).", valueName: "scenario"))
         var scenario: String
 
         @Flag(name: .customLong("quiet"), help: "Print only errors and the summary, not warnings or notes.")

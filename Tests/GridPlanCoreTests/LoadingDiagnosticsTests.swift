@@ -355,6 +355,23 @@ final class LoadingDiagnosticsTests: XCTestCase {
         assertFindings(r, ["scenario.yaml:20:10: error: cannot read file '\(folder.shown("patrols.csv"))': it is a folder"])
     }
 
+    func testAFolderHoldingScenarioYamlLoadsAsThatFileAndAnEmptyFolderIsReported() {
+        let folder = ScenarioFolder()
+        folder.write("scenario.yaml", baseScenario)
+        let fromFolder = ScenarioLoader.load(path: folder.path)
+        let fromFile = ScenarioLoader.load(path: folder.shown("scenario.yaml"))
+        XCTAssertFalse(fromFolder.hasErrors, "\(fromFolder.diagnostics)")
+        XCTAssertEqual(fromFolder.scenario?.name, fromFile.scenario?.name)
+        XCTAssertEqual(fromFolder.scenario?.households.count, fromFile.scenario?.households.count)
+        XCTAssertEqual(fromFolder.scenario?.source?.path, folder.shown("scenario.yaml"))
+        XCTAssertEqual(ScenarioLoader.load(path: folder.path + "/").scenario?.source?.path, folder.shown("scenario.yaml"))
+
+        let empty = ScenarioFolder()
+        assertFindings(ScenarioLoader.load(path: empty.path),
+                       ["\(empty.path): error: cannot read scenario '\(empty.path)': it is a folder with no scenario.yaml in it; "
+                        + "name the scenario's YAML file"])
+    }
+
     func testMissingScenarioFileIsReported() {
         let r = ScenarioLoader.load(path: "/nonexistent/scenario.yaml")
         assertFindings(r, ["/nonexistent/scenario.yaml: error: cannot read file '/nonexistent/scenario.yaml': no such file"])

@@ -30,11 +30,20 @@ public struct ScenarioLoadResult: Sendable {
 /// Reads a scenario (format §1) from YAML and the CSV files it names, and validates it, reporting
 /// every problem in one run. Never prints and never throws: the caller decides how to show findings.
 public enum ScenarioLoader {
-    /// Loads the scenario at `path` (the YAML file); CSV files it names are read relative to its folder.
+    /// Loads the scenario at `path` (the YAML file, or a folder holding `scenario.yaml`, as `gridplan
+    /// init` and `generate` write it); CSV files it names are read relative to its folder.
     ///
-    /// Diagnostics name files as the user would: `path` as given, and CSV files joined to its folder.
-    public static func load(path: String) -> ScenarioLoadResult {
+    /// Diagnostics name files as the user would: `path` as given (joined with `scenario.yaml` for a
+    /// folder), and CSV files joined to its folder.
+    public static func load(path given: String) -> ScenarioLoadResult {
+        let path = scenarioFile(given)
         let log = DiagnosticLog()
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            log.error("cannot read scenario '\(path)': it is a folder with no scenario.yaml in it; name the scenario's YAML file",
+                      at: SourceLocation(file: path))
+            return ScenarioLoadResult(scenario: nil, diagnostics: log.sorted())
+        }
         guard let bytes = readBytes(path: path, shownAs: path, log: log, reference: nil),
               let text = decode(bytes, file: path, log: log) else {
             return ScenarioLoadResult(scenario: nil, diagnostics: log.sorted())
@@ -67,6 +76,14 @@ public enum ScenarioLoader {
     }
 
     // MARK: - Files
+
+    /// `path`, or `path/scenario.yaml` when `path` is a folder that holds one.
+    public static func scenarioFile(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return path }
+        let inside = resolve("scenario.yaml", against: path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path)
+        return FileManager.default.fileExists(atPath: inside) ? inside : path
+    }
 
     /// The folder part of `path` as given ("" when it has none).
     static func directory(of path: String) -> String {
