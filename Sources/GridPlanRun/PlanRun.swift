@@ -32,16 +32,21 @@ public enum PlanRun {
         }
     }
 
-    /// The planner's share of a command's time limit: a fixed reserve for loading the scenario and
-    /// writing the reports (15 %, at least half a second) comes off it; at least 1 second.
+    /// The planner's share of a command's time limit: a reserve for loading the scenario and writing
+    /// the reports comes off it — 15 % of the limit (at least half a second), and 0.4 ms per task, what
+    /// loading, checking and writing take per task on the reference machine (5.3 s for the district's
+    /// 15,000 tasks) — leaving at least 1 second.
     ///
-    /// The reserve is fixed, not what loading took: the planner sets the work of every step from this
-    /// number, so a share that followed the clock would make two runs of the same scenario differ
-    /// (a district run whose loading took a few milliseconds longer ran 652 routing iterations per
-    /// group instead of 651, and routed 172 worker-days differently).
-    public static func plannerTimeLimit(total: Double) -> Double {
-        max(1, total - max(0.5, 0.15 * total))
+    /// The reserve depends only on the limit and the scenario, never on what loading took: the planner
+    /// sets the work of every step from this number, so a share that followed the clock would make two
+    /// runs of the same scenario differ (a district run whose loading took a few milliseconds longer
+    /// ran 652 routing iterations per group instead of 651, and routed 172 worker-days differently).
+    public static func plannerTimeLimit(total: Double, tasks: Int = 0) -> Double {
+        max(1, total - max(0.5, 0.15 * total) - secondsPerTask * Double(max(0, tasks)))
     }
+
+    /// Loading, checking and writing per task, in the planner's time reserve (`plannerTimeLimit`).
+    static let secondsPerTask = 0.0004
 
     /// Plans `scenario` and proves the plan with the independent checker.
     /// - Throws: `Failure.planning` or `Failure.breaksRules`.

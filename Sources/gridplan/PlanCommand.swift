@@ -71,7 +71,7 @@ extension GridPlan {
             // The time limit covers the whole command, loading and writing the reports included (a fixed
             // reserve: the planner's work follows its share, which must not depend on the clock).
             let limit = timeLimit ?? scenarioValue.solver.timeLimitSeconds ?? Planner.defaultTimeLimitSeconds
-            let options = PlanOptions(timeLimitSeconds: PlanRun.plannerTimeLimit(total: limit),
+            let options = PlanOptions(timeLimitSeconds: PlanRun.plannerTimeLimit(total: limit, tasks: scenarioValue.jobs.count),
                                       mipGap: mipGap, threads: threads, verbose: verbose, writeLPPath: writeLp,
                                       progress: progress)
             // Never hand out a plan that breaks a rule: PlanRun proves it with the checker `gridplan check` runs.

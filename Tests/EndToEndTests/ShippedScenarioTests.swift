@@ -21,12 +21,15 @@ final class ShippedScenarioTests: XCTestCase {
             let check = try CommandRunner.run(["check", scenario.path, planFile.path])
             XCTAssertEqual(check.status, 0, "\(name): check found violations:\n\(check.stdout)\(check.stderr)")
 
-            // Routing and repair keep the workers the assignment chose: the routed plan's continuity is the assignment's.
+            // Routing and repair keep the workers the assignment chose: the routed plan's continuity is the
+            // assignment's, within 1 % of the household visits. On full days (the cold snap) a visit that does
+            // not fit its worker's timed day goes to a colleague on the same date instead of being dropped:
+            // 5 of about 390 left their preferred worker there, and 3 others came to theirs.
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: planFile)) as! [String: Any]
             let kpis = json["kpis"] as! [String: Any], solver = json["solver"] as! [String: Any]
             if let chosen = solver["assignment_continuity"] as? Double, let routed = kpis["continuity"] as? Double,
                (solver["lateness"] as? [String: Any])?["dropped_visits"] as? Int == 0 {
-                XCTAssertEqual(routed, chosen, accuracy: 0.005, "\(name): routing changed the preferred workers' visits")
+                XCTAssertEqual(routed, chosen, accuracy: 0.01, "\(name): routing changed the preferred workers' visits")
             }
         }
     }

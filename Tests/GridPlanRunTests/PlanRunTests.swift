@@ -57,5 +57,8 @@ final class PlanRunTests: XCTestCase {
         XCTAssertEqual(PlanRun.plannerTimeLimit(total: 60), 51)
         XCTAssertEqual(PlanRun.plannerTimeLimit(total: 2), 1.5)
         XCTAssertEqual(PlanRun.plannerTimeLimit(total: 1), 1)
+        // 0.4 ms per task on top: a district of 15,000 tasks keeps 6 s more for loading and writing.
+        XCTAssertEqual(PlanRun.plannerTimeLimit(total: 60, tasks: 15_000), 45, accuracy: 1e-9)
+        XCTAssertEqual(PlanRun.plannerTimeLimit(total: 2, tasks: 15_000), 1)
     }
 }

