@@ -23,6 +23,8 @@ extension GridPlan {
         var plan: String
 
         func run() throws {
+            // A folder holding scenario.yaml stands for that file, in every path worked out below.
+            let scenario = ScenarioLoader.scenarioFile(self.scenario)
             let loaded = ScenarioLoader.load(path: scenario)
             Console.report(loaded.diagnostics)
             guard !loaded.hasErrors, let scenario = loaded.scenario else {

@@ -42,7 +42,7 @@ extension GridPlan {
         @Flag(name: .customLong("json"), help: "Print the comparison as JSON instead of a table.")
         var json = false
 
-        @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds allowed for planning each scenario input.", valueName: "s"))
+        @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds for each scenario input, as 'gridplan plan --time-limit' takes them (default: the scenario's solver.time_limit_s, else 60).", valueName: "s"))
         var timeLimit: Double?
 
         @Option(name: .customLong("scenario"), help: ArgumentHelp("The scenario of a plan.json input: PLAN=SCENARIO, or SCENARIO for the plan.json inputs in order.", valueName: "map"))
@@ -98,7 +98,10 @@ extension GridPlan {
                     // Compare only plans that keep every rule: PlanRun checks them as `plan` does.
                     let plan: GridPlanCore.Plan
                     do {
-                        plan = try PlanRun.plan(scenario, options: PlanOptions(timeLimitSeconds: timeLimit))
+                        // The planner's share of the limit as `plan` gives it, so the plan is the one `plan` makes.
+                        let limit = timeLimit ?? scenario.solver.timeLimitSeconds ?? Planner.defaultTimeLimitSeconds
+                        plan = try PlanRun.plan(scenario, options: PlanOptions(
+                            timeLimitSeconds: PlanRun.plannerTimeLimit(total: limit, tasks: scenario.jobs.count)))
                     } catch PlanRun.Failure.breaksRules(let violations) {
                         for v in violations.prefix(20) { Console.error(v.description, at: input) }
                         Console.error("\(PlanRun.Failure.breaksRules(violations))", at: input)

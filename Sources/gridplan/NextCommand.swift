@@ -33,6 +33,8 @@ extension GridPlan {
         var force = false
 
         func run() throws {
+            // A folder holding scenario.yaml stands for that file, in every path worked out below.
+            let scenario = ScenarioLoader.scenarioFile(self.scenario)
             let loaded = ScenarioLoader.load(path: scenario)
             guard let s = loaded.scenario, let data = FileManager.default.contents(atPath: scenario),
                   let decoded = TextDecoder.decode([UInt8](data)) else {

@@ -46,6 +46,8 @@ extension GridPlan {
         }
 
         func run() throws {
+            // A folder holding scenario.yaml stands for that file, in every path worked out below.
+            let scenario = ScenarioLoader.scenarioFile(self.scenario)
             let loaded = ScenarioLoader.load(path: scenario)
             Console.report(loaded.diagnostics)
             guard let scenarioValue = loaded.resolved, !loaded.hasErrors else {

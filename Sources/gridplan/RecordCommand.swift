@@ -42,6 +42,8 @@ extension GridPlan {
         var through: String?
 
         func run() throws {
+            // A folder holding scenario.yaml stands for that file, in every path worked out below.
+            let scenario = ScenarioLoader.scenarioFile(self.scenario)
             let loaded = ScenarioLoader.load(path: scenario)
             guard let resolved = loaded.resolved else {
                 Console.report(loaded.errors)

@@ -41,6 +41,8 @@ extension GridPlan {
         var quiet = false
 
         func run() throws {
+            // A folder holding scenario.yaml stands for that file, in every path worked out below.
+            let scenario = ScenarioLoader.scenarioFile(self.scenario)
             let result = ScenarioLoader.load(path: scenario)
             let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             // Each repeated warning or note once, with the rows it is at.

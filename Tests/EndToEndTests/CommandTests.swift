@@ -157,6 +157,22 @@ final class CommandTests: XCTestCase {
         assertOneStyle(again.stderr)
     }
 
+    func testAScenarioFolderStandsForItsScenarioYamlInPlanCheckAndNext() throws {
+        let w = try plannedWeek()
+        let folder = w.folder.path
+        let out = w.folder.appendingPathComponent("from-folder")
+        let plan = try CommandRunner.run(["plan", folder, "--out", out.path, "--time-limit", "20"])
+        XCTAssertEqual(plan.status, 0, plan.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as! [String: Any]
+        let named = ((json["scenario"] as! [String: Any])["file"] as! String)
+        XCTAssertTrue(named.hasSuffix("scenario.yaml"), "plan.json names the scenario file, not its folder: \(named)")
+        XCTAssertEqual(try CommandRunner.run(["check", folder, out.appendingPathComponent("plan.json").path]).status, 0)
+        // next writes beside the scenario file, named after it.
+        let next = try CommandRunner.run(["next", folder])
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: w.file("scenario-2026-11-30.yaml")), next.stdout)
+    }
+
     func testReplanMovesAnAbsentWorkersStopsAndTheResultPassesCheck() throws {
         let w = try plannedWeek()
         let out = w.folder.appendingPathComponent("replan")

@@ -368,7 +368,7 @@ final class LoadingDiagnosticsTests: XCTestCase {
 
         let empty = ScenarioFolder()
         assertFindings(ScenarioLoader.load(path: empty.path),
-                       ["\(empty.path): error: cannot read scenario '\(empty.path)': it is a folder with no scenario.yaml in it; "
+                       ["\(empty.path): error: cannot read scenario '\(empty.path)': it is a folder with no scenario.yaml file in it; "
                         + "name the scenario's YAML file"])
     }
 

@@ -23,9 +23,9 @@ final class WeekRoutingTests: XCTestCase {
         assertValid(result, s)
     }
 
-    /// A week of 200 visits for four workers, every fifth one on each weekday.
+    /// A week of 400 visits for four workers, 20 a day each.
     func busyWeek() -> (Scenario, [PlannedVisit]) {
-        let hs = (0..<200).map { F.household("H\($0)", at: F.east(Double($0 % 20) * 120, north: Double($0 / 20) * 120)) }
+        let hs = (0..<400).map { F.household("H\($0)", at: F.east(Double($0 % 20) * 120, north: Double($0 / 20) * 60)) }
         let s = F.scenario(workers: (1...4).map { F.worker("W\($0)") }, households: hs)
         let visits = hs.enumerated().map { i, h in
             F.visit(h.id, by: ["W\(i % 4 + 1)"], on: F.monday.adding(days: (i / 4) % 5))
@@ -35,7 +35,8 @@ final class WeekRoutingTests: XCTestCase {
 
     func test_a_search_the_watchdog_stops_before_its_iterations_are_done_says_so() {
         let (s, visits) = busyWeek()
-        // Work for a million seconds, a watchdog of a few hundredths: thousands of iterations cut short.
+        // Work for a million seconds (12,000 iterations per group, the cap) and the shortest watchdog a
+        // group gets (0.05 s): the search is cut short.
         var stopped = RoutingOptions(timeLimitSeconds: 0.01, seed: 7)
         stopped.workSeconds = 1_000_000
         let cut = WeekRouting.route(scenario: s, visits: visits, options: stopped)

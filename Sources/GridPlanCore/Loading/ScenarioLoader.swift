@@ -40,7 +40,7 @@ public enum ScenarioLoader {
         let log = DiagnosticLog()
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            log.error("cannot read scenario '\(path)': it is a folder with no scenario.yaml in it; name the scenario's YAML file",
+            log.error("cannot read scenario '\(path)': it is a folder with no scenario.yaml file in it; name the scenario's YAML file",
                       at: SourceLocation(file: path))
             return ScenarioLoadResult(scenario: nil, diagnostics: log.sorted())
         }
@@ -82,7 +82,9 @@ public enum ScenarioLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return path }
         let inside = resolve("scenario.yaml", against: path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path)
-        return FileManager.default.fileExists(atPath: inside) ? inside : path
+        var insideIsDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: inside, isDirectory: &insideIsDirectory) && !insideIsDirectory.boolValue
+            ? inside : path
     }
 
     /// The folder part of `path` as given ("" when it has none).

@@ -97,7 +97,7 @@ public struct SolverReport: Sendable, Hashable, Codable {
     /// before routing), beside `kpis.continuity` of the routed plan: routing keeps what the assignment chose.
     public var assignmentContinuity: Double?
     /// The steps after the assignment whose watchdog stopped them before their work was done (`routing`,
-    /// `repair`; optional extension, absent when none did): only then, or when a stage says
+    /// `repair`, `shortfall`; optional extension, absent when none did): only then, or when a stage says
     /// `stopped_by: clock`, can two runs of the same scenario and options differ.
     public var clockStops: [String]?
 

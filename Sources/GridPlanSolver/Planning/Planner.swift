@@ -92,8 +92,8 @@ public enum Planner {
     static let repairRoutingSeconds = 0.3
 
     /// `solver.clock_stops`: the steps after the assignment that the watchdog stopped, nil when none did.
-    static func clockStops(routing: Bool, repair: Bool) -> [String]? {
-        let steps = [routing ? "routing" : nil, repair ? "repair" : nil].compactMap { $0 }
+    static func clockStops(routing: Bool, repair: Bool, shortfall: Bool) -> [String]? {
+        let steps = [routing ? "routing" : nil, repair ? "repair" : nil, shortfall ? "shortfall" : nil].compactMap { $0 }
         return steps.isEmpty ? nil : steps
     }
 
@@ -162,7 +162,7 @@ public enum Planner {
         // Every campaign visit owed in the horizon that the routes do not make by its deadline, and why.
         let missedCampaigns = kpis.campaignVisitsOwed == nil ? nil : CampaignDiagnosis(scenario: scenario).missed(in: routes)
         if late.contains(where: { $0.reason == .capacity }) { report("shortfall") }
-        let shortfall = ShortfallAnalysis.measure(scenario, late: late, timeLimitSeconds: limit, mipGap: gap,
+        let (shortfall, shortfallClock) = ShortfallAnalysis.measure(scenario, late: late, timeLimitSeconds: limit, mipGap: gap,
                                                   threads: options.threads, cycle: options.cycle)
         let lateness = LatenessReport(
             assignmentLateTaskDays: assignment.lateTaskDays, plannedLateTaskDays: kpis.lateTaskDays,
@@ -176,7 +176,7 @@ public enum Planner {
             seconds: GridPlanCore.Plan.round(Date().timeIntervalSince(began), places: 2), parts: assignment.parts,
             stages: assignment.stages, lateness: lateness,
             assignmentContinuity: assignmentContinuity(assignment.visits, scenario: scenario),
-            clockStops: clockStops(routing: routed.hitClock, repair: repair.hitClock))
+            clockStops: clockStops(routing: routed.hitClock, repair: repair.hitClock, shortfall: shortfallClock))
         return GridPlanCore.Plan(
             scenario: ScenarioReference(madeFrom: scenario.scenario),
             horizon: PlanHorizon(start: scenario.horizon.start, days: scenario.horizon.days),

@@ -15,11 +15,12 @@ enum ShortfallAnalysis {
     /// Share of the plan's time limit the re-solve may use.
     static let timeShare = 0.15
 
-    /// The shortfall of a plan whose late list is `late`, or nil when no task is late for capacity.
+    /// The shortfall of a plan whose late list is `late` (nil when no task is late for capacity), and
+    /// whether a watchdog of the re-solve or of its routing stopped it before its work was done.
     static func measure(_ scenario: ResolvedScenario, late: [LateTask], timeLimitSeconds: Double, mipGap: Double,
-                        threads: Int, cycle: CycleObjective) -> Shortfall? {
+                        threads: Int, cycle: CycleObjective) -> (shortfall: Shortfall?, hitClock: Bool) {
         let capacityLate = late.filter { $0.reason == .capacity }
-        guard !capacityLate.isEmpty else { return nil }
+        guard !capacityLate.isEmpty else { return (nil, false) }
         let lateJobs = capacityLate.compactMap { scenario.job($0.task) }
         let grids = Array(Set(lateJobs.map(\.grid))).sorted()
 
@@ -35,7 +36,7 @@ enum ShortfallAnalysis {
                                   breakTime: home.breakTime, speedKmh: home.speedKmh))
             helperGrid[id] = g
         }
-        guard !helpers.isEmpty else { return nil }
+        guard !helpers.isEmpty else { return (nil, false) }
 
         var helped = scenario.scenario
         helped.workers += helpers
@@ -44,7 +45,7 @@ enum ShortfallAnalysis {
         options.watchdogSeconds = timeLimitSeconds * timeShare * Planner.watchdogFactor
         options.helpers = Set(helpers.map(\.id))
         options.onlyPartsWith = Set(capacityLate.map(\.task))
-        guard let result = try? Assignment.assign(ResolvedScenario(helped), options: options) else { return nil }
+        guard let result = try? Assignment.assign(ResolvedScenario(helped), options: options) else { return (nil, false) }
 
         // The helpers' days, routed among the helpers alone (so no visit moves back to the staff).
         var helpersOnly = helped
@@ -83,7 +84,8 @@ enum ShortfallAnalysis {
                 if !job.skills.isEmpty || job.workersNeeded > 1 { beyond.append(job.id) }
             }
         }
-        return Shortfall(lateTasks: capacityLate.count, lateTaskDays: capacityLate.reduce(0) { $0 + $1.lateDays },
-                         tasksOnTime: onTime, lateTaskDaysWithHelp: remaining, needs: needs, beyondHelpers: beyond.sorted())
+        let shortfall = Shortfall(lateTasks: capacityLate.count, lateTaskDays: capacityLate.reduce(0) { $0 + $1.lateDays },
+                                  tasksOnTime: onTime, lateTaskDaysWithHelp: remaining, needs: needs, beyondHelpers: beyond.sorted())
+        return (shortfall, routed.hitClock || result.stages.contains { $0.stoppedBy == "clock" })
     }
 }
