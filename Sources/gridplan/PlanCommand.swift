@@ -116,10 +116,14 @@ extension GridPlan {
             print(String(format: "travel: %.1f km, %d min; utilisation %@–%@", k.travelKm, k.travelMin,
                          pct(k.utilisationMin), pct(k.utilisationMax)))
             print("solver: \(s.backend) \(s.status), gap \(pct(s.gap)), \(String(format: "%.1f", s.seconds)) s")
-            let clocked = ((s.stages ?? []).contains { $0.stoppedBy == "clock" } ? ["the assignment"] : []) + (s.clockStops ?? [])
+            let steps = ["routing": "the routing", "repair": "the repair", "shortfall": "the shortfall's re-solve"]
+            let clocked = ((s.stages ?? []).contains { $0.stoppedBy == "clock" } ? ["the assignment"] : [])
+                + (s.clockStops ?? []).map { steps[$0] ?? $0 }
             if !clocked.isEmpty {
-                print("note: the clock stopped \(clocked.joined(separator: ", ")) before its work was done (a slow or busy "
-                      + "machine, or a short --time-limit); a second run may give a different plan")
+                let named = clocked.count == 1 ? clocked[0]
+                    : clocked.dropLast().joined(separator: ", ") + " and " + clocked.last!
+                print("note: the clock stopped \(named) before the work was done (a slow or busy machine, or a short "
+                      + "--time-limit); a second run may give a different plan")
             }
             if let l = s.lateness, l.plannedLateTaskDays > 0 {
                 print("proven: at the model's estimate of each worker's day, no plan with this staffing can have "
