@@ -38,8 +38,7 @@ public enum ScenarioLoader {
     public static func load(path given: String) -> ScenarioLoadResult {
         let path = scenarioFile(given)
         let log = DiagnosticLog()
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if isFolder(path) {
             log.error("cannot read scenario '\(path)': it is a folder with no scenario.yaml file in it; name the scenario's YAML file",
                       at: SourceLocation(file: path))
             return ScenarioLoadResult(scenario: nil, diagnostics: log.sorted())
@@ -79,12 +78,15 @@ public enum ScenarioLoader {
 
     /// `path`, or `path/scenario.yaml` when `path` is a folder that holds one.
     public static func scenarioFile(_ path: String) -> String {
+        guard isFolder(path) else { return path }
+        let inside = resolve("scenario.yaml", against: path)
+        return FileManager.default.fileExists(atPath: inside) && !isFolder(inside) ? inside : path
+    }
+
+    /// Whether `path` names an existing folder.
+    static func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return path }
-        let inside = resolve("scenario.yaml", against: path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path)
-        var insideIsDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: inside, isDirectory: &insideIsDirectory) && !insideIsDirectory.boolValue
-            ? inside : path
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// The folder part of `path` as given ("" when it has none).
