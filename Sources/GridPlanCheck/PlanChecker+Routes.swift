@@ -139,14 +139,16 @@ extension PlanChecker {
             var from = w.start, leave = r.start.minutes
             var totalMin = 0, totalKm = 0.0
             // Checks the leg from `from` (left at `leave`) to `to`, reached at `arrive`.
-            func leg(to: String, arrive: Int, label: String, task: String?) -> (minutes: Int, km: Double) {
+            func leg(to: String, arrive: Int, label: String, task: String?) -> (minutes: Int, km: Double, timing: Int) {
                 let l = c.travel.leg(from: from, to: to, worker: w)
                 let inBreak = minutesInside(w.breakTime, leave, arrive)
                 let available = arrive - leave - inBreak
-                if available < l.minutes {
+                if available < l.timing {
                     let breakNote = inBreak > 0 ? " less \(inBreak) min of break" : ""
+                    let both = l.timing > l.minutes
+                        ? " (the matrix row \(to) → \(from), which a row serving both directions would use)" : ""
                     add(task, "leg \(from) → \(label) leaves at \(hhmm(leave)) and arrives at \(hhmm(arrive)): "
-                        + "\(available) min\(breakNote), but the travel takes \(l.minutes) min")
+                        + "\(available) min\(breakNote), but the travel takes \(l.timing) min\(both)")
                 }
                 totalMin += l.minutes
                 totalKm += l.km

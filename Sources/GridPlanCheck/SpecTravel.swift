@@ -45,24 +45,22 @@ public struct SpecTravel: Sendable {
 
     /// The minutes and km a worker needs from location `a` to location `b` (ids).
     ///
-    /// A matrix row `a → b` gives its minutes (and km, else the coordinates'). When only `b → a` is
-    /// listed, §3 can be read as a directed pair or a pair both ways; a plan must keep rule 5.3 under
-    /// either, so the leg takes the larger of the two readings' minutes (the row's on a tie).
-    /// Coinciding points (same id or same coordinates) are 0 minutes.
-    public func leg(from a: String, to b: String, worker: Worker?) -> (minutes: Int, km: Double) {
-        if a == b { return (0, 0) }
+    /// A matrix row `a → b` gives its minutes (and km, else the coordinates'); without one, the
+    /// coordinates: a row is a directed pair, as Docs/scenario-format.md §7 reads §3, and `minutes`
+    /// and `km` are what a stop must report. §3 could also be read as a row serving both directions,
+    /// so a leg must allow `timing` minutes: the larger of the two readings' (the `b → a` row's when
+    /// only that one is listed and it takes longer). Coinciding points (same id or same coordinates) are 0.
+    public func leg(from a: String, to b: String, worker: Worker?) -> (minutes: Int, km: Double, timing: Int) {
+        if a == b { return (0, 0, 0) }
         let geoKm: Double? = {
             guard let p = coordinates[a], let q = coordinates[b] else { return nil }
             return p == q ? 0 : km(p, q)
         }()
-        if let row = rows[a]?[b] { return (row.minutes, row.km ?? geoKm ?? 0) }
+        if let row = rows[a]?[b] { return (row.minutes, row.km ?? geoKm ?? 0, row.minutes) }
         let speed = worker?.speedKmh ?? speedKmh
-        let geo = geoKm.map { (minutes: Self.minutes(km: $0, speedKmh: speed), km: $0) }
-        if let back = rows[b]?[a] {
-            let listed = (minutes: back.minutes, km: back.km ?? geoKm ?? 0)
-            guard let g = geo, g.minutes > listed.minutes else { return listed }
-            return g
-        }
-        return geo ?? (0, 0)
+        let geo: (minutes: Int, km: Double) = geoKm.map { (Self.minutes(km: $0, speedKmh: speed), $0) } ?? (0, 0)
+        let back = rows[b]?[a]?.minutes ?? 0
+        return (geo.minutes, geo.km, max(geo.minutes, back))
     }
+
 }

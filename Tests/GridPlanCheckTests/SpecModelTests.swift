@@ -81,8 +81,14 @@ final class SpecModelTests: XCTestCase {
         s.travel.matrix = [TravelMatrixEntry(from: "OFF", to: "H1", minutes: 7, km: 0.5)]
         XCTAssertEqual(SpecTravel(scenario: s).leg(from: "OFF", to: "H1", worker: nil).minutes, 7)
         XCTAssertEqual(SpecTravel(scenario: s).leg(from: "OFF", to: "H1", worker: nil).km, 0.5)
-        // Listed the other way only: the larger of the row and the coordinates.
+        // Listed the other way only: the coordinates' leg is reported, the larger of the two is allowed.
         XCTAssertEqual(SpecTravel(scenario: s).leg(from: "H1", to: "OFF", worker: nil).minutes, 20)
+        XCTAssertEqual(SpecTravel(scenario: s).leg(from: "H1", to: "OFF", worker: nil).timing, 20)
+        s.travel.matrix = [TravelMatrixEntry(from: "OFF", to: "H1", minutes: 31, km: 2.5)]
+        let back = SpecTravel(scenario: s).leg(from: "H1", to: "OFF", worker: nil)
+        XCTAssertEqual(back.minutes, 20, "a row is a directed pair")
+        XCTAssertEqual(back.km, 1.445532, accuracy: 1e-5)
+        XCTAssertEqual(back.timing, 31, "a plan must also keep §5.3 if the row served both directions")
     }
 
     /// A week worked by hand for the extension KPIs (Docs/scenario-format.md §10). Working days Mon–Thu

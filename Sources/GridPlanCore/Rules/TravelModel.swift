@@ -2,12 +2,17 @@ import Foundation
 
 /// Minutes and kilometres of one leg.
 public struct Leg: Sendable, Hashable {
+    /// The leg's minutes as §3 gives them (what the plan reports).
     public var minutes: Int
     public var km: Double
+    /// The minutes a timetable allows for the leg: `minutes`, or more when only the opposite
+    /// direction is in the matrix and lists more (`TravelModel.leg`).
+    public var timing: Int
 
-    public init(minutes: Int, km: Double) {
+    public init(minutes: Int, km: Double, timing: Int? = nil) {
         self.minutes = minutes
         self.km = km
+        self.timing = max(minutes, timing ?? minutes)
     }
 
     public static let zero = Leg(minutes: 0, km: 0)
@@ -56,12 +61,14 @@ public struct TravelModel: Sendable {
 
     /// The leg between two location ids (places, households, patrols) for a worker.
     ///
-    /// A matrix entry `from → to` wins (its km, when missing, falls back to the coordinates); otherwise
-    /// coordinates. The same id, or two points at the same coordinates, is 0; unknown ids give a zero leg.
+    /// A matrix row `from → to` wins (its km, when missing, falls back to the coordinates); otherwise
+    /// coordinates: a row is a directed pair (Docs/scenario-format.md §7), and `minutes`/`km` are
+    /// that reading's. The same id, or two points at the same coordinates, is 0; unknown ids give a zero leg.
     ///
-    /// When only the opposite direction `to → from` is listed, the format (§3: "the listed pairs use
-    /// its minutes") can be read two ways — a directed pair, or a pair both ways — so the leg takes the
-    /// larger of the listed minutes and the coordinate minutes: a plan then keeps §5.3 under either reading.
+    /// §3 ("the listed pairs use its minutes") could also be read as a row serving both directions.
+    /// When only `to → from` is listed and it takes longer than the coordinates, `timing` allows its
+    /// minutes, so the timetable keeps §5.3 under that reading too; the plan still reports the
+    /// directed leg.
     public func leg(from: String, to: String, worker: Worker?) -> Leg {
         if from == to { return .zero }
         let speed = worker?.speedKmh ?? defaultSpeedKmh
@@ -70,15 +77,13 @@ public struct TravelModel: Sendable {
         if let e = matrix[from + "\u{1}" + to] {
             return Leg(minutes: e.minutes, km: e.km ?? geoKm ?? 0)
         }
-        let geo: Leg? = geoKm.map { k in
+        let geo: Leg = geoKm.map { k in
             a == b ? .zero : Leg(minutes: TravelModel.minutes(km: k, speedKmh: speed), km: k)
-        }
+        } ?? .zero
         if let r = matrix[to + "\u{1}" + from] {
-            let listed = Leg(minutes: r.minutes, km: r.km ?? geoKm ?? 0)
-            guard let g = geo else { return listed }
-            return listed.minutes >= g.minutes ? listed : g
+            return Leg(minutes: geo.minutes, km: geo.km, timing: r.minutes)
         }
-        return geo ?? .zero
+        return geo
     }
 
     /// The coordinates of a location id, if known.

@@ -45,7 +45,7 @@ struct DayRoute {
     /// The timeline's stops: a pinned stop may start only at its minute, the others within their window.
     var stops: [DayTimeline.Stop] {
         zip(errands, legs).map { e, leg in
-            DayTimeline.Stop(travel: leg.minutes, duration: e.duration, earliest: e.pinnedAt ?? e.window.start,
+            DayTimeline.Stop(travel: leg.timing, duration: e.duration, earliest: e.pinnedAt ?? e.window.start,
                              latest: e.pinnedAt ?? e.window.end - e.duration, pinned: e.pinnedAt != nil)
         }
     }
@@ -57,7 +57,7 @@ struct DayRoute {
     }
 
     /// Minutes of the leg home.
-    var home: Int { legs[legs.count - 1].minutes }
+    var home: Int { legs[legs.count - 1].timing }
 
     /// The forward pass (`DayTimeline.earliestStarts`): every stop as early as it can start; nil when
     /// the day does not fit (a window, a pinned minute, the shift's end).

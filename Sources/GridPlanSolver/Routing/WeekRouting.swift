@@ -260,8 +260,8 @@ struct WeekRouter {
                 guard pinnedDayFeasible(w, day, on: date) else { ok = false; break }
                 let prev = at == 0 ? w.start : day[at - 1].job.id
                 let next = at == day.count - 1 ? w.end : day[at + 1].job.id
-                added += travel.leg(from: prev, to: job.id, worker: w).minutes + travel.leg(from: job.id, to: next, worker: w).minutes
-                    - travel.leg(from: prev, to: next, worker: w).minutes
+                added += travel.leg(from: prev, to: job.id, worker: w).timing + travel.leg(from: job.id, to: next, worker: w).timing
+                    - travel.leg(from: prev, to: next, worker: w).timing
             }
             if ok && (best == nil || added < best!.1) { best = (s, added) }
         }
@@ -355,7 +355,7 @@ struct WeekRouter {
             for a in 0..<n {
                 for b in 0..<n where a != b {
                     let leg = travel.leg(from: nodeIds[a], to: nodeIds[b], worker: rep)
-                    t[a * n + b] = Double(leg.minutes)
+                    t[a * n + b] = Double(leg.timing)
                     dist[a * n + b] = leg.km
                 }
             }
