@@ -24,7 +24,8 @@ public struct SpecLateness: Sendable, Hashable {
         let days = calendar.workingDays
         let firstWorkingDay = days.first ?? calendar.horizon.start
         let firstDue = task.lastVisit?.adding(days: task.everyDays) ?? firstWorkingDay
-        isDue = firstDue <= calendar.horizon.end
+        // Never visited: due on the first working day, so not due in a horizon without one.
+        isDue = (task.lastVisit != nil || !days.isEmpty) && firstDue <= calendar.horizon.end
         var late = 0
         var firstLate: CivilDate?
         for t in days {

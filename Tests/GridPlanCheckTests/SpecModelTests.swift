@@ -67,6 +67,13 @@ final class SpecModelTests: XCTestCase {
         let u = try XCTUnwrap(SpecTask.all(in: fresh).first)
         XCTAssertEqual(SpecLateness(of: u, planVisits: [day(1)], calendar: calendar),
                        SpecLateness(isDue: true, lateDays: 1, firstMissedDue: day(0)))
+        // A horizon without a working day has no first working day: the never-visited task is not due.
+        var off = fresh.horizon
+        off.holidays = (0..<off.days).map { off.start.adding(days: $0) }
+        XCTAssertEqual(SpecLateness(of: u, planVisits: [], calendar: SpecCalendar(horizon: off)),
+                       SpecLateness(isDue: false, lateDays: 0, firstMissedDue: nil))
+        XCTAssertEqual(SpecLateness(of: t, planVisits: [], calendar: SpecCalendar(horizon: off)).isDue, true,
+                       "a task with a last visit is due by its date, working day or not")
     }
 
     func testTravelIsHaversineTimesDetourCeiledAndTheMatrixWins() {

@@ -22,6 +22,15 @@ final class DueRuleTests: XCTestCase {
         XCTAssertEqual(rule(last: nil).firstDue(in: mondayOff), d("2026-11-24"))
     }
 
+    func test_a_never_visited_task_is_not_due_in_a_horizon_without_a_working_day() {
+        let start = d("2026-10-01")
+        let holidays = WorkingCalendar(horizon: Horizon(start: start, days: 7, holidays: (0..<7).map { start.adding(days: $0) }))
+        XCTAssertTrue(holidays.workingDays.isEmpty)
+        XCTAssertFalse(rule(last: nil).isDue(in: holidays), "due on the first working day, and there is none")
+        XCTAssertEqual(rule(last: nil).lateness(visits: [], calendar: holidays).lateDays, 0)
+        XCTAssertTrue(rule(last: "2026-09-25").isDue(in: holidays), "a last visit makes it due by its date")
+    }
+
     func test_a_task_due_after_the_horizon_is_not_due_and_never_late() {
         let r = rule(every: 14, gap: 7, last: "2026-11-20")  // due 12-04
         XCTAssertFalse(r.isDue(in: calendar))

@@ -24,7 +24,12 @@ public struct DueRule: Sendable, Hashable {
     }
 
     /// Whether the task is due in the horizon: its first due date is no later than the horizon's last day.
-    public func isDue(in calendar: WorkingCalendar) -> Bool { firstDue(in: calendar) <= calendar.horizon.end }
+    /// A task never visited is due on the horizon's first working day, so in a horizon without one
+    /// (every day a holiday) it is not due.
+    public func isDue(in calendar: WorkingCalendar) -> Bool {
+        if lastVisit == nil, calendar.workingDays.isEmpty { return false }
+        return firstDue(in: calendar) <= calendar.horizon.end
+    }
 
     /// Whether the task is late on `day`: no visit in the `everyDays` calendar days ending on `day`.
     ///
