@@ -35,11 +35,14 @@ extension ReportContext {
             out = zh ? "全部按时。" : "Everything is on time. "
         } else if zh {
             out = "迟访任务天数 \(l.plannedLateTaskDays)（分配方案 \(l.assignmentLateTaskDays)）；"
-                + "按现有人手（以模型估算的每人每日可用时间计），任何方案都不少于 \(l.lateTaskDaysFloor)。"
+                + (l.lateTaskDaysFloor > 0 ? "按现有人手（以模型估算的每人每日可用时间计），任何方案都不少于 \(l.lateTaskDaysFloor)。"
+                    : "未能证明迟访任务天数的下限。")
             if l.droppedVisits > 0 { out += "排路线时有 \(l.droppedVisits) 次走访排不下。" }
         } else {
             out = "Late task-days: \(l.plannedLateTaskDays) (assignment \(l.assignmentLateTaskDays)); "
-                + "no plan with this staffing (at the model's estimate of each worker's day) can have fewer than \(l.lateTaskDaysFloor). "
+                + (l.lateTaskDaysFloor > 0
+                    ? "no plan with this staffing (at the model's estimate of each worker's day) can have fewer than \(l.lateTaskDaysFloor). "
+                    : "no floor on them was proven. ")
             if l.droppedVisits > 0 { out += "Routing could not fit \(l.droppedVisits) planned visits. " }
         }
         out += zh ? "整体目标距最优不超过 \(gap)。" : "The whole plan is within \(gap) of the best the model allows."

@@ -160,6 +160,28 @@ final class AssignmentModelTests: XCTestCase {
         XCTAssertFalse(try stops(watchdog: nil).contains("clock"), "with room, the stages stop by gap, nodes or work")
     }
 
+    func testPastTheWatchdogTheUntimedStepsAreLeftOutAndTheAnswerStillKeepsTheModel() throws {
+        // LP relaxations, the second start and the late-task-days floor have no work limit of their
+        // own; past the watchdog they are left out (a short --time-limit stays short), and the
+        // construction, which keeps every row, is the answer.
+        let scenario = ResolvedScenario(Fixture.capacityBound())
+        var options = AssignmentOptions(timeLimitSeconds: 8)
+        options.watchdogSeconds = 0
+        let cut = try Assignment.assign(scenario, options: options)
+        XCTAssertFalse(cut.visits.isEmpty)
+        XCTAssertGreaterThan(cut.lateTaskDays, 0)
+        XCTAssertEqual(cut.lateTaskDaysFloor, 0, "the floor's solve was left out: nothing proven")
+        XCTAssertTrue(cut.parts.allSatisfy { ($0.stages ?? []).allSatisfy { $0.rootLP == nil } }, "no LP was solved")
+        let full = try Assignment.assign(scenario, options: AssignmentOptions(timeLimitSeconds: 8))
+        XCTAssertGreaterThan(full.lateTaskDaysFloor, 0, "with room, the floor is proven")
+        XCTAssertTrue(full.parts.allSatisfy { ($0.stages ?? []).allSatisfy { $0.rootLP != nil } })
+        var noFloor = AssignmentOptions(timeLimitSeconds: 8)
+        noFloor.provesLateTaskDaysFloor = false
+        let visitsOnly = try Assignment.assign(scenario, options: noFloor)
+        XCTAssertEqual(visitsOnly.lateTaskDaysFloor, 0, "a re-solve that needs only the visits skips the floor")
+        XCTAssertEqual(visitsOnly.visits, full.visits, "and decides the same visits")
+    }
+
     func testTheReportedBoundNeverExceedsTheObjectiveAndTheFloorsNeverExceedTheLateness() throws {
         let r = try Assignment.assign(ResolvedScenario(Fixture.capacityBound()), options: AssignmentOptions(timeLimitSeconds: 8))
         XCTAssertLessThanOrEqual(r.bound, r.objective)

@@ -33,6 +33,9 @@ public struct AssignmentOptions: Sendable {
     /// When set, only the parts holding one of these tasks are solved (the shortfall re-solve); the
     /// due tasks no worker covers are then left out too.
     public var onlyPartsWith: Set<String>?
+    /// Whether to prove the floor on unweighted late task-days (`lateTaskDaysFloor`); a re-solve that
+    /// only needs the visits (the shortfall's) leaves it out (the floor is then 0).
+    public var provesLateTaskDaysFloor = true
 
     public init(timeLimitSeconds: Double = 30, mipGap: Double = 0.01, threads: Int = 1, verbose: Bool = false,
                 writeLPPath: String? = nil, maxColumnsForMIP: Int = 150_000, nodeLimit: Int? = nil,
@@ -115,7 +118,7 @@ public enum Assignment {
             let budget = AssignmentBudget(seconds: share, size: sizes[i], nodeLimit: options.nodeLimit, deadline: deadline)
             return PartSolver.solve(parts[i], budget: budget, mipGap: options.mipGap, verbose: options.verbose,
                                     inParallel: threads > 1 && parts.count > 1, maxColumns: options.maxColumnsForMIP,
-                                    progress: progress)
+                                    lateTaskDaysFloor: options.provesLateTaskDaysFloor, progress: progress)
         }
         var byPart = [PartOutcome?](repeating: nil, count: parts.count)
         for (k, i) in order.enumerated() { byPart[i] = outcomes[k] }
@@ -256,12 +259,32 @@ struct PartOutcome: Sendable {
 /// Solves one part: construction, local search, then GLPK on the lateness goal and on all goals.
 enum PartSolver {
     static func solve(_ inst: AssignmentInstance, budget: AssignmentBudget, mipGap: Double, verbose: Bool, inParallel: Bool,
-                      maxColumns: Int, progress: (@Sendable (MIPProgress) -> Void)?) -> PartOutcome {
+                      maxColumns: Int, lateTaskDaysFloor: Bool = true, progress: (@Sendable (MIPProgress) -> Void)?) -> PartOutcome {
         var m = LinearModel(name: "gridplan_\(inst.name)")
         let model = AssignmentModel.build(inst, into: &m)
         let n = m.variableCount
         let W = inst.weights.lateness
-        var search = AssignmentSearch(inst)
+        // The watchdog: past it, the steps that have no work limit of their own (LP relaxations, the
+        // second start, the floor) are left out, the searches stop, and the stage says `clock`.
+        var skippedForClock = false
+        func expired() -> Bool {
+            if budget.deadline.timeIntervalSinceNow > 0 { return false }
+            skippedForClock = true
+            return true
+        }
+        func relaxation(_ model: LinearModel) -> (objective: Double, values: [Double])? {
+            guard !expired() else { return nil }
+            let r = try? GLPKSolver.solveRelaxation(model, timeLimitSeconds: max(0.5, budget.deadline.timeIntervalSinceNow))
+            if r == nil { _ = expired() }
+            return r
+        }
+        func searchFrom(_ choice: AssignmentChoice?, cap: Double?) -> AssignmentSearch {
+            var s = AssignmentSearch(inst, choice: choice)
+            s.latenessCap = cap
+            s.stopAt = budget.deadline
+            return s
+        }
+        var search = searchFrom(nil, cap: nil)
         search.construct()
         let startObjective = search.objective, startLateness = search.lateness
         search.improve(budget: budget.moves / 2)
@@ -280,6 +303,7 @@ enum PartSolver {
         /// gap is met, else what stopped it.
         func reported(_ stop: String, gapMet: Bool) -> String { stop == "clock" ? "clock" : gapMet ? "gap" : stop }
         func stoppedBy(_ r: MIPResult?, clock: Bool) -> String {
+            let clock = clock || skippedForClock || search.hitClock
             guard let r else { return clock ? "clock" : "work" }
             if r.hitTimeLimit || clock { return "clock" }
             if r.status == .optimal { return "gap" }
@@ -294,15 +318,15 @@ enum PartSolver {
                       value: (AssignmentSearch) -> Double) -> (bound: Double, root: Double?, stoppedBy: String) {
             let solves = max(1, Int(share * AssignmentBudget.subproblemsPerSecond))
             let cap = search.latenessCap
-            if let lpv = lp?.values {
+            if let lpv = lp?.values, !expired() {
                 // A second start: the LP rounded, then the same search.
-                var rounded = AssignmentSearch(inst)
-                rounded.latenessCap = cap
+                var rounded = searchFrom(nil, cap: cap)
                 rounded.construct(roundingLP: model.y.map { $0.map { lpv[$0.index] } },
                                   x: model.x.map { $0.map { $0.map { lpv[$0.v.index] } } })
                 if cap.map({ rounded.lateness <= $0 + 1e-7 }) ?? true {
                     rounded.improve(budget: budget.moves / 2)
                     if value(rounded) < value(search) - 1e-7 { search = rounded }
+                    if rounded.hitClock { skippedForClock = true }
                 }
             }
             // The stage model's own rows (`keep_late` in the second stage) keep every sub-problem's answer
@@ -311,8 +335,7 @@ enum PartSolver {
                                             solves: solves, nodes: AssignmentBudget.subproblemNodes, deadline: budget.deadline,
                                             inParallel: inParallel)
             if fo.improvements > 0 {
-                var better = AssignmentSearch(inst, choice: fo.choice)
-                better.latenessCap = cap
+                let better = searchFrom(fo.choice, cap: cap)
                 if value(better) < value(search) - 1e-7 { search = better }
             }
             search.improve(budget: search.evaluations + budget.moves / 4)
@@ -322,8 +345,7 @@ enum PartSolver {
                 r = try? GLPKSolver.solve(stageModel, options: options(model.values(of: search.choice, inst, variableCount: n),
                                                                        nodes: nodes, share: share))
                 if let res = r, !res.values.isEmpty {
-                    var better = AssignmentSearch(inst, choice: model.choice(from: res.values, inst))
-                    better.latenessCap = cap
+                    let better = searchFrom(model.choice(from: res.values, inst), cap: cap)
                     if value(better) < value(search) - 1e-7 { search = better }
                 }
             }
@@ -340,7 +362,7 @@ enum PartSolver {
             stage1 = SolverStageReport(goal: "lateness", objective: 0, bound: 0, rootLP: nil, startObjective: startLateness,
                                        stoppedBy: "gap")
         } else {
-            let lp1 = try? GLPKSolver.solveRelaxation(lateModel)
+            let lp1 = relaxation(lateModel)
             let st = runStage(lateModel, lp: lp1, share: budget.seconds * 0.5) { $0.lateness }
             let z = search.lateness
             let b = min(z, max(st.bound, 0))
@@ -357,7 +379,7 @@ enum PartSolver {
         var capped = m
         capped.addRow("keep_late[\(inst.name)]", model.latenessTerms, .lessOrEqual, cap + 1e-6 * max(1, cap))
         // The whole model's own LP relaxation: a bound on every plan at once, and the rounding's guide.
-        let wholeLP = n > 0 ? (try? GLPKSolver.solveRelaxation(m)) : nil
+        let wholeLP = n > 0 ? relaxation(m) : nil
         var cappedBound = -Double.infinity, root2: Double?, stop2 = "work"
         if n > 0 {
             let st = runStage(capped, lp: wholeLP, share: budget.seconds * (stage1.rootLP == nil ? 1 : 0.5)) { $0.objective }
@@ -372,7 +394,7 @@ enum PartSolver {
         let rest = restFloor(inst)
         let bound = min(objective, max(min(cappedBound, cap + W + rest), startLowerBound(inst, restFloor: rest),
                                        weightedFloor + rest, wholeLP?.objective ?? -.infinity))
-        let stage2 = SolverStageReport(goal: "all", objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
+        var stage2 = SolverStageReport(goal: "all", objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
                                        rootLP: root2.map { Plan.round($0, places: 4) },
                                        startObjective: Plan.round(startObjective, places: 4),
                                        stoppedBy: reported(stop2, gapMet: MIPResult.relativeGap(objective: objective, bound: bound) <= mipGap))
@@ -381,10 +403,10 @@ enum PartSolver {
         // (its LP always; a short branch-and-bound while the watchdog leaves room).
         let lateCount = lateTaskDays(inst, search.choice)
         var lateFloor = 0
-        if lateCount > 0 {
+        if lateCount > 0, lateTaskDaysFloor, !expired() {
             var unweighted = m
             unweighted.setCosts(model.late.flatMap { $0 }.map { ($0, 1.0) })
-            var b = (try? GLPKSolver.solveRelaxation(unweighted))?.objective ?? 0
+            var b = relaxation(unweighted)?.objective ?? 0
             if branch, budget.deadline.timeIntervalSinceNow > 1,
                let r = try? GLPKSolver.solve(unweighted, options: options(model.values(of: search.choice, inst, variableCount: n),
                                                                           nodes: max(1, nodes / 4), share: budget.seconds * 0.2)) {
@@ -392,6 +414,8 @@ enum PartSolver {
             }
             lateFloor = Int((b - 1e-6).rounded(.up))
         }
+        // A floor the watchdog left out (0) is the clock's doing too.
+        if skippedForClock { stage2.stoppedBy = "clock" }
         let gap = MIPResult.relativeGap(objective: objective, bound: bound)
         let status = gap <= mipGap ? "optimal" : (objective < startObjective - 1e-7 ? "feasible" : "heuristic")
         let weighted = inst.jobs.indices.reduce(0) { acc, j in

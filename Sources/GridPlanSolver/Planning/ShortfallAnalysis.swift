@@ -45,6 +45,7 @@ enum ShortfallAnalysis {
         options.watchdogSeconds = timeLimitSeconds * timeShare * Planner.watchdogFactor
         options.helpers = Set(helpers.map(\.id))
         options.onlyPartsWith = Set(capacityLate.map(\.task))
+        options.provesLateTaskDaysFloor = false
         guard let result = try? Assignment.assign(ResolvedScenario(helped), options: options) else { return (nil, false) }
 
         // The helpers' days, routed among the helpers alone (so no visit moves back to the staff).
