@@ -54,9 +54,14 @@ public struct LateDiagnosis: Sendable {
             return .fewWorkingDays(dates: days)
         }
         if lateDays > best {
-            // Eligible and available, but those days were full.
-            let upTo = max(firstMissedDue, days.first!)
-            let window = days.filter { $0 <= upTo }
+            // Eligible and available, but the days that would have kept its first late day on time
+            // were full: a visit in the N days ending on that day, not before the gap allows. (After
+            // a run of holidays those are the days after it, not the days before the due date.)
+            let firstLate = calendar.workingDays.first { $0 >= firstMissedDue } ?? firstMissedDue
+            var from = firstLate.adding(days: 1 - job.everyDays)
+            if let l = job.lastVisit { from = max(from, l.adding(days: job.minGapDays)) }
+            var window = days.filter { $0 >= from && $0 <= firstLate }
+            if window.isEmpty { window = days.filter { $0 <= max(firstMissedDue, days.first!) } }
             let ws = fitting.filter { w in window.contains { eligibility.isEligible(w, for: job, on: $0) } }
             var full: [LateDetail.WorkerDays] = []
             for w in ws {
