@@ -1,4 +1,4 @@
-import GridPlanCore
+@testable import GridPlanCore
 import XCTest
 
 /// `PlanFile`: what `gridplan check` says when plan.json is not a readable plan.
@@ -54,6 +54,20 @@ final class CheckPlanFileTests: XCTestCase {
         let m = message(PlanFile.read(path: write(text)))
         XCTAssertTrue(m?.hasPrefix("not a gridplan plan: field 'routes[0].stops[1].") ?? false, m ?? "read")
         XCTAssertTrue(m?.contains("expected a time HH:MM, got '9h40'") ?? false, m ?? "read")
+    }
+
+    func test_a_value_the_format_does_not_allow_is_named_with_the_values_it_does() throws {
+        let plan = CheckFixture.validPlan(CheckFixture.scenario())
+        let text = String(decoding: try plan.jsonData(), as: UTF8.self)
+            .replacingOccurrences(of: "\"kind\" : \"visit\"", with: "\"kind\" : \"inspection\"")
+            .replacingOccurrences(of: "\"kind\":\"visit\"", with: "\"kind\":\"inspection\"")
+        let m = message(PlanFile.read(path: write(text)))
+        XCTAssertTrue(m?.hasPrefix("not a gridplan plan: field 'routes[0].stops[") ?? false, m ?? "read")
+        XCTAssertTrue(m?.hasSuffix("kind': 'inspection' is not one of visit, patrol, campaign") ?? false, m ?? "read")
+        XCTAssertEqual(PlanFile.wording("Cannot initialize LateReason from invalid String value bad_weather"),
+                       "'bad_weather' is not one of " + LateReason.allCases.map(\.rawValue).joined(separator: ", "))
+        XCTAssertEqual(PlanFile.wording("Cannot initialize Other from invalid String value x"), "'x' is not a valid value")
+        XCTAssertEqual(PlanFile.wording("Expected a time"), "Expected a time")
     }
 
     func test_another_format_is_rejected() throws {

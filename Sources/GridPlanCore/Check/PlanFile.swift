@@ -40,7 +40,7 @@ public enum PlanFile {
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
                 let DecodingError.dataCorrupted(context) {
             return .failure(PlanFileError(message:
-                "not a gridplan plan: field '\(fieldPath(context.codingPath))': \(context.debugDescription)"))
+                "not a gridplan plan: field '\(fieldPath(context.codingPath))': \(wording(context.debugDescription))"))
         } catch {
             return .failure(PlanFileError(message: "not a gridplan plan: \(error)"))
         }
@@ -48,6 +48,22 @@ public enum PlanFile {
             return .failure(PlanFileError(message: "format '\(plan.format)' is not \(Plan.formatName)"))
         }
         return .success(plan)
+    }
+
+    /// Foundation's "Cannot initialize LateReason from invalid String value x" as a user reads it:
+    /// `'x' is not one of …` with the values the format allows; other descriptions as they are.
+    static func wording(_ description: String) -> String {
+        let marker = " from invalid String value "
+        guard description.hasPrefix("Cannot initialize "), let r = description.range(of: marker) else { return description }
+        let type = String(description[description.index(description.startIndex, offsetBy: 18)..<r.lowerBound])
+        let value = String(description[r.upperBound...])
+        let allowed: [String]
+        switch type {
+        case "LateReason": allowed = LateReason.allCases.map(\.rawValue)
+        case "JobKind": allowed = JobKind.allCases.map(\.rawValue)
+        default: return "'\(value)' is not a valid value"
+        }
+        return "'\(value)' is not one of " + allowed.joined(separator: ", ")
     }
 
     /// `routes[3].stops[0].start` for a coding path.

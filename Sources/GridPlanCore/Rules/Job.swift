@@ -1,6 +1,6 @@
 import Foundation
 
-public enum JobKind: String, Sendable, Codable, Hashable {
+public enum JobKind: String, Sendable, Codable, Hashable, CaseIterable {
     case visit
     case patrol
     /// A stop kind only (no `Job` of the scenario has it): a campaign-only visit to a household, its
