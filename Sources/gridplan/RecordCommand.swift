@@ -139,9 +139,12 @@ extension GridPlan {
             let regular = new.filter { !$0.campaignOnly || !$0.isDone }
             for e in regular { counts[e.result ?? "done", default: 0] += 1 }
             let summary = VisitResult.allCases.compactMap { r in counts[r.rawValue].map { "\($0) \(r.rawValue)" } }
-            if !regular.isEmpty { print("recorded \(regular.count) stop\(regular.count == 1 ? "" : "s") in \(historyPath) "
-                + "(\(summary.joined(separator: ", ")))"
-                + (recording.alreadyRecorded > 0 ? "; \(recording.alreadyRecorded) already recorded" : "")) }
+            if !regular.isEmpty {
+                let doneCount = counts["done"] ?? 0
+                print("recorded \(regular.count) stop\(regular.count == 1 ? "" : "s") (\(summary.joined(separator: ", ")))"
+                    + (doneCount > 0 ? "; the \(doneCount) done \(doneCount == 1 ? "is" : "are") in \(historyPath)" : "")
+                    + (recording.alreadyRecorded > 0 ? "; \(recording.alreadyRecorded) already recorded" : ""))
+            }
             let greetings = recording.campaignVisits
             if !greetings.isEmpty {
                 print("\(greetings.count) campaign-only stop\(greetings.count == 1 ? "" : "s") kept in \(campaignPath), not in the history: "

@@ -113,6 +113,33 @@ final class CycleRecordTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(r.newEntries.first { $0.task == "H3" }).isDone)
     }
 
+    func testAPairVisitReportedByOneWorkerGivesThePartnerTheSameResult() throws {
+        // H1 on Monday is a pair visit of W01 and W02 (the same stop on both routes). W01 reports it
+        // refused; W02 sends no row: the visit did not happen for either, so neither entry is done.
+        let s = try CycleFixture.load(try CycleFixture.folder(self))
+        var plan = CycleFixture.plan()
+        let d = CivilDate(iso: "2026-11-23")!
+        var pair = CycleFixture.stop("H1")
+        pair.with = ["W02"]
+        plan.routes[0].stops = [pair]
+        var partner = CycleFixture.stop("H1")
+        partner.with = ["W01"]
+        plan.routes.append(Route(worker: "W02", date: d, start: TimeOfDay(minutes: 510), end: TimeOfDay(minutes: 600),
+                                 travelMin: 2, travelKm: 0.2, serviceMin: 20, stops: [partner]))
+        func entries(_ text: String) throws -> [String] {
+            let read = HistoryRecorder.readResults(path: try CycleFixture.results(self, text))
+            let r = HistoryRecorder.record(plan: plan, scenario: ResolvedScenario(s), existing: [], reports: read.reports)
+            XCTAssertFalse(r.hasErrors)
+            return r.newEntries.filter { $0.task == "H1" }.map { "\($0.worker) \($0.result ?? "-")" }.sorted()
+        }
+        XCTAssertEqual(try entries("task,date,worker,result\nH1,2026-11-23,W01,refused\n"), ["W01 refused", "W02 refused"])
+        XCTAssertEqual(try entries("task,date,worker,result\nH1,2026-11-23,W02,not_home\n"), ["W01 not_home", "W02 not_home"])
+        XCTAssertEqual(try entries("task,date,worker,result\nH1,2026-11-23,W01,refused\nH1,2026-11-23,W02,done\n"),
+                       ["W01 refused", "W02 done"], "each worker's own row stands")
+        XCTAssertEqual(try entries("task,date,worker,result\nH2,2026-11-24,W02,not_home\n"), ["W01 done", "W02 done"],
+                       "no row for the pair: done, as every unreported stop")
+    }
+
     func testBadResultsRowsAreErrorsNamingTheirLine() throws {
         let s = try CycleFixture.load(try CycleFixture.folder(self))
         let path = try CycleFixture.results(self, """

@@ -236,6 +236,15 @@ public enum HistoryRecorder {
             resultOf[key] = (r.result, r)
         }
 
+        // A pair visit is one visit: a worker of the pair not in the results shares the result the
+        // other reported (a refused pair visit was refused to both; neither made a visit).
+        var pairResult: [TaskDay: VisitResult] = [:]
+        for (key, value) in resultOf.sorted(by: { ($0.key.task, $0.key.date, $0.key.worker) < ($1.key.task, $1.key.date, $1.key.worker) }) {
+            let day = TaskDay(task: key.task, date: key.date)
+            guard (workersOf[day]?.count ?? 0) > 1, pairResult[day] == nil || pairResult[day] == .done else { continue }
+            pairResult[day] = value.0
+        }
+
         // The regular visits carry campaigns; a campaign-only stop delivers what it names.
         let visitDates = CampaignDeliveries.regularVisitDates(in: plan.routes)
         var onFile: [Key: String] = [:]
@@ -243,7 +252,7 @@ public enum HistoryRecorder {
         var new: [HistoryEntry] = []
         var already = 0
         for k in planned {
-            let result = resultOf[k]?.0 ?? .done
+            let result = resultOf[k]?.0 ?? pairResult[TaskDay(task: k.task, date: k.date)] ?? .done
             if let recorded = onFile[k] {
                 already += 1
                 if recorded.lowercased() != result.rawValue, let report = resultOf[k]?.1 {
