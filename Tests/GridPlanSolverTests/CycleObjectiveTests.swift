@@ -146,4 +146,36 @@ final class CycleUrgentFirstTests: XCTestCase {
         p.kpis = KPIs.compute(routes: routes, scenario: s)
         XCTAssertEqual(PlanChecker.check(p, against: s).map(\.description), [])
     }
+
+    func testAPairVisitKeepsItsMinuteAndAnUrgentStopThatCannotBeFirstIsNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridplan-first-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        try CycleObjectiveTests.yaml.write(to: dir.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        try "task,date,worker,result\n".write(to: dir.appendingPathComponent("visits.csv"), atomically: true, encoding: .utf8)
+        let s = try XCTUnwrap(ScenarioLoader.load(path: dir.appendingPathComponent("s.yaml").path).scenario)
+        let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 10, mipGap: 0))
+        let i = try XCTUnwrap(plan.routes.firstIndex { $0.stops.count >= 2 })
+        // The route's first stop stands for a pair visit (its partner's day is fixed at its minute).
+        var routes = plan.routes
+        routes[i].stops[0].with = ["PARTNER"]
+        let pinned = routes[i].stops[0]
+        let last = try XCTUnwrap(routes[i].stops.last?.task)
+        let (out, notFirst) = UrgentFirst.reorder(routes, urgent: [last], scenario: ResolvedScenario(s))
+        let day = out[i]
+        if notFirst.isEmpty {
+            XCTAssertEqual(day.stops.first?.task, last)
+            let kept = try XCTUnwrap(day.stops.first { $0.task == pinned.task })
+            XCTAssertEqual(kept.start, pinned.start, "the pair visit keeps its minute")
+        } else {
+            XCTAssertEqual(notFirst, [last], "an urgent stop left in place is named")
+            XCTAssertEqual(day, routes[i])
+        }
+        // The urgent stop, not first, is itself a pair visit: it stays, and is named.
+        var pairLast = plan.routes
+        pairLast[i].stops[pairLast[i].stops.count - 1].with = ["PARTNER"]
+        let (kept, pairNotFirst) = UrgentFirst.reorder(pairLast, urgent: [last], scenario: ResolvedScenario(s))
+        XCTAssertEqual(pairNotFirst, [last])
+        XCTAssertEqual(kept[i], pairLast[i])
+    }
 }

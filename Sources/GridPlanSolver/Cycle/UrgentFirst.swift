@@ -6,7 +6,8 @@ import GridPlanCore
 /// swaps places with the first one).
 ///
 /// A route is changed only when the re-timed day keeps every rule a route must keep (shift, break,
-/// windows, travel); pair visits are left where routing put them (their partner's time is fixed).
+/// windows, travel); pair visits keep their minute (their partner's day is fixed), and an urgent
+/// pair visit is left where it is.
 enum UrgentFirst {
     /// `routes` with each urgent single-worker stop moved to the front of its route where feasible.
     ///
@@ -20,8 +21,12 @@ enum UrgentFirst {
         var notFirst: [String] = []
         for (i, r) in routes.enumerated() {
             guard let k = r.stops.firstIndex(where: { urgent.contains($0.task) }), k > 0,
-                  r.stops[k].with.isEmpty, r.stops.allSatisfy({ $0.with.isEmpty }),
                   let w = workers[r.worker] else { continue }
+            // An urgent pair visit keeps the minute its partner shares.
+            guard r.stops[k].with.isEmpty else {
+                notFirst.append(r.stops[k].task)
+                continue
+            }
             // Either the urgent stop goes to the front and the rest keeps its order, or it swaps
             // places with the first stop; the first order whose day still fits wins.
             var shifted = r.stops
@@ -47,7 +52,8 @@ enum UrgentFirst {
         for s in order {
             guard let job = jobs[s.task] else { return nil }
             errands.append(DayRoute.Errand(task: s.task, kind: s.kind, duration: s.end.minutes - s.start.minutes,
-                                           window: DayRoute.window(of: job, for: w), with: s.with, campaign: s.campaign))
+                                           window: DayRoute.window(of: job, for: w), with: s.with, campaign: s.campaign,
+                                           pinnedAt: s.with.isEmpty ? nil : s.start.minutes))
         }
         let day = DayRoute(worker: w, errands: errands, travel: travel)
         guard !errands.isEmpty, let starts = day.earliestStarts() else { return nil }
