@@ -69,11 +69,16 @@ extension GridPlan {
             CycleOutput.warnIfStale(old, path: plan, scenario: s.scenario, doing: "replanning from the files on disk")
             let date = CivilDate(iso: from)!
             let setup: ReplanSetup
+            var given: [Absence] = []
             do {
-                var absences: [Absence] = []
-                for a in absent { absences.append(try Absence.parse(a, defaultFrom: date, defaultThrough: s.horizon.end).get()) }
+                for a in absent { given.append(try Absence.parse(a, defaultFrom: date, defaultThrough: s.horizon.end).get()) }
+                // A re-plan of a re-plan keeps the absences the plan was made for, from --from on.
+                let carried = (old.absences ?? []).compactMap { $0.clipped(from: date, through: s.horizon.end) }
+                for a in carried {
+                    Console.note("\(a.worker) stays absent \(a.from.iso)..\(a.through.iso), as in the plan being re-planned")
+                }
                 setup = try ReplanSetup.make(scenario: s, plan: old, from: date,
-                                             disruption: Disruption(absences: absences, urgent: urgent))
+                                             disruption: Disruption(absences: carried + given, urgent: urgent))
             } catch {
                 Console.failure(error)
                 throw ExitCode(2)
@@ -109,10 +114,13 @@ extension GridPlan {
                 Console.failure(error)
                 throw ExitCode(1)
             }
+            var newPlan = result.plan
+            let absences = (old.absences ?? []) + given
+            newPlan.absences = absences.isEmpty ? nil : absences
             do {
                 let changes = ReportFile(relativePath: "changes.csv",
                                          contents: Data(PlanChanges.csv(result.changes, scenario: s).utf8))
-                try PlanRun.write(result.plan, scenario: s, extra: [changes], to: folder)
+                try PlanRun.write(newPlan, scenario: s, extra: [changes], to: folder)
             } catch {
                 Console.failure(error, context: "cannot write into \(dir)")
                 throw ExitCode(1)
@@ -120,7 +128,7 @@ extension GridPlan {
             for t in result.notFirst {
                 Console.note("urgent \(t) is planned on time but could not be made the first stop of its day")
             }
-            let k = result.plan.kpis
+            let k = newPlan.kpis
             let moved = Set(result.changes.map(\.task)).count
             print("re-planned \(s.name) from \(date.iso): \(result.changes.count) change\(result.changes.count == 1 ? "" : "s") "
                 + "(\(moved) task\(moved == 1 ? "" : "s")); late task-days \(old.kpis.lateTaskDays) → \(k.lateTaskDays)")

@@ -193,6 +193,25 @@ final class CommandTests: XCTestCase {
         assertOneStyle(onItself.stderr)
     }
 
+    func testAReplanOfAReplanKeepsTheAbsencesItWasMadeFor() throws {
+        let w = try plannedWeek()
+        let first = w.folder.appendingPathComponent("replan1")
+        let r1 = try CommandRunner.run(["replan", w.scenario, "--plan", w.plan, "--from", "2026-11-25",
+                                        "--absent", "W01:2026-11-25..2026-11-26", "--out", first.path, "--time-limit", "20"])
+        XCTAssertEqual(r1.status, 0, r1.stderr)
+        let second = w.folder.appendingPathComponent("replan2")
+        let r2 = try CommandRunner.run(["replan", w.scenario, "--plan", first.appendingPathComponent("plan.json").path,
+                                        "--from", "2026-11-26", "--out", second.path, "--time-limit", "20"])
+        XCTAssertEqual(r2.status, 0, r2.stderr)
+        XCTAssertTrue(r2.stderr.contains("W01 stays absent 2026-11-26..2026-11-26, as in the plan being re-planned"), r2.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: second.appendingPathComponent("plan.json"))) as! [String: Any]
+        let dates = (json["routes"] as! [[String: Any]]).map { $0["date"] as! String }
+        XCTAssertFalse(dates.contains("2026-11-26"), "W01 is still absent on Thursday")
+        let absences = try XCTUnwrap(json["absences"] as? [[String: String]])
+        XCTAssertEqual(absences, [["worker": "W01", "from": "2026-11-25", "through": "2026-11-26"]])
+        XCTAssertEqual(try CommandRunner.run(["check", w.scenario, second.appendingPathComponent("plan.json").path]).status, 0)
+    }
+
     func testCompareASavedPlanWithAScenarioPrintsBothAndWritesHTML() throws {
         let w = try plannedWeek()
         let html = w.file("compare.html")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A worker who cannot work on some days of a re-planned period (illness, an urgent meeting).
-public struct Absence: Sendable, Hashable {
+public struct Absence: Sendable, Hashable, Codable {
     /// The worker's id.
     public var worker: String
     /// First day of absence.
@@ -13,6 +13,12 @@ public struct Absence: Sendable, Hashable {
         self.worker = worker
         self.from = from
         self.through = through
+    }
+
+    /// The part of the absence from `date` on through `last`, nil when none of it is.
+    public func clipped(from date: CivilDate, through last: CivilDate) -> Absence? {
+        let a = max(from, date), b = min(through, last)
+        return a <= b ? Absence(worker: worker, from: a, through: b) : nil
     }
 
     /// The dates of the absence, in order.

@@ -17,6 +17,9 @@ public struct Plan: Sendable, Hashable, Codable {
     /// Every campaign visit owed with its deadline in the horizon that the plan does not make by the
     /// deadline, with why (extension; absent when no campaign's deadline falls in the horizon).
     public var missedCampaigns: [MissedCampaign]?
+    /// The absences a re-plan was made for (extension, written by `gridplan replan`; absent otherwise),
+    /// so that a re-plan of this plan keeps them.
+    public var absences: [Absence]?
 
     public init(format: String = Plan.formatName, scenario: ScenarioReference, horizon: PlanHorizon,
                 solver: SolverReport, routes: [Route], late: [LateTask], kpis: KPIs, shortfall: Shortfall? = nil,
@@ -33,7 +36,7 @@ public struct Plan: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, horizon, solver, routes, late, kpis, shortfall
+        case format, scenario, horizon, solver, routes, late, kpis, shortfall, absences
         case missedCampaigns = "missed_campaigns"
     }
 
