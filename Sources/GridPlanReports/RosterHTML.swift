@@ -23,6 +23,14 @@ extension ReportContext {
         ].compactMap { $0 }
     }
 
+    /// The absences a re-plan was made for, one per worker and range (`沈佳怡 (W01) 2026-02-25 – 2026-03-01`),
+    /// so that a low utilisation reads as leave, not idleness; nil when the plan has none.
+    func absencesLine() -> String? {
+        guard let all = plan.absences, !all.isEmpty else { return nil }
+        let sep = strings.locale == .en ? "; " : "；"
+        return all.map { "\(workerLabel($0.worker)) \(strings.period($0.from, $0.through))" }.joined(separator: sep)
+    }
+
     /// What the solver proved, in words a grid head reads: the late task-days against the floor no
     /// plan of this staffing can beat, and how far the plan can be from the best; nil for a plan
     /// without the assignment's lateness report.
@@ -127,6 +135,9 @@ enum RosterHTML {
         if let proven = c.provenLine() { b += "<p class=\"proven\">\(Escape.html(t[.proven])): \(Escape.html(proven))</p>" }
         if let regular = c.regularWeekdayLine() {
             b += "<p class=\"proven\">\(Escape.html(t[.regularWeekday])): \(Escape.html(regular))</p>"
+        }
+        if let absent = c.absencesLine() {
+            b += "<p class=\"proven\">\(Escape.html(t[.absentWorkers])): \(Escape.html(absent))</p>"
         }
         b += "</section>\n"
 

@@ -11,6 +11,7 @@ enum RosterMarkdown {
         s += "\(e(t[.solver])): \(e(c.solverLine()))\n\n"
         if let proven = c.provenLine() { s += "\(e(t[.proven])): \(e(proven))\n\n" }
         if let regular = c.regularWeekdayLine() { s += "\(e(t[.regularWeekday])): \(e(regular))\n\n" }
+        if let absent = c.absencesLine() { s += "\(e(t[.absentWorkers])): \(e(absent))\n\n" }
 
         s += "## \(e(t[.kpis]))\n\n"
         for (k, v) in c.kpiFigures() { s += "- \(e(k)): \(e(v))\n" }

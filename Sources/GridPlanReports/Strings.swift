@@ -15,6 +15,7 @@ enum Label: CaseIterable {
     // KPIs
     case tasksDue, visitsPlanned, lateTaskDays, onTimeRate, travelKm, travelMin, workMin
     case utilisationMin, utilisationMax, continuity, solveSeconds, gap, status, dailySpread, regularWeekday, proven
+    case absentWorkers
     case shortfallMin, stableHouseholds
     // Daily
     case route, order, arrive, start, end, task, kind, name, address, grid, categories, phone
@@ -70,6 +71,7 @@ enum Label: CaseIterable {
         case .dailySpread: return ("最忙与最闲工作日之差（最大）", "Largest daily spread")
         case .regularWeekday: return ("按固定走访日", "On their usual weekday")
         case .proven: return ("求解证明", "What is proven")
+        case .absentWorkers: return ("缺勤（调整计划时告知）", "Absent (given to the re-plan)")
         case .shortfallMin: return ("人手缺口（协管员分钟）", "Shortfall (helper minutes)")
         case .stableHouseholds: return ("同一人、同一星期几走访的户", "Households kept on the same worker and weekday")
         case .solveSeconds: return ("求解用时（秒）", "Solve time (s)")

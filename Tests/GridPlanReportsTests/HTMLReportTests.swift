@@ -188,6 +188,25 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(md.contains("- 按时率: 80.0%"))
     }
 
+    func testTheRosterOfAReplanNamesItsAbsentWorkersInBothLanguages() throws {
+        func roster(_ locale: ReportLocale, absent: Bool) throws -> (html: String, md: String) {
+            let s = Fixture.scenario(locale: locale)
+            var p = Fixture.planA(scenario: s)
+            if absent { p.absences = [Absence(worker: "W02", from: Fixture.d("2026-11-25"), through: Fixture.d("2026-11-27"))] }
+            let files = try ReportWriter.render(plan: p, scenario: s)
+            func text(_ name: String) throws -> String {
+                String(decoding: try XCTUnwrap(files.first { $0.relativePath == name }).contents, as: UTF8.self)
+            }
+            return (try text("roster.html"), try text("roster.md"))
+        }
+        let zh = try roster(.zhHans, absent: true)
+        XCTAssertTrue(zh.html.contains("缺勤（调整计划时告知）: 李雷 (W02) 2026-11-25 – 2026-11-27"), zh.html)
+        XCTAssertTrue(zh.md.contains("缺勤（调整计划时告知）: 李雷 (W02) 2026-11-25 – 2026-11-27"), zh.md)
+        let en = try roster(.en, absent: true)
+        XCTAssertTrue(en.html.contains("Absent (given to the re-plan): Li Lei (W02) 2026-11-25 – 2026-11-27"), en.html)
+        XCTAssertFalse(try roster(.en, absent: false).html.contains("Absent (given to the re-plan)"))
+    }
+
     func testTheRosterExplainsVisitsNoPlanCouldKeepOnTheirUsualWeekday() throws {
         // H002's last visit moves to Friday 20 Nov; this week's Friday is a holiday, so its Tuesday
         // visit cannot be on its weekday. H001 (Monday, as last time) is. Without the move, no line.
