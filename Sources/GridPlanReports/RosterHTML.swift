@@ -23,6 +23,11 @@ extension ReportContext {
         ].compactMap { $0 }
     }
 
+    /// Whether the plan's re-plan was told `worker` is absent on `date`.
+    func isAbsent(_ worker: String, on date: CivilDate) -> Bool {
+        plan.absences?.contains { $0.worker == worker && $0.from <= date && date <= $0.through } ?? false
+    }
+
     /// The absences a re-plan was made for, one per worker and range (`沈佳怡 (W01) 2026-02-25 – 2026-03-01`),
     /// so that a low utilisation reads as leave, not idleness; nil when the plan has none.
     func absencesLine() -> String? {
@@ -165,7 +170,7 @@ enum RosterHTML {
                     b += "</div>"
                     b += "<div class=\"cell-time\">\(r.start.hhmm)–\(r.end.hhmm) · \(Escape.html(t.hours(minutes: m)))</div></td>"
                 } else if c.isWorkingDay(d, for: w) {
-                    b += "<td></td>"
+                    b += c.isAbsent(w.id, on: d) ? "<td class=\"off\">\(Escape.html(t[.absentDay]))</td>" : "<td></td>"
                 } else {
                     b += "<td class=\"off\">\(Escape.html(t[.offDay]))</td>"
                 }

@@ -30,7 +30,7 @@ enum RosterMarkdown {
                     minutes += m
                     cells.append("\(r.stops.count) · \(Format.decimal(Double(m) / 60, places: 1))h")
                 } else {
-                    cells.append(c.isWorkingDay(d, for: w) ? "" : e(t[.offDay]))
+                    cells.append(c.isWorkingDay(d, for: w) ? (c.isAbsent(w.id, on: d) ? e(t[.absentDay]) : "") : e(t[.offDay]))
                 }
             }
             s += "| \(e(c.workerLabel(w.id))) | " + cells.joined(separator: " | ")

@@ -9,7 +9,7 @@ enum Label: CaseIterable {
     // Titles
     case rosterTitle, dailyTitle, comparisonTitle, routesTitle
     // Roster
-    case worker, workerID, total, offDay, holiday, stopsUnit, hoursUnit, utilisation
+    case worker, workerID, total, offDay, absentDay, holiday, stopsUnit, hoursUnit, utilisation
     case lateList, noLate, kpis, solver, reason, detail, due, lateDays, firstVisit, notVisited
     case weekAtAGlance, generatedFrom, horizon
     // KPIs
@@ -41,6 +41,7 @@ enum Label: CaseIterable {
         case .workerID: return ("编号", "ID")
         case .total: return ("合计", "Total")
         case .offDay: return ("休", "off")
+        case .absentDay: return ("缺勤", "absent")
         case .holiday: return ("节假日", "holiday")
         case .stopsUnit: return ("站", "stops")
         case .hoursUnit: return ("小时", "h")

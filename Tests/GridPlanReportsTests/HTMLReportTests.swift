@@ -205,6 +205,12 @@ final class HTMLReportTests: XCTestCase {
         let en = try roster(.en, absent: true)
         XCTAssertTrue(en.html.contains("Absent (given to the re-plan): Li Lei (W02) 2026-11-25 – 2026-11-27"), en.html)
         XCTAssertFalse(try roster(.en, absent: false).html.contains("Absent (given to the re-plan)"))
+        // Planned days of the absence without a route say so in the week's table (not an empty cell).
+        // W02's working day of the absence without a route says so: Thu 26 (Wed 25 is its day off and
+        // Fri 27 a holiday, both 'off' as before).
+        XCTAssertEqual(zh.html.components(separatedBy: "<td class=\"off\">缺勤</td>").count - 1, 1, zh.html)
+        XCTAssertEqual(try roster(.zhHans, absent: false).html.components(separatedBy: "缺勤</td>").count - 1, 0)
+        XCTAssertTrue(en.md.contains("| off | absent | off |"), en.md)
     }
 
     func testTheRosterExplainsVisitsNoPlanCouldKeepOnTheirUsualWeekday() throws {
