@@ -66,6 +66,20 @@ extension GridPlan {
                 throw ExitCode(2)
             }
 
+            // A campaign whose deadline passed before this horizon is no longer planned: name the
+            // households that never received it, so the grid head can follow them up.
+            let start = scenarioValue.horizon.start
+            var neverDelivered: [String: (by: CivilDate, households: [String])] = [:]
+            for job in scenarioValue.jobs {
+                for c in job.campaigns where c.by < start { neverDelivered[c.name, default: (c.by, [])].households.append(job.id) }
+            }
+            for (name, e) in neverDelivered.sorted(by: { ($0.value.by, $0.key) < ($1.value.by, $1.key) }) {
+                let ids = e.households.sorted()
+                let shown = ids.prefix(12).joined(separator: ", ") + (ids.count > 12 ? ", … (\(ids.count - 12) more)" : "")
+                Console.note("campaign '\(name)' (by \(e.by.iso), before this horizon) was never delivered to "
+                    + "\(ids.count) household\(ids.count == 1 ? "" : "s"): \(shown); it is no longer planned", at: scenario)
+            }
+
             let onTerminal = isatty(STDERR_FILENO) == 1
             let progressLine = ProgressLine(enabled: onTerminal)
             var progress: (@Sendable (PlanProgress) -> Void)?

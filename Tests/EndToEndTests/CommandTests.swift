@@ -36,6 +36,23 @@ final class CommandTests: XCTestCase {
         }
     }
 
+    func testAPlanNamesTheHouseholdsThatNeverGotACampaignWhoseDeadlinePassed() throws {
+        // xinghe's week starts on 2026-11-23; a greeting due the Friday before was delivered to nobody
+        // (its history carries no campaign): every 低保户 household still owes it, and the plan says so.
+        let tmp = try CommandRunner.temporaryDirectory(self)
+        let folder = tmp.appendingPathComponent("xinghe")
+        try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent("scenarios/xinghe"), to: folder)
+        let yaml = folder.appendingPathComponent("scenario.yaml")
+        var text = try String(contentsOf: yaml, encoding: .utf8)
+        text += "\ncampaigns: [{name: 秋季慰问, categories: [低保户], by: 2026-11-20, duration_min: 15}]\n"
+        try text.write(to: yaml, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["plan", yaml.path, "--out", folder.appendingPathComponent("out").path, "--time-limit", "20"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("note: campaign '秋季慰问' (by 2026-11-20, before this horizon) was never delivered to 15 households: "),
+                      r.stderr)
+        assertOneStyle(r.stderr)
+    }
+
     func testPlanListsEveryReportItWrote() throws {
         let tmp = try CommandRunner.temporaryDirectory(self)
         let folder = tmp.appendingPathComponent("xinghe")
