@@ -147,6 +147,29 @@ final class CycleUrgentFirstTests: XCTestCase {
         XCTAssertEqual(PlanChecker.check(p, against: s).map(\.description), [])
     }
 
+    func testAnUrgentStopThatCannotGoBeforeAPairVisitGoesRightAfterIt() throws {
+        // xinghe's days hold a dozen stops. The first stop stands for a pair visit at its minute, at
+        // the start of the shift: nothing fits before it, so the urgent last stop comes second.
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scenarios/xinghe/scenario.yaml").path
+        let s = try XCTUnwrap(ScenarioLoader.load(path: path).scenario)
+        let plan = try Planner.plan(s, options: PlanOptions(timeLimitSeconds: 10))
+        let i = try XCTUnwrap(plan.routes.firstIndex { $0.stops.count >= 6 })
+        var routes = plan.routes
+        routes[i].stops[0].with = ["PARTNER"]
+        let pinned = routes[i].stops[0]
+        let last = try XCTUnwrap(routes[i].stops.last?.task)
+        let (out, notFirst) = UrgentFirst.reorder(routes, urgent: [last], scenario: ResolvedScenario(s))
+        XCTAssertEqual(notFirst, [last], "it cannot be first, and the note will say so")
+        XCTAssertEqual(out[i].stops.map(\.task), [pinned.task, last] + routes[i].stops.dropFirst().dropLast().map(\.task))
+        XCTAssertEqual(out[i].stops[0].start, pinned.start, "the pair visit keeps its minute")
+        var p = plan
+        p.routes = out
+        p.routes[i].stops[0].with = []
+        p.kpis = KPIs.compute(routes: p.routes, scenario: s)
+        XCTAssertEqual(PlanChecker.check(p, against: s).map(\.description), [], "the re-timed day keeps every rule")
+    }
+
     func testAPairVisitKeepsItsMinuteAndAnUrgentStopThatCannotBeFirstIsNamed() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridplan-first-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -168,9 +191,12 @@ final class CycleUrgentFirstTests: XCTestCase {
             let kept = try XCTUnwrap(day.stops.first { $0.task == pinned.task })
             XCTAssertEqual(kept.start, pinned.start, "the pair visit keeps its minute")
         } else {
-            XCTAssertEqual(notFirst, [last], "an urgent stop left in place is named")
-            XCTAssertEqual(day, routes[i])
+            XCTAssertEqual(notFirst, [last], "an urgent stop that cannot be first is named")
+            let at = try XCTUnwrap(day.stops.firstIndex { $0.task == last })
+            XCTAssertEqual(at, 1, "right after the pair visit, which keeps its minute")
+            XCTAssertEqual(day.stops.first?.start, pinned.start)
         }
+        XCTAssertTrue(UrgentFirst.reorder(routes, urgent: [], scenario: ResolvedScenario(s)).1.isEmpty)
         // The urgent stop, not first, is itself a pair visit: it stays, and is named.
         var pairLast = plan.routes
         pairLast[i].stops[pairLast[i].stops.count - 1].with = ["PARTNER"]

@@ -11,7 +11,8 @@ import GridPlanCore
 enum UrgentFirst {
     /// `routes` with each urgent single-worker stop moved to the front of its route where feasible.
     ///
-    /// - Returns: the routes, and the urgent tasks that could not be put first (left in place).
+    /// - Returns: the routes, and the urgent tasks that could not be put first (each moved as early in
+    ///   its day as the day still fits, or left in place).
     static func reorder(_ routes: [Route], urgent: Set<String>, scenario: ResolvedScenario) -> ([Route], [String]) {
         guard !urgent.isEmpty else { return (routes, []) }
         let travel = scenario.travelModel
@@ -39,6 +40,16 @@ enum UrgentFirst {
                 out[i] = timed
             } else {
                 notFirst.append(s.task)
+                // Not first (a pair visit's fixed minute, a window): as early as the day allows.
+                for p in 1..<k {
+                    var earlier = r.stops
+                    earlier.remove(at: k)
+                    earlier.insert(s, at: p)
+                    if let timed = retime(r, order: earlier, worker: w, jobs: jobs, travel: travel) {
+                        out[i] = timed
+                        break
+                    }
+                }
             }
         }
         return (out, notFirst)
