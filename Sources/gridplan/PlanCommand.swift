@@ -142,10 +142,11 @@ extension GridPlan {
             if let l = s.lateness, l.plannedLateTaskDays > 0 {
                 // A floor of 0 proves nothing (the watchdog may have left the floor's solve out).
                 let floor = l.lateTaskDaysFloor > 0
-                    ? "no plan with this staffing can have fewer than \(l.lateTaskDaysFloor) late task-days "
-                    : "no floor on late task-days was proven "
-                print("proven: at the model's estimate of each worker's day, " + floor
-                      + "(\(l.weightedLateDaysFloor) priority-weighted; this plan \(l.weightedLateDays) in its assignment)"
+                    ? "fewer than \(l.lateTaskDaysFloor) late task-days "
+                        + "(\(l.weightedLateDaysFloor) priority-weighted; this plan \(l.weightedLateDays) in its assignment)"
+                    : "fewer than \(l.weightedLateDaysFloor) priority-weighted late days (this plan \(l.weightedLateDays) "
+                        + "in its assignment); no floor on late task-days was proven"
+                print("proven: at the model's estimate of each worker's day, no plan with this staffing can have " + floor
                       + (l.droppedVisits > 0 ? "; routing could not fit \(l.droppedVisits) planned visits" : ""))
             }
             if let sf = plan.shortfall { print("shortfall: " + ShortfallSummary.sentence(sf, locale: .en)) }
