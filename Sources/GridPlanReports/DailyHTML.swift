@@ -128,6 +128,13 @@ enum DailyHTML {
         if !s.with.isEmpty {
             fields.append(field(t[.with], Escape.html(s.with.map { c.workerLabel($0) }.joined(separator: t.listSeparator))))
         }
+        // When the household or point may be visited: a worker running late sees whether it still can be.
+        if let job = c.job(s.task) {
+            var when: [String] = []
+            if let w = job.window { when.append("\(w.start.hhmm)–\(w.end.hhmm)") }
+            if let days = job.weekdays, days.count < 7 { when.append(days.map { t.weekday($0) }.joined(separator: t.listSeparator)) }
+            if !when.isEmpty { fields.append(field(t[.visitingHours], Escape.html(when.joined(separator: " · ")))) }
+        }
         fields.append(field(t[.lastVisit], Escape.html(lastVisitText(c, task: s.task, before: date))))
         for f in d.extra where !f.value.isEmpty { fields.append(field(f.name, Escape.htmlLines(f.value))) }
         if s.kind == .patrol {

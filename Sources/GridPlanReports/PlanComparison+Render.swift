@@ -166,7 +166,7 @@ extension PlanComparison {
             """
         var b = "<h1>\(Escape.html(t[.comparisonTitle]))</h1>\n<ol class=\"legend\" type=\"A\">"
         for (i, n) in names.enumerated() {
-            b += "<li><strong>\(Escape.html(n))</strong> · \(Escape.html(scenarioNames[i])) · \(Escape.html(solverStatus[i]))"
+            b += "<li><strong>\(Escape.html(n))</strong> · \(Escape.html(scenarioNames[i])) · \(Escape.html(t.solverStatus(solverStatus[i])))"
             if i == 0 { b += " (\(Escape.html(t[.baseline])))" }
             b += "</li>"
         }

@@ -41,7 +41,7 @@ extension ReportContext {
     /// without the assignment's lateness report.
     func provenLine() -> String? {
         guard let l = plan.solver.lateness else { return nil }
-        let gap = Format.percent(plan.solver.gap, places: 1)
+        let gap = Format.percent(plan.solver.gap, places: 2)
         let zh = strings.locale != .en
         var out: String
         if l.plannedLateTaskDays == 0 {
@@ -81,7 +81,7 @@ extension ReportContext {
     /// `glpk 5.0 · optimal · gap 0.68% · 1.4 s`.
     func solverLine() -> String {
         let s = plan.solver
-        return "\(s.backend) · \(strings[.status]) \(s.status) · \(strings[.gap]) \(Format.percent(s.gap, places: 2))"
+        return "\(s.backend) · \(strings[.status]) \(strings.solverStatus(s.status)) · \(strings[.gap]) \(Format.percent(s.gap, places: 2))"
             + " · \(Format.decimal(s.seconds, places: 1)) s"
     }
 

@@ -15,7 +15,7 @@ enum Label: CaseIterable {
     // KPIs
     case tasksDue, visitsPlanned, lateTaskDays, onTimeRate, travelKm, travelMin, workMin
     case utilisationMin, utilisationMax, continuity, solveSeconds, gap, status, dailySpread, regularWeekday, proven
-    case absentWorkers
+    case absentWorkers, visitingHours
     case shortfallMin, stableHouseholds
     // Daily
     case route, order, arrive, start, end, task, kind, name, address, grid, categories, phone
@@ -73,6 +73,7 @@ enum Label: CaseIterable {
         case .regularWeekday: return ("按固定走访日", "On their usual weekday")
         case .proven: return ("求解证明", "What is proven")
         case .absentWorkers: return ("缺勤（调整计划时告知）", "Absent (given to the re-plan)")
+        case .visitingHours: return ("可访时段", "Can be visited")
         case .shortfallMin: return ("人手缺口（协管员分钟）", "Shortfall (helper minutes)")
         case .stableHouseholds: return ("同一人、同一星期几走访的户", "Households kept on the same worker and weekday")
         case .solveSeconds: return ("求解用时（秒）", "Solve time (s)")
@@ -206,6 +207,19 @@ struct Strings: Sendable {
 
     /// The horizon as `2026-11-23 – 2026-11-29`.
     func period(_ start: CivilDate, _ end: CivilDate) -> String { "\(start.iso) – \(end.iso)" }
+
+    /// plan.json's `solver.status` in the report's language: `optimal` (proven within the MIP gap),
+    /// `feasible` (improved, not proven), `heuristic` (the construction), `infeasible`.
+    func solverStatus(_ status: String) -> String {
+        guard locale != .en else { return status }
+        switch status {
+        case "optimal": return "已证明在差距内最优"
+        case "feasible": return "可行（未证明最优）"
+        case "heuristic": return "启发式（未改进）"
+        case "infeasible": return "无可行方案"
+        default: return status
+        }
+    }
 
     /// Hours with one decimal: `6.5 小时` / `6.5 h`.
     func hours(minutes: Int) -> String { "\(Format.decimal(Double(minutes) / 60, places: 1)) \(self[.hoursUnit])" }

@@ -188,6 +188,23 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(md.contains("- 按时率: 80.0%"))
     }
 
+    func testADailyCardSaysWhenTheHouseholdCanBeVisited() throws {
+        func daily(_ locale: ReportLocale, window: Bool) throws -> String {
+            var s = Fixture.scenario(locale: locale)
+            if window {
+                let i = try XCTUnwrap(s.households.firstIndex { $0.id == "H002" })
+                s.households[i].window = Fixture.w("09:00-11:30")
+                s.households[i].weekdays = [.mon, .tue]
+            }
+            let files = try ReportWriter.render(plan: Fixture.planA(scenario: s), scenario: s)
+            return files.filter { $0.relativePath.hasPrefix("daily/") && $0.relativePath.hasSuffix(".html") }
+                .map { String(decoding: $0.contents, as: UTF8.self) }.joined()
+        }
+        XCTAssertTrue(try daily(.zhHans, window: true).contains("可访时段:</span> 09:00–11:30 · 周一、周二"))
+        XCTAssertTrue(try daily(.en, window: true).contains("Can be visited:</span> 09:00–11:30 · Mon, Tue"))
+        XCTAssertFalse(try daily(.zhHans, window: false).contains("可访时段"), "no window, no weekdays: nothing to say")
+    }
+
     func testTheRosterOfAReplanNamesItsAbsentWorkersInBothLanguages() throws {
         func roster(_ locale: ReportLocale, absent: Bool) throws -> (html: String, md: String) {
             let s = Fixture.scenario(locale: locale)
