@@ -153,6 +153,7 @@ enum RosterHTML {
             let holiday = c.isHoliday(d)
             b += "<th\(holiday ? " class=\"holiday\"" : "")>\(Escape.html(t.shortDay(d)))"
             if holiday { b += "<br><span class=\"muted\">\(Escape.html(t[.holiday]))</span>" }
+            if c.scenario.horizon.extraWorkdays.contains(d) { b += "<br><span class=\"muted\">\(Escape.html(t[.extraWorkday]))</span>" }
             b += "</th>"
         }
         b += "<th>\(Escape.html(t[.total]))</th><th class=\"num\">\(Escape.html(t[.utilisation]))</th></tr></thead>\n<tbody>\n"

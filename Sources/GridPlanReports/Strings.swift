@@ -15,7 +15,7 @@ enum Label: CaseIterable {
     // KPIs
     case tasksDue, visitsPlanned, lateTaskDays, onTimeRate, travelKm, travelMin, workMin
     case utilisationMin, utilisationMax, continuity, solveSeconds, gap, status, dailySpread, regularWeekday, proven
-    case absentWorkers, visitingHours
+    case absentWorkers, visitingHours, extraWorkday
     case shortfallMin, stableHouseholds
     // Daily
     case route, order, arrive, start, end, task, kind, name, address, grid, categories, phone
@@ -43,6 +43,7 @@ enum Label: CaseIterable {
         case .offDay: return ("休", "off")
         case .absentDay: return ("缺勤", "absent")
         case .holiday: return ("节假日", "holiday")
+        case .extraWorkday: return ("调休上班", "make-up day")
         case .stopsUnit: return ("站", "stops")
         case .hoursUnit: return ("小时", "h")
         case .utilisation: return ("工作饱和度", "Utilisation")

@@ -188,6 +188,18 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(md.contains("- 按时率: 80.0%"))
     }
 
+    func testTheRosterLabelsAMakeUpWorkingDay() throws {
+        func roster(_ locale: ReportLocale, makeUp: Bool) throws -> String {
+            var s = Fixture.scenario(locale: locale)
+            if makeUp { s.horizon.extraWorkdays = [Fixture.d("2026-11-29")] }
+            let files = try ReportWriter.render(plan: Fixture.planA(scenario: s), scenario: s)
+            return String(decoding: try XCTUnwrap(files.first { $0.relativePath == "roster.html" }).contents, as: UTF8.self)
+        }
+        XCTAssertTrue(try roster(.zhHans, makeUp: true).contains("<br><span class=\"muted\">调休上班</span>"))
+        XCTAssertTrue(try roster(.en, makeUp: true).contains("<br><span class=\"muted\">make-up day</span>"))
+        XCTAssertFalse(try roster(.zhHans, makeUp: false).contains("调休上班"))
+    }
+
     func testADailyCardSaysWhenTheHouseholdCanBeVisited() throws {
         func daily(_ locale: ReportLocale, window: Bool) throws -> String {
             var s = Fixture.scenario(locale: locale)
