@@ -119,7 +119,8 @@ extension GridPlan {
             newPlan.absences = absences.isEmpty ? nil : absences
             do {
                 let changes = ReportFile(relativePath: "changes.csv",
-                                         contents: Data(PlanChanges.csv(result.changes, scenario: s).utf8))
+                                         // With a byte-order mark, as the other CSV reports: Excel and WPS then read the names.
+                                         contents: Data(("\u{FEFF}" + PlanChanges.csv(result.changes, scenario: s)).utf8))
                 try PlanRun.write(newPlan, scenario: s, extra: [changes], to: folder)
             } catch {
                 Console.failure(error, context: "cannot write into \(dir)")

@@ -198,7 +198,8 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("re-planned"), r.stdout)
         let newPlan = out.appendingPathComponent("plan.json").path
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("changes.csv").path))
+        let changes = try Data(contentsOf: out.appendingPathComponent("changes.csv"))
+        XCTAssertEqual(Array(changes.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, so Excel reads the names")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: newPlan))) as! [String: Any]
         let dates = (json["routes"] as! [[String: Any]]).map { $0["date"] as! String }
         XCTAssertFalse(dates.contains("2026-11-25"), "W01 is absent on Wednesday")
