@@ -21,6 +21,7 @@ enum DailyHTML {
         .name{font-weight:600}
         .line{margin:1px 0}
         .small{font-size:.9em}
+        .line .muted{white-space:nowrap}
         .field{margin-right:.9em;display:inline-block}
         .label{color:#444}
         .notes{background:#f4f4f4;border-left:3px solid #888;padding:0 5px;margin:1px 0}
