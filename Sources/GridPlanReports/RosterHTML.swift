@@ -47,9 +47,9 @@ extension ReportContext {
         if l.plannedLateTaskDays == 0 {
             out = zh ? "全部按时。" : "Everything is on time. "
         } else if zh {
-            out = "迟访任务天数 \(l.plannedLateTaskDays)（分配方案 \(l.assignmentLateTaskDays)）；"
+            out = "逾期任务天数 \(l.plannedLateTaskDays)（分配方案 \(l.assignmentLateTaskDays)）；"
                 + (l.lateTaskDaysFloor > 0 ? "按现有人手（以模型估算的每人每日可用时间计），任何方案都不少于 \(l.lateTaskDaysFloor)。"
-                    : "未能证明迟访任务天数的下限。")
+                    : "未能证明逾期任务天数的下限。")
             if l.droppedVisits > 0 { out += "排路线时有 \(l.droppedVisits) 次走访排不下。" }
         } else {
             out = "Late task-days: \(l.plannedLateTaskDays) (assignment \(l.assignmentLateTaskDays)); "

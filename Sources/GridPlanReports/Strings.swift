@@ -54,7 +54,7 @@ enum Label: CaseIterable {
         case .reason: return ("原因", "Reason")
         case .detail: return ("说明", "Detail")
         case .due: return ("应完成日期", "Due")
-        case .lateDays: return ("逾期天数", "Late days")
+        case .lateDays: return ("本期逾期工作日", "Late working days")
         case .firstVisit: return ("首次安排", "First visit")
         case .notVisited: return ("本期未安排", "not in this plan")
         case .weekAtAGlance: return ("本期概览", "The period at a glance")

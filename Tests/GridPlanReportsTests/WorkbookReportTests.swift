@@ -88,7 +88,7 @@ final class WorkbookReportTests: XCTestCase {
 
         let late = all[1].rows
         let plan = Fixture.planA(scenario: Fixture.scenario())
-        XCTAssertEqual(late[0], ["任务", "名称", "类型", "网格", "应完成日期", "逾期天数", "首次安排", "原因", "说明"])
+        XCTAssertEqual(late[0], ["任务", "名称", "类型", "网格", "应完成日期", "本期逾期工作日", "首次安排", "原因", "说明"])
         XCTAssertFalse(plan.late.isEmpty, "the fixture plan has late tasks")
         for (i, l) in plan.late.enumerated() {
             XCTAssertEqual(late[i + 1][0], l.task)
