@@ -265,7 +265,9 @@ enum PartSolver {
         let n = m.variableCount
         let W = inst.weights.lateness
         // The watchdog: past it, the steps that have no work limit of their own (LP relaxations, the
-        // second start, the floor) are left out, the searches stop, and the stage says `clock`.
+        // second start, the floor) are left out, and the stage says `clock`. The local search is not
+        // stopped: its moves are its limit, and a search cut at a clock-chosen move would make more
+        // runs differ than the few decisions taken here.
         var skippedForClock = false
         func expired() -> Bool {
             if budget.deadline.timeIntervalSinceNow > 0 { return false }
@@ -281,7 +283,6 @@ enum PartSolver {
         func searchFrom(_ choice: AssignmentChoice?, cap: Double?) -> AssignmentSearch {
             var s = AssignmentSearch(inst, choice: choice)
             s.latenessCap = cap
-            s.stopAt = budget.deadline
             return s
         }
         var search = searchFrom(nil, cap: nil)
@@ -303,7 +304,7 @@ enum PartSolver {
         /// gap is met, else what stopped it.
         func reported(_ stop: String, gapMet: Bool) -> String { stop == "clock" ? "clock" : gapMet ? "gap" : stop }
         func stoppedBy(_ r: MIPResult?, clock: Bool) -> String {
-            let clock = clock || skippedForClock || search.hitClock
+            let clock = clock || skippedForClock
             guard let r else { return clock ? "clock" : "work" }
             if r.hitTimeLimit || clock { return "clock" }
             if r.status == .optimal { return "gap" }
@@ -326,7 +327,6 @@ enum PartSolver {
                 if cap.map({ rounded.lateness <= $0 + 1e-7 }) ?? true {
                     rounded.improve(budget: budget.moves / 2)
                     if value(rounded) < value(search) - 1e-7 { search = rounded }
-                    if rounded.hitClock { skippedForClock = true }
                 }
             }
             // The stage model's own rows (`keep_late` in the second stage) keep every sub-problem's answer

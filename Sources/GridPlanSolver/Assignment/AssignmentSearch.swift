@@ -30,11 +30,6 @@ struct AssignmentSearch {
     private(set) var evaluations = 0
     /// When set, no move may raise the lateness goal (the second stage keeps what the first won).
     var latenessCap: Double?
-    /// The watchdog: `improve` stops when the clock passes it (and says so in `hitClock`).
-    var stopAt: Date?
-    /// Whether the watchdog stopped a search before its budget was spent.
-    private(set) var hitClock = false
-    private var nextClockCheck = 0
 
     init(_ inst: AssignmentInstance, choice: AssignmentChoice? = nil) {
         self.inst = inst
@@ -353,26 +348,15 @@ struct AssignmentSearch {
     /// Improves the choice until no move helps or `budget` moves have been evaluated.
     mutating func improve(budget: Int) {
         var improved = true
-        while improved, within(budget) {
+        while improved, evaluations < budget {
             improved = false
             for j in inst.jobs.indices {
-                while within(budget), improveJob(j) { improved = true }
+                while evaluations < budget, improveJob(j) { improved = true }
             }
-            for j in inst.jobs.indices where within(budget) {
-                while within(budget), ejectionMove(j, budget: budget) { improved = true }
+            for j in inst.jobs.indices where evaluations < budget {
+                while evaluations < budget, ejectionMove(j, budget: budget) { improved = true }
             }
         }
-    }
-
-    /// Whether the search may go on: fewer than `budget` moves evaluated, and the watchdog not
-    /// passed (the clock is read every 2,048 moves).
-    private mutating func within(_ budget: Int) -> Bool {
-        guard evaluations < budget, !hitClock else { return false }
-        if let t = stopAt, evaluations >= nextClockCheck {
-            nextClockCheck = evaluations + 2048
-            if Date() >= t { hitClock = true }
-        }
-        return !hitClock
     }
 
     /// A move is kept when it lowers the objective, or keeps it and evens the loads; never when it
