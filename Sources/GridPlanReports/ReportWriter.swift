@@ -18,7 +18,8 @@ public struct ReportFile: Sendable, Hashable {
 /// spreadsheets and the calendars. Takes a Plan, never solves, never prints.
 public enum ReportWriter {
     /// Every report, rendered in memory, in a fixed order:
-    /// `roster.html`, `roster.md`, `roster.csv`, `visits.csv`, `roster.xlsx`, `visits.xlsx`, then per
+    /// `roster.html`, `roster.md`, `roster.csv`, `visits.csv`, `roster.xlsx`, `visits.xlsx`, `changes.csv`
+    /// (a re-plan's only), then per
     /// worker (scenario order)
     /// `daily/<id>.html` and `calendar/<id>.ics`.
     ///
@@ -36,6 +37,8 @@ public enum ReportWriter {
             ReportFile(relativePath: "roster.xlsx", contents: try SpreadsheetXLSX.roster(c)),
             ReportFile(relativePath: "visits.xlsx", contents: try SpreadsheetXLSX.visits(c)),
         ]
+        // A re-plan's changes, for a spreadsheet (plan.json `replan`).
+        if let changes = try SpreadsheetCSV.changes(c) { files.append(ReportFile(relativePath: "changes.csv", contents: changes)) }
         var used: Set<String> = []
         for w in c.workers {
             var base = fileName(forWorker: w.id)

@@ -125,6 +125,8 @@ enum RosterHTML {
         .late col.date{width:6.6em}
         .late col.days{width:5.4em}
         .late col.reason{width:11.4em}
+        .changes td.id{white-space:nowrap}
+        .changes-section h2{break-after:avoid;page-break-after:avoid}
         .scroll{overflow-x:auto}
         @media print{.roster th.holiday{background:#f6e0d8 !important}.scroll{overflow:visible}}
         """
@@ -182,6 +184,7 @@ enum RosterHTML {
         }
         b += "</tbody></table></div></section>\n"
 
+        b += c.changesHTML()
         b += c.shortfallHTML()
         b += c.missedCampaignsHTML()
 

@@ -37,6 +37,7 @@ enum RosterMarkdown {
                 + " | \(stops) · \(Format.decimal(Double(minutes) / 60, places: 1))h | \(c.utilisation(of: w).map { Format.percent($0) } ?? "") |\n"
         }
 
+        s += c.changesMarkdown()
         s += c.shortfallMarkdown()
         s += c.missedCampaignsMarkdown()
         s += "\n## \(e(t[.lateList])) (\(c.plan.late.count))\n\n"

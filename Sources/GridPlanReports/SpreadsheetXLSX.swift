@@ -5,7 +5,8 @@ import GridPlanCore
 /// numbers as numbers, phones and ids as text, a frozen bold header, column widths and an autofilter.
 enum SpreadsheetXLSX {
     /// The week (one row per worker and working day, as `roster.csv`), then the late list with its
-    /// reasons and the shortfall (the KPIs: tasks due, late task-days, on-time rate …) on a second sheet.
+    /// reasons and the shortfall (the KPIs: tasks due, late task-days, on-time rate …) on a second sheet,
+    /// and a re-plan's changes on a third.
     static func roster(_ c: ReportContext) throws -> Data {
         let t = c.strings
         let book = try Workbook(title: c.scenario.name, created: c.scenario.horizon.start)
@@ -70,6 +71,25 @@ enum SpreadsheetXLSX {
             y += 1
             late.text(y, 0, t[label])
             late.number(y, 1, value, percent ? book.percentFormat : nil)
+        }
+        // A re-plan's changes on a third sheet.
+        if let replan = c.plan.replan {
+            let sheet = book.addSheet(t[.changesTitle])
+            for (i, ch) in replan.changes.enumerated() {
+                let y = i + 1
+                sheet.text(y, 0, ch.task)
+                sheet.text(y, 1, c.taskName(ch.task))
+                sheet.text(y, 2, ch.oldWorkers.joined(separator: ";"))
+                if let d = ch.oldDate { sheet.date(y, 3, d) }
+                sheet.text(y, 4, ch.newWorkers.joined(separator: ";"))
+                if let d = ch.newDate { sheet.date(y, 5, d) }
+                sheet.text(y, 6, c.changeReason(ch), book.wrapFormat)
+            }
+            sheet.table(header: [
+                (t[.task], 10), (t[.name], 16), (t[.oldWorkers], 10), (t[.oldDate], 12), (t[.newWorkers], 10),
+                (t[.newDate], 12), (t[.reason], 40),
+            ], rows: replan.changes.count)
+            if replan.changes.isEmpty { sheet.text(1, 0, c.changesSummary(replan)) }
         }
         return try book.finish()
     }

@@ -29,6 +29,7 @@ enum Label: CaseIterable {
     // Comparison
     case metric, baseline, lateByReason, workerLoad, changedHouseholds, noChanges, minutesShort, stopsShort
     case absent, startMark, planned, otherWorker, otherDay
+    case changesTitle, was, now, oldWorkers, oldDate, newWorkers, newDate
 
     /// Chinese (simplified) and English texts.
     var texts: (zh: String, en: String) {
@@ -136,6 +137,13 @@ enum Label: CaseIterable {
         case .planned: return ("本计划", "this plan")
         case .otherWorker: return ("换人", "other worker")
         case .otherDay: return ("改日", "other day")
+        case .changesTitle: return ("本次调整", "Changes in this re-plan")
+        case .was: return ("原安排", "Was")
+        case .now: return ("现安排", "Now")
+        case .oldWorkers: return ("原网格员", "Old worker")
+        case .oldDate: return ("原日期", "Old date")
+        case .newWorkers: return ("新网格员", "New worker")
+        case .newDate: return ("新日期", "New date")
         }
     }
 }

@@ -19,8 +19,9 @@ extension GridPlan {
                 range. An urgent task (--urgent FL-01-H003) must be visited on --from or the next working day. \
                 The rest is planned again with a penalty for every stop that changes worker or day.
 
-                Writes DIR/plan.json, DIR/changes.csv (task,name,old_worker,old_date,new_worker,new_date,why) \
-                and the reports (roster, daily lists, calendars), and prints the changes grouped by worker. DIR defaults to replan-<DATE> next to the old plan; \
+                Writes DIR/plan.json (with the changes in its replan block), DIR/changes.csv (task, name, old \
+                worker, old date, new worker, new date, why; in the scenario's language) and the reports (the \
+                roster lists the changes; daily lists, calendars), and prints the changes grouped by worker. DIR defaults to replan-<DATE> next to the old plan; \
                 the old plan is never overwritten.
 
                 Exit status: 0 re-planned, 1 solving or writing failed, 2 invalid input.
@@ -117,11 +118,10 @@ extension GridPlan {
             var newPlan = result.plan
             let absences = (old.absences ?? []) + given
             newPlan.absences = absences.isEmpty ? nil : absences
+            // The changes go into plan.json, from which the roster and changes.csv list them.
+            newPlan.replan = ReplanRecord(from: date, changes: result.changes)
             do {
-                let changes = ReportFile(relativePath: "changes.csv",
-                                         // With a byte-order mark, as the other CSV reports: Excel and WPS then read the names.
-                                         contents: Data(("\u{FEFF}" + PlanChanges.csv(result.changes, scenario: s)).utf8))
-                try PlanRun.write(newPlan, scenario: s, extra: [changes], to: folder)
+                try PlanRun.write(newPlan, scenario: s, to: folder)
             } catch {
                 Console.failure(error, context: "cannot write into \(dir)")
                 throw ExitCode(1)

@@ -74,8 +74,15 @@ final class CycleReplanSetupTests: XCTestCase {
             "H2 [\"W02\"] 2026-11-24 → [\"W01\"] 2026-11-24: W02 absent 2026-11-24",
             "H3 [\"W02\"] 2026-11-24 → [\"W02\"] 2026-11-26: W02 absent 2026-11-24",
         ])
-        let csv = PlanChanges.csv(changes, scenario: r.original)
-        XCTAssertEqual(csv.split(separator: "\n").first, "task,name,old_worker,old_date,new_worker,new_date,why")
+        XCTAssertEqual(changes.map(\.reason), [ChangeReason(.absent, worker: "W02", from: tue, through: tue),
+                                                ChangeReason(.absent, worker: "W02", from: tue, through: tue)])
+        XCTAssertEqual(changes[0].reason.text(in: .zhHans) { $0 == "W02" ? "乙" : "" }, "乙 (W02) 2026-11-24 缺勤")
+        // plan.json keeps them as codes (`why`), and reads them back.
+        var saved = new
+        saved.replan = ReplanRecord(from: tue, changes: changes)
+        let json = String(decoding: try saved.jsonData(), as: UTF8.self)
+        XCTAssertTrue(json.contains("\"code\" : \"absent\""), json)
+        XCTAssertEqual(try JSONDecoder().decode(Plan.self, from: saved.jsonData()).replan, saved.replan)
         let text = PlanChanges.byWorker(changes, scenario: r.original)
         XCTAssertTrue(text.contains("W01 甲\n  + H2  11-24 (was W02 11-24: W02 absent 2026-11-24)\n"), text)
         XCTAssertTrue(text.contains("W02 乙\n  − H2  11-24 (now W01 11-24: W02 absent 2026-11-24)\n  ~ H3  11-24 → 11-26"), text)

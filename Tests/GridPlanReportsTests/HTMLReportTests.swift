@@ -242,6 +242,46 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(en.md.contains("| off | absent | off |"), en.md)
     }
 
+    func testAReplansChangesAreListedInTheRosterAndChangesCSVInTheReportsLanguage() throws {
+        func files(_ locale: ReportLocale, replan: Bool) throws -> [String: String] {
+            let s = Fixture.scenario(locale: locale)
+            var p = Fixture.planA(scenario: s)
+            if replan {
+                p.replan = ReplanRecord(from: Fixture.d("2026-11-23"), changes: [
+                    StopChange(task: "H002", oldWorkers: ["W02"], oldDate: Fixture.d("2026-11-23"), newWorkers: ["W01"],
+                               newDate: Fixture.d("2026-11-24"),
+                               reason: ChangeReason(.absent, worker: "W02", from: Fixture.d("2026-11-23"), through: Fixture.d("2026-11-24"))),
+                    StopChange(task: "H004", oldWorkers: ["W01"], oldDate: Fixture.d("2026-11-26"), newWorkers: [], newDate: nil,
+                               reason: ChangeReason(.droppedNotNeeded)),
+                ])
+            }
+            var out: [String: String] = [:]
+            for f in try ReportWriter.render(plan: p, scenario: s) { out[f.relativePath] = String(decoding: f.contents, as: UTF8.self) }
+            return out
+        }
+        let zh = try files(.zhHans, replan: true)
+        let zhRoster = try XCTUnwrap(zh["roster.html"])
+        XCTAssertTrue(zhRoster.contains("<h2>本次调整 (2)</h2>"), zhRoster)
+        XCTAssertTrue(zhRoster.contains("自 2026-11-23 起重新安排：2 处调整，涉及 2 个任务。"), zhRoster)
+        XCTAssertTrue(zhRoster.contains("<td>李雷 (W02) 11/23 周一</td><td>潘靚雨 (W01) 11/24 周二</td><td>李雷 (W02) 2026-11-23 至 2026-11-24 缺勤</td>"), zhRoster)
+        XCTAssertTrue(zhRoster.contains("<td>—</td><td>取消：本期内不再需要</td>"), zhRoster)
+        XCTAssertTrue(try XCTUnwrap(zh["roster.md"]).contains("- H002 王秀英: 李雷 (W02) 11/23 周一 → 潘靚雨 (W01) 11/24 周二 (李雷 (W02) 2026-11-23 至 2026-11-24 缺勤)"))
+        // W01's daily list marks the stop the re-plan brought, with where it was.
+        XCTAssertTrue(try XCTUnwrap(zh["daily/W01.html"]).contains("<span class=\"tag chg\">原 李雷 11/23 周一</span>"))
+        XCTAssertFalse(try XCTUnwrap(files(.zhHans, replan: false)["daily/W01.html"]).contains("tag chg"))
+        let csv = try XCTUnwrap(zh["changes.csv"])
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}任务,名称,原网格员,原日期,新网格员,新日期,原因\r\n"), csv)
+        XCTAssertTrue(csv.contains("H002,王秀英,W02,2026-11-23,W01,2026-11-24,李雷 (W02) 2026-11-23 至 2026-11-24 缺勤\r\n"), csv)
+        let en = try files(.en, replan: true)
+        XCTAssertTrue(try XCTUnwrap(en["roster.html"]).contains("<td>Li Lei (W02) absent 2026-11-23..2026-11-24</td>"))
+        XCTAssertTrue(try XCTUnwrap(en["changes.csv"]).contains("Task,Name,Old worker,Old date,New worker,New date,Reason\r\n"))
+        XCTAssertTrue(try XCTUnwrap(en["changes.csv"]).contains(",W01,2026-11-26,,,dropped: not needed before the horizon ends\r\n"))
+        // A plan that is no re-plan has neither the section nor the file.
+        let plain = try files(.zhHans, replan: false)
+        XCTAssertNil(plain["changes.csv"])
+        XCTAssertFalse(try XCTUnwrap(plain["roster.html"]).contains("本次调整"))
+    }
+
     func testTheRosterExplainsVisitsNoPlanCouldKeepOnTheirUsualWeekday() throws {
         // H002's last visit moves to Friday 20 Nov; this week's Friday is a holiday, so its Tuesday
         // visit cannot be on its weekday. H001 (Monday, as last time) is. Without the move, no line.

@@ -20,6 +20,9 @@ public struct Plan: Sendable, Hashable, Codable {
     /// The absences a re-plan was made for (extension, written by `gridplan replan`; absent otherwise),
     /// so that a re-plan of this plan keeps them.
     public var absences: [Absence]?
+    /// What a re-plan changed against the plan it re-planned (extension, written by `gridplan replan`;
+    /// absent otherwise), so the roster and `changes.csv` can list it.
+    public var replan: ReplanRecord?
 
     public init(format: String = Plan.formatName, scenario: ScenarioReference, horizon: PlanHorizon,
                 solver: SolverReport, routes: [Route], late: [LateTask], kpis: KPIs, shortfall: Shortfall? = nil,
@@ -36,7 +39,7 @@ public struct Plan: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, scenario, horizon, solver, routes, late, kpis, shortfall, absences
+        case format, scenario, horizon, solver, routes, late, kpis, shortfall, absences, replan
         case missedCampaigns = "missed_campaigns"
     }
 
