@@ -91,12 +91,26 @@ extension ReportContext {
     /// Late tasks per reason: the late section's first line.
     func lateCounts() -> [(reason: LateReason, count: Int)] { plan.lateCountsByReason() }
 
-    /// The late list joined with task names, in plan order.
-    func lateRows() -> [(late: LateTask, name: String, kind: JobKind?, grid: String)] {
+    /// The late list joined with task names and categories, in the order a grid head acts on it:
+    /// tasks this plan does not visit at all first, then the most late days, then by due date and id
+    /// (plan.json keeps §4's order, by due date).
+    func lateRows() -> [(late: LateTask, name: String, kind: JobKind?, grid: String, categories: [String])] {
         plan.late.map { l in
             let j = job(l.task)
-            return (l, taskName(l.task), j?.kind, j?.grid ?? "")
+            return (l, taskName(l.task), j?.kind, j?.grid ?? "", resolved.household(l.task)?.categories ?? [])
+        }.sorted { a, b in
+            let ka = (a.late.firstVisit == nil ? 0 : 1, -a.late.lateDays, a.late.due, a.late.task)
+            let kb = (b.late.firstVisit == nil ? 0 : 1, -b.late.lateDays, b.late.due, b.late.task)
+            return ka < kb
         }
+    }
+
+    /// `本期未安排走访的任务 12 个，排在最前。` / `12 tasks get no visit in this plan; they are listed first.`; nil when every late task gets one.
+    func notVisitedLine() -> String? {
+        let n = plan.late.filter { $0.firstVisit == nil }.count
+        guard n > 0 else { return nil }
+        if strings.locale == .en { return "\(n) task\(n == 1 ? " gets" : "s get") no visit in this plan; listed first." }
+        return "本期未安排走访的任务 \(n) 个，排在最前。"
     }
 }
 
@@ -112,7 +126,7 @@ enum RosterHTML {
         .late-counts{font-weight:600;margin:0 0 6px}
         .late-section h2,.late-counts,.shortfall h2{break-after:avoid;page-break-after:avoid}
         .shortfall p{break-before:avoid;page-break-before:avoid}
-        .late{table-layout:fixed;min-width:64em}
+        .late{table-layout:fixed;min-width:70em}
         .late td{overflow-wrap:break-word}
         .late th{white-space:normal}
         .late td.n{white-space:nowrap}
@@ -120,6 +134,7 @@ enum RosterHTML {
         .late .nb{white-space:nowrap}
         .late col.task{width:7em}
         .late col.name{width:6.5em}
+        .late col.cat{width:6em}
         .late col.kind{width:4.2em}
         .late col.grid{width:5em}
         .late col.date{width:6.6em}
@@ -194,19 +209,21 @@ enum RosterHTML {
             b += "<p>\(Escape.html(t[.noLate]))</p>"
         } else {
             b += "<p class=\"late-counts\">\(Escape.html(t.lateCounts(c.lateCounts())))</p>\n"
+            if let line = c.notVisitedLine() { b += "<p>\(Escape.html(line))</p>\n" }
             // A fixed layout: the narrow columns keep their widths, the detail takes the rest of A4 landscape.
             b += "<div class=\"scroll\"><table class=\"late\"><colgroup>"
-            for col in ["task", "name", "kind", "grid", "date", "days", "date", "reason", "detail"] {
+            for col in ["task", "name", "cat", "kind", "grid", "date", "days", "date", "reason", "detail"] {
                 b += "<col class=\"\(col)\">"
             }
             b += "</colgroup><thead><tr>"
-            for l in [Label.task, .name, .kind, .grid, .due, .lateDays, .firstVisit, .reason, .detail] {
+            for l in [Label.task, .name, .categories, .kind, .grid, .due, .lateDays, .firstVisit, .reason, .detail] {
                 b += "<th\(l == .lateDays ? " class=\"num\"" : "")>\(Escape.html(t[l]))</th>"
             }
             b += "</tr></thead>\n<tbody>\n"
             for row in c.lateRows() {
                 let l = row.late
                 b += "<tr><td class=\"id\">\(Escape.html(l.task))</td><td>\(Escape.html(row.name))</td>"
+                b += "<td>\(Escape.html(row.categories.joined(separator: t.listSeparator)))</td>"
                 b += "<td>\(row.kind.map { Escape.html(t.kind($0)) } ?? "")</td><td class=\"id\">\(Escape.html(row.grid))</td>"
                 b += "<td class=\"n\">\(l.due.iso)</td><td class=\"num\">\(l.lateDays)</td>"
                 b += "<td>\(Escape.html(l.firstVisit?.iso ?? t[.notVisited]))</td>"

@@ -45,9 +45,11 @@ enum RosterMarkdown {
             s += "\(e(t[.noLate]))\n"
         } else {
             s += "\(e(t.lateCounts(c.lateCounts())))\n\n"
+            if let line = c.notVisitedLine() { s += "\(e(line))\n\n" }
             for row in c.lateRows() {
                 let l = row.late
-                s += "- \(e(l.task)) \(e(row.name)): \(e(t[.due])) \(l.due.iso), \(e(t[.lateDays])) \(l.lateDays), "
+                let cats = row.categories.isEmpty ? "" : " (\(e(row.categories.joined(separator: t.listSeparator))))"
+                s += "- \(e(l.task)) \(e(row.name))\(cats): \(e(t[.due])) \(l.due.iso), \(e(t[.lateDays])) \(l.lateDays), "
                 s += "\(e(t[.firstVisit])) \(e(l.firstVisit?.iso ?? t[.notVisited])); \(e(t.reason(l.reason)))"
                 let detail = t.detail(l)
                 if !detail.isEmpty { s += " — \(e(detail))" }

@@ -46,17 +46,18 @@ enum SpreadsheetXLSX {
             let l = row.late, y = i + 1
             late.text(y, 0, l.task)
             late.text(y, 1, row.name)
-            late.text(y, 2, row.kind.map(t.kind) ?? "")
-            late.text(y, 3, row.grid)
-            late.date(y, 4, l.due)
-            late.number(y, 5, Double(l.lateDays))
-            if let f = l.firstVisit { late.date(y, 6, f) } else { late.text(y, 6, t[.notVisited]) }
-            late.text(y, 7, t.reason(l.reason))
-            late.text(y, 8, t.detail(l), book.wrapFormat)
+            late.text(y, 2, row.categories.joined(separator: ";"))
+            late.text(y, 3, row.kind.map(t.kind) ?? "")
+            late.text(y, 4, row.grid)
+            late.date(y, 5, l.due)
+            late.number(y, 6, Double(l.lateDays))
+            if let f = l.firstVisit { late.date(y, 7, f) } else { late.text(y, 7, t[.notVisited]) }
+            late.text(y, 8, t.reason(l.reason))
+            late.text(y, 9, t.detail(l), book.wrapFormat)
         }
         late.table(header: [
-            (t[.task], 10), (t[.name], 16), (t[.kind], 8), (t[.grid], 10), (t[.due], 12), (t[.lateDays], 9),
-            (t[.firstVisit], 12), (t[.reason], 20), (t[.detail], 60),
+            (t[.task], 10), (t[.name], 16), (t[.categories], 14), (t[.kind], 8), (t[.grid], 10), (t[.due], 12),
+            (t[.lateDays], 9), (t[.firstVisit], 12), (t[.reason], 20), (t[.detail], 60),
         ], rows: rows.count)
         // The shortfall under the list: what the late list adds up to.
         var y = rows.count + 2

@@ -282,6 +282,21 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertFalse(try XCTUnwrap(plain["roster.html"]).contains("本次调整"))
     }
 
+    func testALongDayPrintsInTheSmallerTypeSoItsCardsStayOnOneSheet() throws {
+        func dailyW01(stops n: Int) throws -> String {
+            let s = Fixture.scenario()
+            var p = Fixture.planA(scenario: s)
+            let i = try XCTUnwrap(p.routes.firstIndex { $0.worker == "W01" && $0.date == Fixture.d("2026-11-24") })
+            p.routes[i].stops = Array(repeating: p.routes[i].stops[0], count: n)
+            let f = try XCTUnwrap(try ReportWriter.render(plan: p, scenario: s).first { $0.relativePath == "daily/W01.html" })
+            return String(decoding: f.contents, as: UTF8.self)
+        }
+        XCTAssertEqual(DailyHTML.denseFrom, 15)
+        XCTAssertTrue(try dailyW01(stops: 16).contains("<section class=\"day dense\" id=\"d2026-11-24\">"))
+        XCTAssertTrue(try dailyW01(stops: 15).contains("<section class=\"day\" id=\"d2026-11-24\">"))
+        XCTAssertTrue(try dailyW01(stops: 16).contains(".dense{font-size:8pt;line-height:1.15}"), "smaller in print only")
+    }
+
     func testTheRosterExplainsVisitsNoPlanCouldKeepOnTheirUsualWeekday() throws {
         // H002's last visit moves to Friday 20 Nov; this week's Friday is a holiday, so its Tuesday
         // visit cannot be on its weekday. H001 (Monday, as last time) is. Without the move, no line.

@@ -112,18 +112,39 @@ final class LateListTests: XCTestCase {
         XCTAssertTrue(html.contains("<h2>未能按时完成 (5)</h2>\n" + counts), "the counts open the section")
         XCTAssertLessThan(html.range(of: counts)!.lowerBound, html.range(of: "<table class=\"late\">")!.lowerBound)
         let md = try render(p, s, "roster.md")
-        XCTAssertTrue(md.contains("## 未能按时完成 (5)\n\n人手不足 3 · 没有符合条件的网格员 1 · 间隔规则无法满足 1\n\n- H001"), md)
+        XCTAssertTrue(md.contains("## 未能按时完成 (5)\n\n人手不足 3 · 没有符合条件的网格员 1 · 间隔规则无法满足 1\n\n本期未安排走访的任务 5 个，排在最前。\n\n- H004"), md)
         let en = Fixture.scenario(locale: .en)
         XCTAssertTrue(try render(p, en, "roster.html").contains(
             "<p class=\"late-counts\">not enough capacity: 3 · no eligible worker: 1 · gap rule cannot be kept: 1</p>"))
     }
 
+    func test_tasks_without_any_visit_come_first_then_the_most_late_days_with_their_categories() throws {
+        let s = Fixture.scenario(locale: .zhHans)
+        var p = Fixture.planA(scenario: s)
+        let capacity = LateDetail.capacityFullDays(full: [.init(worker: "W01", dates: [Self.d("2026-11-23")])])
+        p.late = [
+            LateTask(task: "H001", due: Self.d("2026-11-23"), lateDays: 1, firstVisit: nil, explanation: capacity),
+            LateTask(task: "H002", due: Self.d("2026-11-23"), lateDays: 3, firstVisit: Self.d("2026-11-26"), explanation: capacity),
+            LateTask(task: "H004", due: Self.d("2026-11-24"), lateDays: 2, firstVisit: nil, explanation: capacity),
+        ]
+        let c = ReportContext(plan: p, scenario: ResolvedScenario(s))
+        XCTAssertEqual(c.lateRows().map(\.late.task), ["H004", "H001", "H002"], "no visit first, then the most late days")
+        XCTAssertEqual(c.lateRows().map(\.categories), [["独居老人"], ["独居老人"], ["低保户", "独居老人"]])
+        let html = try render(p, s, "roster.html")
+        XCTAssertTrue(html.contains("<p>本期未安排走访的任务 2 个，排在最前。</p>"), html)
+        XCTAssertTrue(html.contains("<td>王秀英</td><td>低保户、独居老人</td>"), html)
+        XCTAssertTrue(try render(p, s, "roster.md").contains("- H002 王秀英 (低保户、独居老人): "))
+        XCTAssertTrue(try render(p, Fixture.scenario(locale: .en), "roster.html").contains("<p>2 tasks get no visit in this plan; listed first.</p>"))
+        p.late = [p.late[1]]
+        XCTAssertFalse(try render(p, s, "roster.html").contains("排在最前"), "no line when every late task gets a visit")
+    }
+
     func test_the_late_table_has_fixed_columns_for_a4_landscape() throws {
         let s = Fixture.scenario()
         let html = try render(Fixture.planA(scenario: s), s, "roster.html")
-        XCTAssertTrue(html.contains(".late{table-layout:fixed;min-width:64em}"), "on a phone the table scrolls sideways")
+        XCTAssertTrue(html.contains(".late{table-layout:fixed;min-width:70em}"), "on a phone the table scrolls sideways")
         XCTAssertTrue(html.contains(".late col.reason{width:11.4em}"), "the longest reason (10 characters) on one line")
-        XCTAssertTrue(html.contains("<colgroup><col class=\"task\"><col class=\"name\"><col class=\"kind\"><col class=\"grid\">"
+        XCTAssertTrue(html.contains("<colgroup><col class=\"task\"><col class=\"name\"><col class=\"cat\"><col class=\"kind\"><col class=\"grid\">"
                                     + "<col class=\"date\"><col class=\"days\"><col class=\"date\"><col class=\"reason\"><col class=\"detail\"></colgroup>"))
     }
 

@@ -88,14 +88,14 @@ final class WorkbookReportTests: XCTestCase {
 
         let late = all[1].rows
         let plan = Fixture.planA(scenario: Fixture.scenario())
-        XCTAssertEqual(late[0], ["任务", "名称", "类型", "网格", "应完成日期", "本期逾期工作日", "首次安排", "原因", "说明"])
+        XCTAssertEqual(late[0], ["任务", "名称", "类别", "类型", "网格", "应完成日期", "本期逾期工作日", "首次安排", "原因", "说明"])
         XCTAssertFalse(plan.late.isEmpty, "the fixture plan has late tasks")
         for (i, l) in plan.late.enumerated() {
             XCTAssertEqual(late[i + 1][0], l.task)
-            XCTAssertEqual(late[i + 1][4], l.due.iso)
-            XCTAssertEqual(late[i + 1][5], "\(l.lateDays)")
-            XCTAssertEqual(late[i + 1][8], l.detail(in: .zhHans), "the detail in the workbook's language")
-            XCTAssertTrue(late[i + 1][8].hasPrefix("需要技能"), late[i + 1][8])
+            XCTAssertEqual(late[i + 1][5], l.due.iso)
+            XCTAssertEqual(late[i + 1][6], "\(l.lateDays)")
+            XCTAssertEqual(late[i + 1][9], l.detail(in: .zhHans), "the detail in the workbook's language")
+            XCTAssertTrue(late[i + 1][9].hasPrefix("需要技能"), late[i + 1][9])
         }
         XCTAssertTrue(late.contains { $0[0] == "逾期任务天数" && $0[1] == "\(plan.kpis.lateTaskDays)" }, "the shortfall")
     }
