@@ -96,7 +96,7 @@ final class LoadingScenarioTests: XCTestCase {
             patrols:
               - {id: P1, name: Gate, grid: G2, lat: 31.248, lon: 121.405, every_days: 3, min_gap_days: 1,
                  duration_min: 10, window: "19:00-21:00", skills: [], priority: 2, last_visit: 2026-11-21, notes: night}
-            weights: {lateness: 500, continuity: 20, balance: 0, travel: 2}
+            weights: {lateness: 500, continuity: 20, balance: 0, travel: 2, level_tolerance_min: 45}
             solver: {time_limit_s: 12.5, mip_gap: 0.02}
             campaigns:
               - {name: 春节慰问, categories: [elderly], by: 2027-02-12, duration_min: 30}
@@ -125,7 +125,7 @@ final class LoadingScenarioTests: XCTestCase {
             id: "P1", name: "Gate", grid: "G2", location: GeoPoint(lat: 31.248, lon: 121.405), everyDays: 3,
             minGapDays: 1, durationMin: 10, window: TimeWindow(1140, 1260), skills: [], priority: 2,
             lastVisit: d("2026-11-21"), notes: "night")])
-        XCTAssertEqual(s.weights, Weights(lateness: 500, continuity: 20, balance: 0, travel: 2))
+        XCTAssertEqual(s.weights, Weights(lateness: 500, continuity: 20, balance: 0, travel: 2, levelToleranceMin: 45))
         XCTAssertEqual(s.solver, SolverSettings(timeLimitSeconds: 12.5, mipGap: 0.02))
         XCTAssertEqual(s.campaigns, [Campaign(name: "春节慰问", categories: ["elderly"], by: d("2027-02-12"), durationMin: 30)])
     }

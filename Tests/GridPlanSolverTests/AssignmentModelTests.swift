@@ -89,6 +89,7 @@ final class AssignmentModelTests: XCTestCase {
                 Fixture.household("H\($0)", category: "weekly", eastMeters: Double($0) * 50, lastVisit: CivilDate(iso: "2026-11-20"))
             })
             s.weights.level = level
+            s.weights.levelToleranceMin = 0
             s.weights.regularity = 0
             let r = try Assignment.assign(ResolvedScenario(s), options: AssignmentOptions(timeLimitSeconds: 10, mipGap: 0))
             return (0..<5).map { d in r.visits.filter { $0.date == Fixture.day(d) }.count }
@@ -96,6 +97,34 @@ final class AssignmentModelTests: XCTestCase {
         let levelled = try plan(level: Weights.defaultLevel)
         XCTAssertLessThanOrEqual(levelled.max()! - levelled.min()!, 1, "\(levelled)")
         XCTAssertEqual(levelled.reduce(0, +), 8)
+    }
+
+    func testWithinTheLevelToleranceEveryHouseholdKeepsItsWeekdayBeyondItTheDaysEvenOut() throws {
+        // One worker; n weekly households last visited on Friday 20 Nov, so Friday is their usual
+        // weekday and any day of the week keeps them on time. Each visit takes 20 minutes and a leg.
+        func fridays(_ n: Int, tolerance: Double) throws -> (fridays: Int, spread: Int) {
+            var s = Fixture.scenario(policies: [Fixture.weekly], workers: [Fixture.worker("W01")], households: (1...n).map {
+                Fixture.household("H\($0)", category: "weekly", eastMeters: Double($0) * 50, lastVisit: CivilDate(iso: "2026-11-20"))
+            })
+            s.weights.levelToleranceMin = tolerance
+            let r = try Assignment.assign(ResolvedScenario(s), options: AssignmentOptions(timeLimitSeconds: 10, mipGap: 0))
+            let inst = try XCTUnwrap(Decomposition.parts(of: ResolvedScenario(s)).0.first)
+            var load = [Int](repeating: 0, count: 5)
+            for v in r.visits {
+                let d = try XCTUnwrap(inst.dates.firstIndex(of: v.date)), j = try XCTUnwrap(inst.jobs.firstIndex { $0.job.id == v.job })
+                load[d] += inst.load(job: j, day: d, worker: 0)
+            }
+            return (r.visits.filter { $0.date == Fixture.day(4) }.count, load.max()! - load.min()!)
+        }
+        XCTAssertEqual(Weights.defaultLevelToleranceMin, 90)
+        // Four visits (about 88 minutes) are within the default tolerance: all stay on Friday.
+        XCTAssertEqual(try fridays(4, tolerance: Weights.defaultLevelToleranceMin).fridays, 4)
+        // Eight are not: at 4 per minute beyond it, moving a visit (60) pays, down to the tolerance.
+        let eight = try fridays(8, tolerance: Weights.defaultLevelToleranceMin)
+        XCTAssertLessThan(eight.fridays, 8)
+        XCTAssertLessThanOrEqual(eight.spread, 90 + 22, "within a visit of the tolerance")
+        // With a tolerance above a Friday of eight, nothing is charged and all eight keep their day.
+        XCTAssertEqual(try fridays(8, tolerance: 240).fridays, 8)
     }
 
     func testAWeeklyHouseholdKeepsTheWeekdayOfItsLastVisit() throws {
@@ -110,14 +139,15 @@ final class AssignmentModelTests: XCTestCase {
         XCTAssertEqual(try dates(regularity: Weights.defaultRegularity), [CivilDate(iso: "2026-11-25")!])
     }
 
-    func testTheRegularWeekdayChargeIsFullUpToAFortnightlyRhythmAndHalfForAMonthlyOne() throws {
-        // Three households every 7, 14 and 30 days, last visited on Wednesdays (18 Nov, 11 Nov, 28 Oct:
-        // each is due this week); the week of 23 Nov with Saturday 28 Nov worked in lieu. Off the usual weekday: 60, 60, 28 (60 × 14 / 30);
-        // on the extra Saturday another 60, 30 and 14 (60 × 7 / every_days) on top.
+    func testTheRegularWeekdayChargeIsFullUpToAMonthlyRhythmAndHalfForABimonthlyOne() throws {
+        // Four households every 7, 14, 30 and 60 days, last visited on Wednesdays (18 Nov, 11 Nov, 28 Oct,
+        // 23 Sep: each is due this week); the week of 23 Nov with Saturday 28 Nov worked in lieu. Off the
+        // usual weekday: 60, 60, 60 and 30 (60 × 30 / 60); on the extra Saturday another 60, 30, 14 and
+        // 7 (60 × 7 / every_days) on top.
         func charges(regularity: Double) throws -> [String: (off: Double, saturday: Double)] {
-            let policies = [7, 14, 30].map { Policy(category: "every\($0)", everyDays: $0, minGapDays: 3, durationMin: 20) }
+            let policies = [7, 14, 30, 60].map { Policy(category: "every\($0)", everyDays: $0, minGapDays: 3, durationMin: 20) }
             var s = Fixture.scenario(days: 6, policies: policies, workers: [Fixture.worker("W01")],
-                                     households: [(7, "2026-11-18"), (14, "2026-11-11"), (30, "2026-10-28")].map {
+                                     households: [(7, "2026-11-18"), (14, "2026-11-11"), (30, "2026-10-28"), (60, "2026-09-23")].map {
                                          Fixture.household("H\($0.0)", category: "every\($0.0)", lastVisit: CivilDate(iso: $0.1))
                                      })
             s.horizon.extraWorkdays = [Fixture.day(5)]
@@ -137,12 +167,14 @@ final class AssignmentModelTests: XCTestCase {
         let on = try charges(regularity: Weights.defaultRegularity)
         XCTAssertEqual(on["H7"]?.off ?? -1, 60, accuracy: 1e-9)
         XCTAssertEqual(on["H14"]?.off ?? -1, 60, accuracy: 1e-9)
-        XCTAssertEqual(on["H30"]?.off ?? -1, 28, accuracy: 1e-9)
+        XCTAssertEqual(on["H30"]?.off ?? -1, 60, accuracy: 1e-9)
+        XCTAssertEqual(on["H60"]?.off ?? -1, 30, accuracy: 1e-9)
         XCTAssertEqual(on["H7"]?.saturday ?? -1, 120, accuracy: 1e-9)
         XCTAssertEqual(on["H14"]?.saturday ?? -1, 90, accuracy: 1e-9)
-        XCTAssertEqual(on["H30"]?.saturday ?? -1, 42, accuracy: 1e-9)
+        XCTAssertEqual(on["H30"]?.saturday ?? -1, 74, accuracy: 1e-9)
+        XCTAssertEqual(on["H60"]?.saturday ?? -1, 37, accuracy: 1e-9)
         let off = try charges(regularity: 0)
-        for id in ["H7", "H14", "H30"] {
+        for id in ["H7", "H14", "H30", "H60"] {
             XCTAssertEqual(off[id]?.off ?? -1, 0, accuracy: 1e-9, id)
             XCTAssertEqual(off[id]?.saturday ?? -1, 0, accuracy: 1e-9, id)
         }

@@ -193,6 +193,7 @@ public struct ScenarioWriter: Sendable {
             add("  travel: \(Self.number(s.weights.travel))")
             add("  level: \(Self.number(s.weights.level))")
             add("  regularity: \(Self.number(s.weights.regularity))")
+            add("  level_tolerance_min: \(Self.number(s.weights.levelToleranceMin))")
         }
         if s.solver.timeLimitSeconds != nil || s.solver.mipGap != nil {
             add("solver:")

@@ -103,7 +103,8 @@ public enum StarterScenario {
           continuity: 10             # 尽量由同一网格员走访 / visits by the household's own worker
           balance: 5                 # 工作量均衡 / balanced utilisation across workers
           travel: 1                  # 少走路 / less travel
-          level: 1                   # 每天工作量均匀 / even days for each worker (per minute of spread)
+          level: 4                   # 每天工作量均匀 / even days for each worker (per minute of spread beyond the tolerance)
+          level_tolerance_min: 90    # 最忙与最闲工作日相差不超过此分钟数不计 / minutes of spread that cost nothing
           regularity: 60             # 固定走访日 / the household's usual weekday
 
         # 可选：求解器 / optional: solver settings

@@ -51,7 +51,7 @@ final class ScenarioBuilder {
     static let historyResults = ["done", "phone", "not_home", "refused", "moved"]
     static let matrixFields = ["from", "to", "minutes", "km"]
     static let matrixRequired = ["from", "to", "minutes"]
-    static let weightFields = ["lateness", "continuity", "balance", "travel", "level", "regularity"]
+    static let weightFields = ["lateness", "continuity", "balance", "travel", "level", "regularity", "level_tolerance_min"]
     static let solverFields = ["time_limit_s", "mip_gap"]
     static let campaignFields = ["name", "categories", "by", "duration_min"]
 
@@ -480,6 +480,7 @@ final class ScenarioBuilder {
         w.travel = values[3] ?? w.travel
         w.level = values[4] ?? w.level
         w.regularity = values[5] ?? w.regularity
+        w.levelToleranceMin = values[6] ?? w.levelToleranceMin
         return r.failed ? nil : w
     }
 

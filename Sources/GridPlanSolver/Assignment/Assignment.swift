@@ -390,9 +390,16 @@ enum PartSolver {
         let objective = search.objective
         // Plans keeping the lateness won cost at least the capped model's bound; any other plan is
         // later by at least one priority-1 late day (lateness costs come in whole multiples of it),
-        // and its other goals cost at least `restFloor`.
+        // and its other goals cost at least `restFloor`, or what the LP of those later plans proves.
         let rest = restFloor(inst)
-        let bound = min(objective, max(min(cappedBound, cap + W + rest), startLowerBound(inst, restFloor: rest),
+        var laterBound = cap + W + rest
+        if laterBound < cappedBound, n > 0, W > 0 {
+            // The crude floor binds: the LP of the plans at least one late day later proves more.
+            var later = m
+            later.addRow("later[\(inst.name)]", model.latenessTerms, .greaterOrEqual, cap + W - 1e-6 * max(1, cap + W))
+            if let lp = relaxation(later) { laterBound = max(laterBound, lp.objective) }
+        }
+        let bound = min(objective, max(min(cappedBound, laterBound), startLowerBound(inst, restFloor: rest),
                                        weightedFloor + rest, wholeLP?.objective ?? -.infinity))
         var stage2 = SolverStageReport(goal: "all", objective: Plan.round(objective, places: 4), bound: Plan.round(bound, places: 4),
                                        rootLP: root2.map { Plan.round($0, places: 4) },

@@ -100,6 +100,11 @@ struct AssignmentInstance: Sendable {
     var weights: Weights
     var calendar: WorkingCalendar
     var defaultSpeedKmh: Double
+    /// Minutes of spread between a worker's fullest and emptiest day that the level term lets pass.
+    var levelToleranceMin: Int {
+        let t = weights.levelToleranceMin
+        return t.isFinite ? Int(min(max(0, t), 1_000_000).rounded(.down)) : 1_000_000
+    }
     /// Weekly-cycle terms (stickiness to a previous plan, required visits); empty by default.
     var cycle = CycleObjective()
 
@@ -148,10 +153,11 @@ struct AssignmentInstance: Sendable {
         let info = jobs[j]
         var c = evennessCharge(job: j, day: d)
         if info.job.kind == .visit { c += weights.continuity }
-        // Off the usual weekday: the full charge for a weekly or fortnightly rhythm, less for slower ones
-        // (a monthly visit at half the charge still keeps its day, but is the first to even out the days).
+        // Off the usual weekday: the full charge up to a monthly rhythm, less for slower ones (a quarterly
+        // visit at a third). Days are levelled beyond the level tolerance only, so within it every
+        // household keeps its day (measured on rolled weeks, Docs/benchmarks.md).
         if let wd = info.usualWeekday, dates[d].weekday != wd {
-            c += weights.regularity * min(1, 14 / Double(max(7, info.job.everyDays)))
+            c += weights.regularity * min(1, 30 / Double(max(7, info.job.everyDays)))
         }
         // A weekly-or-slower visit on an extra working day (a Saturday worked in lieu of a holiday) makes
         // that weekday its usual one, which the next regular week does not offer: charged as a change,

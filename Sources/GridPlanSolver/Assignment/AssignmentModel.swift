@@ -57,6 +57,8 @@ struct AssignmentModel {
     var ulo: VariableHandle?
     var dhi: [VariableHandle?]
     var dlo: [VariableHandle?]
+    /// `dover[w]`: the minutes by which worker `w`'s spread exceeds `levelToleranceMin` (nil without a tolerance).
+    var dover: [VariableHandle?]
     /// The lateness goal's columns with their costs: late days, campaigns missed, urgent visits missed.
     var latenessTerms: [(VariableHandle, Double)]
     var rowCount: Int
@@ -219,10 +221,18 @@ struct AssignmentModel {
 
         var dhi = [VariableHandle?](repeating: nil, count: inst.workers.count)
         var dlo = [VariableHandle?](repeating: nil, count: inst.workers.count)
+        var dover = [VariableHandle?](repeating: nil, count: inst.workers.count)
+        let tolerance = Double(inst.levelToleranceMin)
         for w in inst.levelledWorkers {
             let wid = inst.workers[w].worker.id
-            let hi = m.addVariable("dhi[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: inst.weights.level)
-            let lo = m.addVariable("dlo[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: -inst.weights.level)
+            // With a tolerance, only the spread beyond it costs: dover[w] ≥ dhi − dlo − tolerance.
+            let hi = m.addVariable("dhi[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: tolerance > 0 ? 0 : inst.weights.level)
+            let lo = m.addVariable("dlo[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: tolerance > 0 ? 0 : -inst.weights.level)
+            if tolerance > 0 {
+                let over = m.addVariable("dover[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: inst.weights.level)
+                m.addRow("spread[\(wid)]", [(hi, 1), (lo, -1), (over, -1)], .lessOrEqual, tolerance)
+                dover[w] = over
+            }
             for d in inst.workers[w].workingDays {
                 let terms = byWorkerDay[w][d].map { ($0.v, Double(inst.load(job: $0.job, day: d, worker: w))) }
                     + campByWorkerDay[w][d].map { ($0.v, Double(inst.campaignLoad(job: $0.job, day: d, worker: w))) }
@@ -233,7 +243,7 @@ struct AssignmentModel {
             dlo[w] = lo
         }
         var model = AssignmentModel(y: y, x: x, late: late, miss: missed, ahead: ahead, reqLate: reqLate, reqMiss: reqMiss, uhi: uhi, ulo: ulo,
-                                    dhi: dhi, dlo: dlo, latenessTerms: latenessTerms, rowCount: m.rowCount - rows0,
+                                    dhi: dhi, dlo: dlo, dover: dover, latenessTerms: latenessTerms, rowCount: m.rowCount - rows0,
                                     variableCount: m.variableCount - vars0, firstVariable: vars0)
         model.cy = cy
         model.cx = cx
@@ -304,6 +314,7 @@ struct AssignmentModel {
             let days = inst.workers[w].workingDays.map { Double(load[w][$0]) }
             v[hi.index] = days.max() ?? 0
             v[lo.index] = days.min() ?? 0
+            if let over = dover[w] { v[over.index] = max(0, v[hi.index] - v[lo.index] - Double(inst.levelToleranceMin)) }
         }
         return v
     }

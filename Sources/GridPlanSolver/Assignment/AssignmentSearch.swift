@@ -96,7 +96,7 @@ struct AssignmentSearch {
             hi = max(hi, load[w][d])
             lo = min(lo, load[w][d])
         }
-        return inst.weights.level * Double(hi - lo)
+        return inst.weights.level * Double(max(0, hi - lo - inst.levelToleranceMin))
     }
 
     /// Lateness and the rest of a job's terms for a visit list (and campaign-only visits: the
