@@ -56,7 +56,7 @@ extension ReportContext {
                 + (l.lateTaskDaysFloor > 0
                     ? "no plan with this staffing (at the model's estimate of each worker's day) can have fewer than \(l.lateTaskDaysFloor). "
                     : "no floor on them was proven. ")
-            if l.droppedVisits > 0 { out += "Routing could not fit \(l.droppedVisits) planned visits. " }
+            if l.droppedVisits > 0 { out += "Routing could not fit \(l.droppedVisits) planned visit\(l.droppedVisits == 1 ? "" : "s"). " }
         }
         out += zh ? "整体目标距最优不超过 \(gap)。" : "The whole plan is within \(gap) of the best the model allows."
         return out

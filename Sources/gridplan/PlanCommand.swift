@@ -147,7 +147,7 @@ extension GridPlan {
                     : "fewer than \(l.weightedLateDaysFloor) priority-weighted late days (this plan \(l.weightedLateDays) "
                         + "in its assignment); no floor on late task-days was proven"
                 print("proven: at the model's estimate of each worker's day, no plan with this staffing can have " + floor
-                      + (l.droppedVisits > 0 ? "; routing could not fit \(l.droppedVisits) planned visits" : ""))
+                      + (l.droppedVisits > 0 ? "; routing could not fit \(l.droppedVisits) planned visit\(l.droppedVisits == 1 ? "" : "s")" : ""))
             }
             if let sf = plan.shortfall { print("shortfall: " + ShortfallSummary.sentence(sf, locale: .en)) }
             if let owed = k.campaignVisitsOwed, let kept = k.campaignVisitsKept {
