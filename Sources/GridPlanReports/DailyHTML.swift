@@ -39,9 +39,11 @@ enum DailyHTML {
           .line,.notes{margin:0}
           .day{max-width:none;margin:0;break-after:page;page-break-after:always}
           .day:last-child{break-after:auto;page-break-after:auto}
-          .dense{font-size:8pt;line-height:1.15}
+          .dense{font-size:8pt;line-height:1.1}
           .dense h1{font-size:1.35em;margin:0 0 2px}
-          .dense .stop{margin:0 0 1px;padding:0 5px}
+          .dense .stop{margin:0 0 1px;padding:0 5px;grid-template-columns:1.6em 1fr 7em}
+          .flow .line + .line{display:inline}
+          .flow .notes{display:inline;margin-left:.5em}
           .dense .summary{margin:2px 0}
           .day + .day{border-top:none;padding-top:0}
           .back{display:none}
@@ -56,10 +58,12 @@ enum DailyHTML {
         }
         """
 
-    /// From how many stops a day prints in the smaller type (`.dense`): 16 stops and more. Measured
-    /// with Chromium on A4: a Chinese day of 17–19 stops in the usual type spilled one or two cards
-    /// onto a second sheet; in the smaller type 22 fit on one.
+    /// Above how many stops a day prints in the smaller type (`.dense`): 15 in Chinese, 11 in English,
+    /// whose cards run to more lines. Measured with Chromium on A4: a Chinese day of 17–19 stops in
+    /// the usual type spilled one or two cards onto a second sheet, and in the smaller type 23 fit on
+    /// one; an English day of 14 or 15 stops spilled one to three cards.
     static let denseFrom = 15
+    static func denseFrom(_ locale: ReportLocale) -> Int { locale == .en ? 11 : denseFrom }
 
     static func render(_ c: ReportContext, worker w: Worker) -> String {
         let t = c.strings
@@ -80,8 +84,10 @@ enum DailyHTML {
         let n = c.counts(r)
         let startPlace = c.place(w.start), endPlace = c.place(w.end)
         // A long day prints denser, so that its cards stay on the day's one sheet.
-        let dense = details.count > denseFrom
-        var b = "<section class=\"day\(dense ? " dense" : "")\" id=\"d\(r.date.iso)\">\n<div class=\"head\"><div>"
+        let dense = details.count > denseFrom(t.locale)
+        // In English a card's fields run longer: on a long day its notes follow the last visit on one line.
+        let flow = dense && t.locale == .en
+        var b = "<section class=\"day\(dense ? " dense" : "")\(flow ? " flow" : "")\" id=\"d\(r.date.iso)\">\n<div class=\"head\"><div>"
         b += "<h1>\(Escape.html(c.workerLabel(w.id))) · \(Escape.html(t.day(r.date)))</h1>"
         b += "<p class=\"sub\">\(Escape.html(t[.dailyTitle])) · \(Escape.html(c.scenario.name)) · \(r.date.iso)</p>"
         b += "<ul class=\"summary\">"

@@ -283,8 +283,8 @@ final class HTMLReportTests: XCTestCase {
     }
 
     func testALongDayPrintsInTheSmallerTypeSoItsCardsStayOnOneSheet() throws {
-        func dailyW01(stops n: Int) throws -> String {
-            let s = Fixture.scenario()
+        func dailyW01(stops n: Int, _ locale: ReportLocale = .zhHans) throws -> String {
+            let s = Fixture.scenario(locale: locale)
             var p = Fixture.planA(scenario: s)
             let i = try XCTUnwrap(p.routes.firstIndex { $0.worker == "W01" && $0.date == Fixture.d("2026-11-24") })
             p.routes[i].stops = Array(repeating: p.routes[i].stops[0], count: n)
@@ -294,7 +294,10 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(DailyHTML.denseFrom, 15)
         XCTAssertTrue(try dailyW01(stops: 16).contains("<section class=\"day dense\" id=\"d2026-11-24\">"))
         XCTAssertTrue(try dailyW01(stops: 15).contains("<section class=\"day\" id=\"d2026-11-24\">"))
-        XCTAssertTrue(try dailyW01(stops: 16).contains(".dense{font-size:8pt;line-height:1.15}"), "smaller in print only")
+        XCTAssertTrue(try dailyW01(stops: 16).contains(".dense{font-size:8pt;line-height:1.1}"), "smaller in print only")
+        XCTAssertEqual(DailyHTML.denseFrom(.en), 11, "English cards run longer")
+        XCTAssertTrue(try dailyW01(stops: 12, .en).contains("<section class=\"day dense flow\" id=\"d2026-11-24\">"))
+        XCTAssertTrue(try dailyW01(stops: 11, .en).contains("<section class=\"day\" id=\"d2026-11-24\">"))
     }
 
     func testTheRosterExplainsVisitsNoPlanCouldKeepOnTheirUsualWeekday() throws {

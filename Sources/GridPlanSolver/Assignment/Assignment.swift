@@ -393,8 +393,11 @@ enum PartSolver {
         // and its other goals cost at least `restFloor`, or what the LP of those later plans proves.
         let rest = restFloor(inst)
         var laterBound = cap + W + rest
-        if laterBound < cappedBound, n > 0, W > 0 {
-            // The crude floor binds: the LP of the plans at least one late day later proves more.
+        if laterBound < cappedBound, n > 0, W > 0,
+           MIPResult.relativeGap(objective: objective, bound: cappedBound) <= mipGap {
+            // The crude floor is all that keeps the part from its gap: the LP of the plans at least one
+            // late day later proves more. (Only then: on the cold snap that LP took the time the
+            // search needed at --time-limit 30.)
             var later = m
             later.addRow("later[\(inst.name)]", model.latenessTerms, .greaterOrEqual, cap + W - 1e-6 * max(1, cap + W))
             if let lp = relaxation(later) { laterBound = max(laterBound, lp.objective) }
