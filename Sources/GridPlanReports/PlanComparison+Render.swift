@@ -162,7 +162,10 @@ extension PlanComparison {
             .legend{margin:0 0 8px;padding-left:1.2em}
             td.slots{font-size:.9em}
             td.changed{background:#fff3cd}
-            @media print{td.changed{background:#fff3cd !important;-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+            @media print{td.changed{background:#fff3cd !important;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+              .households{font-size:8pt;line-height:1.15}
+              .households td,.households th{padding:1px 4px}
+              .households tr{break-inside:avoid;page-break-inside:avoid}}
             """
         var b = "<h1>\(Escape.html(t[.comparisonTitle]))</h1>\n<ol class=\"legend\" type=\"A\">"
         for (i, n) in names.enumerated() {
@@ -227,7 +230,9 @@ extension PlanComparison {
             b += "<p>\(Escape.html(t[.noChanges]))</p>"
         } else {
             b += "<p>\(Escape.html(changeCounts().joined(separator: "; ")))</p>"
-            b += "<table><thead><tr><th>\(Escape.html(t[.task]))</th><th>\(Escape.html(t[.name]))</th>"
+            // Compact in print (one line a household, the header on every sheet): a cold snap changes
+            // most households, and the usual rows ran to ten A4 sheets.
+            b += "<table class=\"households\"><thead><tr><th>\(Escape.html(t[.task]))</th><th>\(Escape.html(t[.name]))</th>"
             for key in k { b += "<th>\(key)</th>" }
             b += "</tr></thead><tbody>\n"
             for h in households {
