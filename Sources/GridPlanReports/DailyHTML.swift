@@ -39,6 +39,7 @@ enum DailyHTML {
           .line,.notes{margin:0}
           .day{max-width:none;margin:0;break-after:page;page-break-after:always}
           .day:last-child{break-after:auto;page-break-after:auto}
+          .day:not(.dense) .head{grid-template-columns:minmax(0,1fr) minmax(0,75mm)}
           .dense{font-size:8pt;line-height:1.1}
           .dense h1{font-size:1.35em;margin:0 0 2px}
           .dense .stop{margin:0 0 1px;padding:0 5px;grid-template-columns:1.6em 1fr 7em}
