@@ -63,8 +63,7 @@ enum DailyHTML {
     /// whose cards run to more lines. Measured with Chromium on A4: a Chinese day of 17–19 stops in
     /// the usual type spilled one or two cards onto a second sheet, and in the smaller type 23 fit on
     /// one; an English day of 14 or 15 stops spilled one to three cards.
-    static let denseFrom = 15
-    static func denseFrom(_ locale: ReportLocale) -> Int { locale == .en ? 11 : denseFrom }
+    static func denseFrom(_ locale: ReportLocale) -> Int { locale == .en ? 11 : 15 }
 
     static func render(_ c: ReportContext, worker w: Worker) -> String {
         let t = c.strings

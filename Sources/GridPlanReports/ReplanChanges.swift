@@ -29,8 +29,7 @@ extension ReportContext {
     /// The re-plan's change that brought `task` to `worker` on `date` (a new stop on that worker's day),
     /// nil when the stop is as it was or the plan is no re-plan.
     func changeArriving(task: String, worker: String, date: CivilDate) -> StopChange? {
-        plan.replan?.changes.first { $0.task == task && $0.newDate == date && $0.newWorkers.contains(worker)
-            && !($0.oldDate == date && $0.oldWorkers.contains(worker)) }
+        arrivals[ReportContext.arrivalKey(task: task, worker: worker, date: date)]
     }
 
     /// A daily card's mark for a stop a re-plan brought: `新增` / `new`, or where it was before

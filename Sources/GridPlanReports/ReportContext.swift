@@ -39,6 +39,9 @@ struct ReportContext {
     private let history: [String: [HistoryEntry]]
     /// Planned visits per task: (date, worker), sorted.
     private let planned: [String: [(date: CivilDate, worker: String)]]
+    /// A re-plan's changes that bring a stop to a worker's day, by `task|worker|date` (built once: the
+    /// daily lists look one up per stop).
+    let arrivals: [String: StopChange]
 
     init(plan: Plan, scenario: ResolvedScenario) {
         self.plan = plan
@@ -50,7 +53,18 @@ struct ReportContext {
         var p: [String: [(date: CivilDate, worker: String)]] = [:]
         for r in plan.routes { for s in r.stops where !s.isCampaignOnly { p[s.task, default: []].append((r.date, r.worker)) } }
         planned = p.mapValues { $0.sorted { ($0.date, $0.worker) < ($1.date, $1.worker) } }
+        var a: [String: StopChange] = [:]
+        for c in plan.replan?.changes ?? [] {
+            guard let d = c.newDate else { continue }
+            for w in c.newWorkers where !(c.oldDate == d && c.oldWorkers.contains(w)) {
+                let k = ReportContext.arrivalKey(task: c.task, worker: w, date: d)
+                if a[k] == nil { a[k] = c }
+            }
+        }
+        arrivals = a
     }
+
+    static func arrivalKey(task: String, worker: String, date: CivilDate) -> String { "\(task)|\(worker)|\(date.iso)" }
 
     var scenario: Scenario { resolved.scenario }
     var calendar: WorkingCalendar { resolved.calendar }

@@ -99,9 +99,8 @@ extension ReportContext {
             let j = job(l.task)
             return (l, taskName(l.task), j?.kind, j?.grid ?? "", resolved.household(l.task)?.categories ?? [])
         }.sorted { a, b in
-            let ka = (a.late.firstVisit == nil ? 0 : 1, -a.late.lateDays, a.late.due, a.late.task)
-            let kb = (b.late.firstVisit == nil ? 0 : 1, -b.late.lateDays, b.late.due, b.late.task)
-            return ka < kb
+            func key(_ l: LateTask) -> (Int, Int, CivilDate, String) { (l.firstVisit == nil ? 0 : 1, -l.lateDays, l.due, l.task) }
+            return key(a.late) < key(b.late)
         }
     }
 

@@ -291,7 +291,7 @@ final class HTMLReportTests: XCTestCase {
             let f = try XCTUnwrap(try ReportWriter.render(plan: p, scenario: s).first { $0.relativePath == "daily/W01.html" })
             return String(decoding: f.contents, as: UTF8.self)
         }
-        XCTAssertEqual(DailyHTML.denseFrom, 15)
+        XCTAssertEqual(DailyHTML.denseFrom(.zhHans), 15)
         XCTAssertTrue(try dailyW01(stops: 16).contains("<section class=\"day dense\" id=\"d2026-11-24\">"))
         XCTAssertTrue(try dailyW01(stops: 15).contains("<section class=\"day\" id=\"d2026-11-24\">"))
         XCTAssertTrue(try dailyW01(stops: 16).contains(".dense{font-size:8pt;line-height:1.1}"), "smaller in print only")

@@ -226,8 +226,9 @@ struct AssignmentModel {
         for w in inst.levelledWorkers {
             let wid = inst.workers[w].worker.id
             // With a tolerance, only the spread beyond it costs: dover[w] ≥ dhi − dlo − tolerance.
-            let hi = m.addVariable("dhi[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: tolerance > 0 ? 0 : inst.weights.level)
-            let lo = m.addVariable("dlo[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: tolerance > 0 ? 0 : -inst.weights.level)
+            let spreadCost = tolerance > 0 ? 0 : inst.weights.level
+            let hi = m.addVariable("dhi[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: spreadCost)
+            let lo = m.addVariable("dlo[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: -spreadCost)
             if tolerance > 0 {
                 let over = m.addVariable("dover[\(wid)]", kind: .continuous, lower: 0, upper: .infinity, cost: inst.weights.level)
                 m.addRow("spread[\(wid)]", [(hi, 1), (lo, -1), (over, -1)], .lessOrEqual, tolerance)
